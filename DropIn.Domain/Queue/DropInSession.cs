@@ -1,0 +1,125 @@
+namespace DropIn.Domain.Queue;
+
+public enum SessionState
+{
+    NotYetOpen,
+    Open,
+    Closed,
+}
+
+/// <summary>One drop-in session: a scheduled window (or an extra one a member of staff started) and its queue.</summary>
+public sealed class DropInSession
+{
+    /// <summary>How long before the scheduled start staff may open the queue.</summary>
+    public static readonly TimeSpan EarliestEarlyOpening = TimeSpan.FromHours(1);
+
+    private DropInSession()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public DateOnly Date { get; private set; }
+    public DateTimeOffset ScheduledStart { get; private set; }
+    public DateTimeOffset ScheduledEnd { get; private set; }
+    public bool IsExtra { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public string? OpenedBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public int LastTicketNumber { get; private set; }
+    public int Version { get; private set; }
+
+    public static DropInSession Scheduled(SessionWindow window) => new()
+    {
+        Id = Guid.NewGuid(),
+        Date = window.Date,
+        ScheduledStart = window.Start,
+        ScheduledEnd = window.End,
+    };
+
+    /// <summary>An unscheduled session, e.g. an extra drop-in in exam term, open from now until <paramref name="end"/>.</summary>
+    public static DropInSession Extra(DateTimeOffset now, DateTimeOffset end, string by)
+    {
+        if (end <= now)
+        {
+            throw new QueueRuleException("An extra session must end later than now.");
+        }
+
+        if (end - now > TimeSpan.FromHours(8))
+        {
+            throw new QueueRuleException("An extra session can last at most 8 hours.");
+        }
+
+        return new DropInSession
+        {
+            Id = Guid.NewGuid(),
+            Date = Calendar.LondonTime.Today(now),
+            ScheduledStart = now,
+            ScheduledEnd = end,
+            IsExtra = true,
+            OpenedAt = now,
+            OpenedBy = by,
+        };
+    }
+
+    public SessionState StateAt(DateTimeOffset now)
+    {
+        if (ClosedAt is not null || now >= ScheduledEnd)
+        {
+            return SessionState.Closed;
+        }
+
+        return OpenedAt is not null || now >= ScheduledStart ? SessionState.Open : SessionState.NotYetOpen;
+    }
+
+    /// <summary>When the queue stopped taking students: closed early by staff, or the scheduled end.</summary>
+    public DateTimeOffset EndedAt => ClosedAt is { } closed && closed < ScheduledEnd ? closed : ScheduledEnd;
+
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < EndedAt && ScheduledStart < end;
+
+    public void OpenEarly(DateTimeOffset now, string by)
+    {
+        switch (StateAt(now))
+        {
+            case SessionState.Open:
+                throw new QueueRuleException("The queue is already open.");
+            case SessionState.Closed:
+                throw new QueueRuleException("This session has ended; start an extra session instead.");
+        }
+
+        if (now < ScheduledStart - EarliestEarlyOpening)
+        {
+            throw new QueueRuleException($"The queue can be opened at most {EarliestEarlyOpening.TotalMinutes:0} minutes before the session starts.");
+        }
+
+        OpenedAt = now;
+        OpenedBy = by;
+        Version++;
+    }
+
+    public void Close(DateTimeOffset now, string by)
+    {
+        if (StateAt(now) != SessionState.Open)
+        {
+            throw new QueueRuleException("Only an open queue can be closed.");
+        }
+
+        ClosedAt = now;
+        ClosedBy = by;
+        Version++;
+    }
+
+    public Ticket CheckIn(StudentDetails student, DateTimeOffset now)
+    {
+        if (StateAt(now) != SessionState.Open)
+        {
+            throw new QueueRuleException(now < ScheduledStart
+                ? $"The drop-in queue is not open yet: it opens at {Calendar.LondonTime.ToLocal(ScheduledStart):HH:mm}."
+                : "The drop-in queue is closed, so nobody can be checked in. Offer the student an appointment instead.");
+        }
+
+        LastTicketNumber++;
+        Version++;
+        return new Ticket(Id, LastTicketNumber, student, now);
+    }
+}

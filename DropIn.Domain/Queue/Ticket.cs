@@ -1,0 +1,214 @@
+namespace DropIn.Domain.Queue;
+
+/// <summary>A student's place in one drop-in session's queue, from check-in to the end of their visit.</summary>
+public sealed class Ticket
+{
+    public const int MaxReasonLength = 200;
+
+    private Ticket()
+    {
+    }
+
+    internal Ticket(Guid sessionId, int number, StudentDetails student, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        SessionId = sessionId;
+        Number = number;
+        CheckedInAt = now;
+        Apply(student.Validated());
+    }
+
+    public Guid Id { get; private set; }
+    public Guid SessionId { get; private set; }
+    public int Number { get; private set; }
+
+    /// <summary>The only thing about a ticket the waiting room ever sees.</summary>
+    public string Code => FormatCode(Number);
+
+    public string Name { get; private set; } = "";
+    public string? EmailOrId { get; private set; }
+    public string? College { get; private set; }
+    public string Topic { get; private set; } = "";
+    public bool UrgentDeadlineToday { get; private set; }
+    public string? AccessNeeds { get; private set; }
+
+    public DateTimeOffset CheckedInAt { get; private set; }
+    public TicketStatus Status { get; private set; }
+    public DateTimeOffset? MovedUpAt { get; private set; }
+    public string? MovedUpBy { get; private set; }
+    public string? MovedUpReason { get; private set; }
+
+    public string? CaseworkerId { get; private set; }
+    public string? CaseworkerName { get; private set; }
+    public string? Room { get; private set; }
+    public DateTimeOffset? CalledAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public VisitOutcome? Outcome { get; private set; }
+    public DateTimeOffset? LeftAt { get; private set; }
+    public FollowUp? FollowUp { get; private set; }
+    public string? FollowUpNote { get; private set; }
+    public int Version { get; private set; }
+
+    public StudentDetails Details => new(Name, EmailOrId, College, Topic, UrgentDeadlineToday, AccessNeeds);
+
+    /// <summary>Higher goes first: moved up by reception, then an urgent deadline today, then everyone else.</summary>
+    public int Priority => MovedUpAt is not null ? 2 : UrgentDeadlineToday ? 1 : 0;
+
+    public bool IsWithCaseworker => Status is TicketStatus.Called or TicketStatus.InProgress;
+
+    /// <summary>How long the student waited before being called, or has waited so far.</summary>
+    public TimeSpan WaitedAt(DateTimeOffset now) => (CalledAt ?? (Status == TicketStatus.Waiting ? now : LeftAt ?? now)) - CheckedInAt;
+
+    /// <summary>How long the caseworker was occupied, from calling to finishing.</summary>
+    public TimeSpan? ServiceTime => FinishedAt - CalledAt;
+
+    public static string FormatCode(int number) => $"A{number:00}";
+
+    public void Edit(StudentDetails student)
+    {
+        Require(Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.InProgress, "be edited");
+        Apply(student.Validated());
+    }
+
+    public void MoveUp(string reason, string by, DateTimeOffset now)
+    {
+        Require(Status == TicketStatus.Waiting, "be moved up");
+        reason = reason?.Trim() ?? "";
+        if (reason.Length == 0)
+        {
+            throw new QueueRuleException("Give a reason for moving the ticket up; it is recorded.");
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            throw new QueueRuleException($"The reason can be at most {MaxReasonLength} characters.");
+        }
+
+        MovedUpAt = now;
+        MovedUpBy = by;
+        MovedUpReason = reason;
+        Version++;
+    }
+
+    public void MarkLeft(DateTimeOffset now)
+    {
+        Require(Status is TicketStatus.Waiting or TicketStatus.NoAnswer, "be marked as left");
+        Status = TicketStatus.Left;
+        LeftAt = now;
+        Version++;
+    }
+
+    public void Call(string caseworkerId, string caseworkerName, string room, DateTimeOffset now)
+    {
+        Require(Status == TicketStatus.Waiting, "be called");
+        Status = TicketStatus.Called;
+        CaseworkerId = caseworkerId;
+        CaseworkerName = caseworkerName;
+        Room = room;
+        CalledAt = now;
+        Version++;
+    }
+
+    public void Start(string caseworkerId, DateTimeOffset now)
+    {
+        RequireCaseworker(caseworkerId);
+        Require(Status == TicketStatus.Called, "be started");
+        Status = TicketStatus.InProgress;
+        StartedAt = now;
+        Version++;
+    }
+
+    public void Finish(string caseworkerId, VisitOutcome outcome, DateTimeOffset now)
+    {
+        RequireCaseworker(caseworkerId);
+        Require(Status is TicketStatus.Called or TicketStatus.InProgress, "be finished");
+        Status = TicketStatus.Finished;
+        StartedAt ??= now;
+        FinishedAt = now;
+        Outcome = outcome;
+        Version++;
+    }
+
+    /// <summary>The student did not come when called. Reception can put them back if they reappear.</summary>
+    public void NoAnswer(string caseworkerId, DateTimeOffset now)
+    {
+        RequireCaseworker(caseworkerId);
+        Require(Status == TicketStatus.Called, "be marked as no answer");
+        Status = TicketStatus.NoAnswer;
+        FinishedAt = now;
+        Version++;
+    }
+
+    public void ReturnToQueue()
+    {
+        Require(Status == TicketStatus.NoAnswer, "be put back in the queue");
+        Status = TicketStatus.Waiting;
+        CaseworkerId = null;
+        CaseworkerName = null;
+        Room = null;
+        CalledAt = null;
+        FinishedAt = null;
+        Version++;
+    }
+
+    /// <summary>Records what was offered to a student still waiting when the session closed.</summary>
+    public void RecordFollowUp(FollowUp followUp, string? note, SessionState sessionState)
+    {
+        if (sessionState != SessionState.Closed)
+        {
+            throw new QueueRuleException("Follow-ups are recorded once the session has closed.");
+        }
+
+        Require(Status is TicketStatus.Waiting or TicketStatus.NotReached, "have a follow-up recorded");
+        note = note?.Trim();
+        if (note is { Length: > MaxReasonLength })
+        {
+            throw new QueueRuleException($"The note can be at most {MaxReasonLength} characters.");
+        }
+
+        Status = TicketStatus.NotReached;
+        FollowUp = followUp;
+        FollowUpNote = string.IsNullOrEmpty(note) ? null : note;
+        Version++;
+    }
+
+    private void Apply(StudentDetails student)
+    {
+        Name = student.Name;
+        EmailOrId = student.EmailOrId;
+        College = student.College;
+        Topic = student.Topic;
+        UrgentDeadlineToday = student.UrgentDeadlineToday;
+        AccessNeeds = student.AccessNeeds;
+        Version++;
+    }
+
+    private void Require(bool allowed, string action)
+    {
+        if (!allowed)
+        {
+            throw new QueueRuleException($"Ticket {Code} is {Describe(Status)}, so it cannot {action}.");
+        }
+    }
+
+    private void RequireCaseworker(string caseworkerId)
+    {
+        if (CaseworkerId != caseworkerId)
+        {
+            throw new QueueRuleException($"Ticket {Code} was called by another caseworker.");
+        }
+    }
+
+    public static string Describe(TicketStatus status) => status switch
+    {
+        TicketStatus.Waiting => "waiting",
+        TicketStatus.Called => "called",
+        TicketStatus.InProgress => "with a caseworker",
+        TicketStatus.Finished => "finished",
+        TicketStatus.NoAnswer => "marked no answer",
+        TicketStatus.Left => "marked as left",
+        TicketStatus.NotReached => "not reached",
+        _ => status.ToString(),
+    };
+}

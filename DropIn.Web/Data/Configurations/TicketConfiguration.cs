@@ -1,0 +1,36 @@
+using DropIn.Domain.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DropIn.Web.Data.Configurations;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.HasKey(t => t.Id);
+        ticket.HasOne<DropInSession>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+        ticket.HasIndex(t => new { t.SessionId, t.Number }).IsUnique();
+        ticket.HasIndex(t => new { t.SessionId, t.Status });
+        ticket.Property(t => t.Name).HasMaxLength(StudentDetails.MaxNameLength);
+        ticket.Property(t => t.Topic).HasMaxLength(StudentDetails.MaxTopicLength);
+        ticket.Property(t => t.EmailOrId).HasMaxLength(StudentDetails.MaxShortLength);
+        ticket.Property(t => t.College).HasMaxLength(StudentDetails.MaxShortLength);
+        ticket.Property(t => t.AccessNeeds).HasMaxLength(StudentDetails.MaxShortLength);
+        ticket.Property(t => t.MovedUpReason).HasMaxLength(Ticket.MaxReasonLength);
+        ticket.Property(t => t.FollowUpNote).HasMaxLength(Ticket.MaxReasonLength);
+        ticket.Property(t => t.MovedUpBy).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        ticket.Property(t => t.CaseworkerId).HasMaxLength(450);
+        ticket.Property(t => t.CaseworkerName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        ticket.Property(t => t.Room).HasMaxLength(50);
+        ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        ticket.Property(t => t.Outcome).HasConversion<string>().HasMaxLength(30);
+        ticket.Property(t => t.FollowUp).HasConversion<string>().HasMaxLength(30);
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.Ignore(t => t.Code);
+        ticket.Ignore(t => t.Details);
+        ticket.Ignore(t => t.Priority);
+        ticket.Ignore(t => t.IsWithCaseworker);
+        ticket.Ignore(t => t.ServiceTime);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Data;
+
+public static class DataSetup
+{
+    /// <summary>
+    /// The embedded default is a SQLite file in the data folder (DropIn:DataFolder, default App_Data under the
+    /// content root); ConnectionStrings:DropIn overrides it.
+    /// </summary>
+    public static WebApplicationBuilder AddDropInData(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("DropIn");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DropIn:DataFolder"] ?? "App_Data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "dropin.db")}";
+        }
+
+        // A factory, not a scoped context: Blazor Server circuits live for hours, so each operation takes a fresh context.
+        builder.Services.AddDbContextFactory<DropInDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddScoped<DemoData>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Data;
+
+/// <summary>
+/// Brings the database up to date before the app takes requests: migrations (never a drop and re-create),
+/// WAL mode for SQLite, the staff roles, and in Development the demo staff and a day of demo data.
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<DropInDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets the display board and every tablet read while reception writes.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (environment.IsDevelopment())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+            logger.LogInformation("Development: demo staff and demo data are in place");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

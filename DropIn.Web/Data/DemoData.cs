@@ -1,0 +1,128 @@
+using DropIn.Domain.Queue;
+using DropIn.Web.Features.Queue;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Data;
+
+/// <summary>
+/// Development only: demo staff (README lists them) and a realistic drop-in history plus a queue running now.
+/// All names are invented. Runs once, on an empty database.
+/// </summary>
+internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, SessionLocator sessions, TimeProvider clock)
+{
+    public const string Password = "DropIn-demo-2026";
+
+    private static readonly (string Email, string Name, string Role, string? Room)[] Staff =
+    [
+        ("reception@dropin.local", "Rita Patel", Roles.Reception, null),
+        ("caseworker@dropin.local", "Sam Okafor", Roles.Caseworker, "Advice room 1"),
+        ("caseworker2@dropin.local", "Priya Shah", Roles.Caseworker, "Advice room 2"),
+        ("manager@dropin.local", "Morgan Ellis", Roles.Manager, "Interview room"),
+        ("admin@dropin.local", "Alex Admin", Roles.Admin, null),
+    ];
+
+    private static readonly StudentDetails[] Students =
+    [
+        new("Aisha Rahman", "ar123@cam.ac.uk", "Girton", "Academic appeal deadline", true, null),
+        new("Tom Whitfield", null, "King's", "Housing contract dispute", false, null),
+        new("Mei Chen", "mc456@cam.ac.uk", "Trinity", "Exam allowances", false, "Step-free room"),
+        new("Daniel Okoye", null, "Homerton", "Intermission and funding", false, null),
+        new("Sofia García", "sg789@cam.ac.uk", "Newnham", "Complaint about supervision", false, null),
+        new("Liam O'Brien", null, "Churchill", "Disciplinary meeting next week", false, null),
+        new("Priya Natarajan", "pn321@cam.ac.uk", "Selwyn", "Hardship fund application", false, null),
+        new("Jonas Weber", null, "Jesus", "Fitness to practise", true, null),
+        new("Hannah Lloyd", "hl654@cam.ac.uk", "Girton", "Change of course", false, "BSL interpreter"),
+        new("Kwame Mensah", null, "Trinity", "Money worries", false, null),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var ids = new List<(string Id, string Name)>();
+        foreach (var (email, name, role, room) in Staff)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Room = room };
+                await users.CreateAsync(user, Password);
+                await users.AddToRoleAsync(user, role);
+            }
+
+            ids.Add((user.Id, name));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.DropInSessions.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var caseworkers = ids.Skip(1).Take(2).ToArray();
+        for (var weeksAgo = 4; weeksAgo >= 1; weeksAgo--)
+        {
+            var window = sessions.NextWindowAfter(now.AddDays(-7 * weeksAgo))!;
+            var past = DropInSession.Scheduled(window);
+            db.DropInSessions.Add(past);
+            db.Tickets.AddRange(PastVisits(past, window, caseworkers, weeksAgo));
+        }
+
+        var current = await sessions.CurrentAsync(db, now, ct);
+        var today = current.StateAt(now) == SessionState.Open ? current : DropInSession.Extra(now.AddMinutes(-50), now.AddMinutes(70), ids[0].Id);
+        if (today != current)
+        {
+            db.DropInSessions.Add(today);
+        }
+
+        db.Tickets.AddRange(TodaysQueue(today, now, caseworkers));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<Ticket> PastVisits(DropInSession session, SessionWindow window, (string Id, string Name)[] caseworkers, int seed)
+    {
+        var at = window.Start.AddMinutes(2);
+        for (var i = 0; i < 6 + seed; i++)
+        {
+            var ticket = session.CheckIn(Students[(i + seed) % Students.Length], at);
+            var caseworker = caseworkers[i % caseworkers.Length];
+            if (i == 3)
+            {
+                ticket.MarkLeft(at.AddMinutes(25));
+            }
+            else
+            {
+                var called = at.AddMinutes(5 + (i * 4));
+                ticket.Call(caseworker.Id, caseworker.Name, i % 2 == 0 ? "Advice room 1" : "Advice room 2", called);
+                ticket.Start(caseworker.Id, called.AddMinutes(1));
+                ticket.Finish(caseworker.Id, (VisitOutcome)(i % 4), called.AddMinutes(14 + (i % 3 * 5)));
+            }
+
+            at = at.AddMinutes(6);
+            yield return ticket;
+        }
+    }
+
+    private static IEnumerable<Ticket> TodaysQueue(DropInSession session, DateTimeOffset now, (string Id, string Name)[] caseworkers)
+    {
+        // Two seen, one with Priya now, five waiting: the middle of a busy Tuesday.
+        var first = session.CheckIn(Students[1], now.AddMinutes(-45));
+        first.Call(caseworkers[0].Id, caseworkers[0].Name, "Advice room 1", now.AddMinutes(-44));
+        first.Finish(caseworkers[0].Id, VisitOutcome.AdviceGiven, now.AddMinutes(-28));
+        var second = session.CheckIn(Students[3], now.AddMinutes(-40));
+        second.Call(caseworkers[1].Id, caseworkers[1].Name, "Advice room 2", now.AddMinutes(-39));
+        second.Finish(caseworkers[1].Id, VisitOutcome.AppointmentBooked, now.AddMinutes(-20));
+        var third = session.CheckIn(Students[4], now.AddMinutes(-35));
+        third.Call(caseworkers[1].Id, caseworkers[1].Name, "Advice room 2", now.AddMinutes(-19));
+        third.Start(caseworkers[1].Id, now.AddMinutes(-18));
+        yield return first;
+        yield return second;
+        yield return third;
+        var arrivals = new[] { -30, -22, -15, -9, -4 };
+        for (var i = 0; i < arrivals.Length; i++)
+        {
+            yield return session.CheckIn(Students[(i + 5) % Students.Length], now.AddMinutes(arrivals[i]));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using DropIn.Domain.Queue;
+using MudBlazor;
+
+namespace DropIn.Web.Features.Queue;
+
+public partial class CaseworkerPage
+{
+    private QueueView? _view;
+    private Ticket? _mine;
+    private string? _room;
+    private bool _busy;
+
+    private string WaitingText => _view switch
+    {
+        { State: not SessionState.Open } => "The queue is not open.",
+        { Waiting.Count: 0 } => "Nobody is waiting.",
+        { Waiting.Count: 1 } => "1 student is waiting.",
+        { } v => $"{v.Waiting.Count} students are waiting.",
+        _ => "",
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _room = await Queue.GetRoomAsync(User);
+    }
+
+    protected override async Task ReloadAsync()
+    {
+        _view = await Queue.GetQueueAsync(User);
+        _mine = await Queue.GetMyTicketAsync(User);
+    }
+
+    private async Task SetRoomAsync(string room)
+    {
+        if (await ActAsync(() => Queue.SetRoomAsync(User, room)))
+        {
+            _room = room;
+        }
+    }
+
+    private async Task CallNextAsync()
+    {
+        _busy = true;
+        try
+        {
+            Ticket? called = null;
+            await ActAsync(async () => called = await Queue.CallNextAsync(User, _room!));
+            if (called is null)
+            {
+                Snackbar.Add("Nobody is waiting now.", Severity.Info);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private Task StartAsync() => ActAsync(() => Queue.StartAsync(User, _mine!.Id));
+
+    private Task NoAnswerAsync() => ActAsync(() => Queue.NoAnswerAsync(User, _mine!.Id), $"{_mine!.Code} marked as no answer");
+
+    private Task FinishAsync(VisitOutcome outcome) => ActAsync(() => Queue.FinishAsync(User, _mine!.Id, outcome), $"{_mine!.Code} finished");
+}

@@ -1,0 +1,20 @@
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Queue;
+
+namespace DropIn.Web.Features.Queue;
+
+/// <summary>How times and waits read on screen: London clock time, waits in whole minutes.</summary>
+public static class Clock
+{
+    public static string Local(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Day(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string Minutes(TimeSpan wait) => WaitEstimator.RoundedMinutes(wait) switch
+    {
+        0 => "next",
+        var m => $"about {m} min",
+    };
+
+    public static string Duration(TimeSpan? span) => span is { } s ? $"{(int)Math.Round(s.TotalMinutes)} min" : "–";
+}

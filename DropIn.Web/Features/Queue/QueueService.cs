@@ -1,0 +1,294 @@
+using System.Security.Claims;
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Queue;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DropIn.Web.Features.Queue;
+
+/// <summary>
+/// Every read and change of the drop-in queue: checks the permission, applies the domain rule, saves, then
+/// tells open screens which session changed.
+/// </summary>
+public sealed class QueueService(
+    IDbContextFactory<DropInDbContext> dbFactory,
+    SessionLocator sessions,
+    StaffAuthorizer authorizer,
+    ILiveUpdates live,
+    TimeProvider clock,
+    IOptions<QueueOptions> options)
+{
+    private const int MaxAttempts = 5;
+    private const int HistorySample = 200;
+
+    public IReadOnlyList<string> Rooms => options.Value.RoomNames();
+
+    public async Task<QueueView> GetQueueAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await authorizer.RequireAsync(user, Permissions.ViewQueue);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var session = await sessions.CurrentAsync(db, now, ct);
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
+        var estimator = await EstimatorAsync(db, session, tickets, now, ct);
+        var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1))).ToList();
+        return new QueueView(
+            session,
+            session.StateAt(now),
+            waiting,
+            [.. tickets.Where(t => t.IsWithCaseworker).OrderBy(t => t.CalledAt)],
+            [.. tickets.Where(t => t.Status is not (TicketStatus.Waiting or TicketStatus.Called or TicketStatus.InProgress)).OrderByDescending(t => t.FinishedAt ?? t.LeftAt ?? t.CheckedInAt)],
+            estimator.ForPosition(waiting.Count + 1),
+            estimator,
+            SessionSummary.Of(session, tickets),
+            sessions.NextWindowAfter(session.EndedAt));
+    }
+
+    /// <summary>The public board: anonymous, so it is built from ticket numbers and rooms only.</summary>
+    public async Task<BoardView> GetBoardAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var session = await sessions.CurrentAsync(db, now, ct);
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
+        var estimator = await EstimatorAsync(db, session, tickets, now, ct);
+        var state = session.StateAt(now);
+        var waiting = state == SessionState.Open ? QueueOrder.Waiting(tickets) : [];
+        return new BoardView(
+            state,
+            session.ScheduledStart,
+            session.EndedAt,
+            [.. tickets.Where(t => t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).Select(t => new BoardCall(t.Code, t.Room ?? ""))],
+            [.. waiting.Select((t, i) => new BoardWaiting(t.Code, WaitEstimator.RoundedMinutes(estimator.ForPosition(i + 1))))],
+            WaitEstimator.RoundedMinutes(estimator.ForPosition(waiting.Count + 1)),
+            state == SessionState.Closed ? sessions.NextWindowAfter(session.EndedAt)?.Start : null);
+    }
+
+    public Task OpenEarlyAsync(ClaimsPrincipal user, Guid sessionId) =>
+        ChangeSessionAsync(user, sessionId, (session, staff, now) => session.OpenEarly(now, staff.Id));
+
+    public Task CloseAsync(ClaimsPrincipal user, Guid sessionId) =>
+        ChangeSessionAsync(user, sessionId, (session, staff, now) => session.Close(now, staff.Id));
+
+    /// <summary>Starts an unscheduled session now, ending at <paramref name="endLocal"/> London time today.</summary>
+    public async Task<DropInSession> StartExtraSessionAsync(ClaimsPrincipal user, TimeOnly endLocal)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.RunSession);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        var today = LondonTime.Today(now);
+        var end = LondonTime.ToInstant(today, endLocal);
+        var session = DropInSession.Extra(now, end, staff.Id);
+        var todays = await db.DropInSessions.Where(s => s.Date == today).ToListAsync();
+        if (todays.Any(s => s.StateAt(now) != SessionState.Closed && s.Overlaps(now, end))
+            || sessions.WindowsOn(today).Any(w => w.Start < end && now < w.End && !todays.Any(s => s.ScheduledStart == w.Start && s.StateAt(now) == SessionState.Closed)))
+        {
+            throw new QueueRuleException("That would overlap a drop-in session already scheduled today; open that one early instead.");
+        }
+
+        db.DropInSessions.Add(session);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        await live.PublishAsync(new QueueChanged(session.Id));
+        return session;
+    }
+
+    public async Task<Ticket> CheckInAsync(ClaimsPrincipal user, StudentDetails student)
+    {
+        await authorizer.RequireAsync(user, Permissions.CheckIn);
+        student = student.Validated();
+        return await RetryOnConflictAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var now = clock.GetUtcNow();
+            var session = await sessions.CurrentAsync(db, now);
+            var ticket = session.CheckIn(student, now);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            await live.PublishAsync(new QueueChanged(session.Id));
+            return ticket;
+        });
+    }
+
+    public Task EditAsync(ClaimsPrincipal user, Guid ticketId, StudentDetails student) =>
+        ChangeTicketAsync(user, Permissions.CheckIn, ticketId, (ticket, _, _, _) => ticket.Edit(student));
+
+    public Task MoveUpAsync(ClaimsPrincipal user, Guid ticketId, string reason) =>
+        ChangeTicketAsync(user, Permissions.CheckIn, ticketId, (ticket, _, staff, now) => ticket.MoveUp(reason, staff.DisplayName, now));
+
+    public Task MarkLeftAsync(ClaimsPrincipal user, Guid ticketId) =>
+        ChangeTicketAsync(user, Permissions.CheckIn, ticketId, (ticket, _, _, now) => ticket.MarkLeft(now));
+
+    public Task ReturnToQueueAsync(ClaimsPrincipal user, Guid ticketId) =>
+        ChangeTicketAsync(user, Permissions.CheckIn, ticketId, (ticket, session, _, now) =>
+        {
+            if (session.StateAt(now) != SessionState.Open)
+            {
+                throw new QueueRuleException("The queue is closed, so nobody can be put back in it.");
+            }
+
+            ticket.ReturnToQueue();
+        });
+
+    public Task RecordFollowUpAsync(ClaimsPrincipal user, Guid ticketId, FollowUp followUp, string? note) =>
+        ChangeTicketAsync(user, Permissions.CheckIn, ticketId, (ticket, session, _, now) => ticket.RecordFollowUp(followUp, note, session.StateAt(now)));
+
+    /// <summary>
+    /// Gives the caseworker the next student by priority then arrival. The transaction, the ticket's concurrency
+    /// token and a retry make two simultaneous presses take two different students.
+    /// </summary>
+    /// <returns>The ticket called, or null when nobody is waiting.</returns>
+    public async Task<Ticket?> CallNextAsync(ClaimsPrincipal user, string room)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
+        if (!Rooms.Contains(room))
+        {
+            throw new QueueRuleException("Choose the room you are seeing students in.");
+        }
+
+        return await RetryOnConflictAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var now = clock.GetUtcNow();
+            var session = await sessions.CurrentAsync(db, now);
+            if (session.StateAt(now) != SessionState.Open)
+            {
+                throw new QueueRuleException("The drop-in queue is not open.");
+            }
+
+            var tickets = await db.Tickets.Where(t => t.SessionId == session.Id).ToListAsync();
+            if (tickets.FirstOrDefault(t => t.CaseworkerId == staff.Id && t.IsWithCaseworker) is { } current)
+            {
+                throw new QueueRuleException($"Finish ticket {current.Code} before calling the next student.");
+            }
+
+            var next = QueueOrder.Next(tickets);
+            if (next is null)
+            {
+                return null;
+            }
+
+            next.Call(staff.Id, staff.DisplayName, room, now);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            await live.PublishAsync(new QueueChanged(session.Id));
+            return next;
+        });
+    }
+
+    /// <summary>The ticket this caseworker has called or is seeing, if any.</summary>
+    public async Task<Ticket?> GetMyTicketAsync(ClaimsPrincipal user)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var session = await sessions.CurrentAsync(db, clock.GetUtcNow());
+        var mine = await db.Tickets.AsNoTracking()
+            .Where(t => t.SessionId == session.Id && t.CaseworkerId == staff.Id)
+            .ToListAsync();
+        return mine.FirstOrDefault(t => t.IsWithCaseworker);
+    }
+
+    public Task StartAsync(ClaimsPrincipal user, Guid ticketId) =>
+        ChangeTicketAsync(user, Permissions.ServeQueue, ticketId, (ticket, _, staff, now) => ticket.Start(staff.Id, now));
+
+    public Task FinishAsync(ClaimsPrincipal user, Guid ticketId, VisitOutcome outcome) =>
+        ChangeTicketAsync(user, Permissions.ServeQueue, ticketId, (ticket, _, staff, now) => ticket.Finish(staff.Id, outcome, now));
+
+    public Task NoAnswerAsync(ClaimsPrincipal user, Guid ticketId) =>
+        ChangeTicketAsync(user, Permissions.ServeQueue, ticketId, (ticket, _, staff, now) => ticket.NoAnswer(staff.Id, now));
+
+    public async Task<string?> GetRoomAsync(ClaimsPrincipal user)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var room = await db.Users.Where(u => u.Id == staff.Id).Select(u => u.Room).SingleOrDefaultAsync();
+        return room is not null && Rooms.Contains(room) ? room : null;
+    }
+
+    public async Task SetRoomAsync(ClaimsPrincipal user, string room)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
+        if (!Rooms.Contains(room))
+        {
+            throw new QueueRuleException("Choose one of the advice rooms.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Users.Where(u => u.Id == staff.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Room, room));
+    }
+
+    private async Task ChangeSessionAsync(ClaimsPrincipal user, Guid sessionId, Action<DropInSession, StaffMember, DateTimeOffset> change)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.RunSession);
+        await RetryOnConflictAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var session = await db.DropInSessions.SingleOrDefaultAsync(s => s.Id == sessionId)
+                ?? throw new QueueRuleException("That session no longer exists; reload the page.");
+            change(session, staff, clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            await live.PublishAsync(new QueueChanged(session.Id));
+            return true;
+        });
+    }
+
+    private async Task ChangeTicketAsync(ClaimsPrincipal user, string permission, Guid ticketId, Action<Ticket, DropInSession, StaffMember, DateTimeOffset> change)
+    {
+        var staff = await authorizer.RequireAsync(user, permission);
+        await RetryOnConflictAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId)
+                ?? throw new QueueRuleException("That ticket no longer exists; reload the page.");
+            var session = await db.DropInSessions.AsNoTracking().SingleAsync(s => s.Id == ticket.SessionId);
+            change(ticket, session, staff, clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            await live.PublishAsync(new QueueChanged(session.Id));
+            return true;
+        });
+    }
+
+    /// <summary>Someone else changed the same row first: read again and re-apply the rule to what is there now.</summary>
+    private static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DbUpdateException) when (i < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25) * i);
+            }
+        }
+    }
+
+    private async Task<WaitEstimator> EstimatorAsync(DropInDbContext db, DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
+    {
+        var earlier = await db.Tickets.AsNoTracking()
+            .Where(t => t.SessionId != session.Id && t.Status == TicketStatus.Finished)
+            .OrderByDescending(t => t.FinishedAt)
+            .Take(HistorySample)
+            .Select(t => new { t.CalledAt, t.FinishedAt })
+            .ToListAsync(ct);
+        var recentCaseworkers = tickets
+            .Where(t => t.IsWithCaseworker || (t.CalledAt is { } called && now - called < TimeSpan.FromHours(1)))
+            .Select(t => t.CaseworkerId)
+            .Distinct()
+            .Count();
+        return new WaitEstimator(
+            tickets.Where(t => t.Status == TicketStatus.Finished).Select(t => t.ServiceTime!.Value),
+            earlier.Where(e => e.CalledAt is not null && e.FinishedAt is not null).Select(e => e.FinishedAt!.Value - e.CalledAt!.Value),
+            TimeSpan.FromMinutes(options.Value.DefaultVisitMinutes),
+            recentCaseworkers,
+            tickets.Count(t => t.IsWithCaseworker));
+    }
+}

@@ -1,0 +1,14 @@
+namespace DropIn.Web.Features.Queue;
+
+public static class QueueSetup
+{
+    public static WebApplicationBuilder AddDropInQueue(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SessionLocator>();
+        builder.Services.AddScoped<QueueService>();
+        return builder;
+    }
+
+    public static WebApplication MapDropInQueue(this WebApplication app) => app.MapBoardEndpoints();
+}

@@ -1,0 +1,34 @@
+using DropIn.Domain.Queue;
+
+namespace DropIn.Web.Features.Queue;
+
+/// <summary>What staff screens show of the current session. Staff only: it carries names and topics.</summary>
+public sealed record QueueView(
+    DropInSession Session,
+    SessionState State,
+    IReadOnlyList<WaitingTicket> Waiting,
+    IReadOnlyList<Ticket> WithCaseworkers,
+    IReadOnlyList<Ticket> Done,
+    TimeSpan NewArrivalWait,
+    WaitEstimator Estimator,
+    SessionSummary Summary,
+    SessionWindow? NextSession);
+
+public sealed record WaitingTicket(Ticket Ticket, int Position, TimeSpan EstimatedWait);
+
+/// <summary>
+/// What the public waiting-room board shows. Built only from ticket numbers, rooms and times: it has no field
+/// that could carry a name or a topic.
+/// </summary>
+public sealed record BoardView(
+    SessionState State,
+    DateTimeOffset SessionStart,
+    DateTimeOffset SessionEnd,
+    IReadOnlyList<BoardCall> NowCalling,
+    IReadOnlyList<BoardWaiting> Waiting,
+    int NewArrivalWaitMinutes,
+    DateTimeOffset? NextSessionStart);
+
+public sealed record BoardCall(string Code, string Room);
+
+public sealed record BoardWaiting(string Code, int WaitMinutes);

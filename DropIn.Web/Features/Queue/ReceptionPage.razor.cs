@@ -1,0 +1,105 @@
+using DropIn.Domain.Queue;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DropIn.Web.Features.Queue;
+
+public partial class ReceptionPage
+{
+    private QueueView? _view;
+    private string? _lastTicket;
+    private bool _canCheckIn;
+    private bool _canRun;
+
+    [Inject] public required IAuthorizationService Authorization { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _canCheckIn = (await Authorization.AuthorizeAsync(User, Permissions.CheckIn)).Succeeded;
+        _canRun = (await Authorization.AuthorizeAsync(User, Permissions.RunSession)).Succeeded;
+    }
+
+    protected override async Task ReloadAsync() => _view = await Queue.GetQueueAsync(User);
+
+    private async Task<bool> CheckInAsync(StudentDetailsModel model)
+    {
+        Ticket? ticket = null;
+        var ok = await ActAsync(async () => ticket = await Queue.CheckInAsync(User, model.ToDetails()));
+        if (ok && ticket is not null)
+        {
+            _lastTicket = ticket.Code;
+            Snackbar.Add($"Checked in: ticket {ticket.Code}", Severity.Success);
+        }
+
+        return ok;
+    }
+
+    private async Task EditAsync(Ticket ticket)
+    {
+        var dialog = await Dialogs.ShowAsync<EditTicketDialog>($"Edit ticket {ticket.Code}",
+            new DialogParameters<EditTicketDialog> { { d => d.Model, StudentDetailsModel.From(ticket) } });
+        if (await dialog.Result is { Canceled: false, Data: StudentDetailsModel model })
+        {
+            await ActAsync(() => Queue.EditAsync(User, ticket.Id, model.ToDetails()), $"Ticket {ticket.Code} updated");
+        }
+    }
+
+    private async Task MoveUpAsync(Ticket ticket)
+    {
+        var reason = await PromptAsync($"Move {ticket.Code} up", $"Why should {ticket.Code} be seen sooner? The reason is recorded.", "Reason", "Move up");
+        if (reason is not null)
+        {
+            await ActAsync(() => Queue.MoveUpAsync(User, ticket.Id, reason), $"Ticket {ticket.Code} moved up");
+        }
+    }
+
+    private Task MarkLeftAsync(Ticket ticket) => ActAsync(() => Queue.MarkLeftAsync(User, ticket.Id), $"Ticket {ticket.Code} marked as left");
+
+    private Task ReturnAsync(Ticket ticket) => ActAsync(() => Queue.ReturnToQueueAsync(User, ticket.Id), $"Ticket {ticket.Code} is back in the queue");
+
+    private Task FollowUpAsync(Ticket ticket, FollowUp followUp, string? note) =>
+        ActAsync(() => Queue.RecordFollowUpAsync(User, ticket.Id, followUp, note), $"Recorded for {ticket.Code}");
+
+    private Task OpenEarlyAsync() => ActAsync(() => Queue.OpenEarlyAsync(User, _view!.Session.Id), "The queue is open");
+
+    private async Task CloseAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Close the queue?", "Nobody else can be checked in. Students still waiting will be listed so you can offer each an appointment.", yesText: "Close the queue", cancelText: "Keep it open");
+        if (confirmed == true)
+        {
+            await ActAsync(() => Queue.CloseAsync(User, _view!.Session.Id), "The queue is closed");
+        }
+    }
+
+    private async Task StartExtraAsync()
+    {
+        var until = await PromptAsync("Start an extra session", "Open the queue now, until what time today? (24-hour, e.g. 16:00)", "Ends at", "Start");
+        if (until is null)
+        {
+            return;
+        }
+
+        if (!TimeOnly.TryParse(until, System.Globalization.CultureInfo.GetCultureInfo("en-GB"), out var end))
+        {
+            Snackbar.Add("Enter the end time as hours and minutes, e.g. 16:00.", Severity.Error);
+            return;
+        }
+
+        await ActAsync(() => Queue.StartExtraSessionAsync(User, end), "The extra session is open");
+    }
+
+    private async Task<string?> PromptAsync(string title, string prompt, string label, string confirm)
+    {
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(title, new DialogParameters<TextPromptDialog>
+        {
+            { d => d.Prompt, prompt },
+            { d => d.Label, label },
+            { d => d.ConfirmText, confirm },
+        });
+        return await dialog.Result is { Canceled: false, Data: string text } ? text : null;
+    }
+}

@@ -1,0 +1,9 @@
+namespace DropIn.Web.Live;
+
+/// <summary>
+/// Something changed; screens that show it re-read it through their authorised service. Carries ids only,
+/// so that nothing confidential crosses the bus (or Redis, when scaled out).
+/// </summary>
+public abstract record LiveChange;
+
+public sealed record QueueChanged(Guid SessionId) : LiveChange;

@@ -1,0 +1,47 @@
+using DropIn.Web.Components;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Account;
+using DropIn.Web.Features.Queue;
+using DropIn.Web.Jobs;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Registered once so tests can swap in a fake clock; nothing in the app reads DateTime.Now.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.AddDropInData();
+builder.AddDropInSecurity();
+builder.AddDropInLive();
+builder.AddDropInQueue();
+builder.AddDropInJobs();
+
+var app = builder.Build();
+
+if (args.FirstOrDefault() == CreateAdminCommand.Verb)
+{
+    return await app.RunCreateAdminAsync(args);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDropInAccount();
+app.MapDropInLive();
+app.MapDropInQueue();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,21 @@
+namespace DropIn.Web.Security;
+
+/// <summary>
+/// The permission matrix: one authorisation policy per action, granted to roles. The README's table is this
+/// table; PermissionMatrixTests checks every page and hub against it.
+/// </summary>
+public static class Permissions
+{
+    public const string ViewQueue = "queue.view";
+    public const string CheckIn = "queue.check-in";
+    public const string RunSession = "queue.run-session";
+    public const string ServeQueue = "queue.serve";
+
+    public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
+    {
+        [ViewQueue] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [CheckIn] = [Roles.Reception, Roles.Manager],
+        [RunSession] = [Roles.Reception, Roles.Manager],
+        [ServeQueue] = [Roles.Caseworker, Roles.Manager],
+    };
+}

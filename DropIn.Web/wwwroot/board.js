@@ -1,0 +1,46 @@
+// The waiting-room board: the display hub says "the queue changed" (ids only); the board then fetches its
+// ticket-numbers-only panel and swaps it in. On reconnect it fetches again, so a dropped connection heals.
+(function () {
+    const board = document.getElementById("board");
+    if (!board) return;
+    const livePath = board.dataset.live;
+    let pending = null;
+
+    async function refresh() {
+        if (pending) return pending;
+        pending = (async () => {
+            try {
+                const response = await fetch(livePath, { cache: "no-store" });
+                if (response.ok) {
+                    board.innerHTML = await response.text();
+                    board.dataset.updated = String(Date.now());
+                }
+            } finally {
+                pending = null;
+            }
+        })();
+        return pending;
+    }
+
+    const connection = new signalR.HubConnectionBuilder()
+        .withUrl("/hubs/display")
+        .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * (ctx.previousRetryCount + 1)) })
+        .build();
+    connection.on("queueChanged", refresh);
+    connection.onreconnected(refresh);
+    connection.onclose(() => setTimeout(start, 5000));
+
+    async function start() {
+        try {
+            await connection.start();
+            board.dataset.connected = "true";
+            await refresh();
+        } catch {
+            setTimeout(start, 5000);
+        }
+    }
+
+    // Estimates move with the clock even when nothing else changes.
+    setInterval(refresh, 60000);
+    start();
+})();
