@@ -109,17 +109,26 @@ public sealed class DropInSession
         Version++;
     }
 
+    private string WhenOpens(DateTimeOffset now)
+    {
+        var opens = Calendar.LondonTime.ToLocal(ScheduledStart);
+        var format = Calendar.LondonTime.Today(now) == Date ? "'at' HH:mm" : "'on' dddd d MMMM 'at' HH:mm";
+        return opens.ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    }
+
     public Ticket CheckIn(StudentDetails student, DateTimeOffset now)
     {
         if (StateAt(now) != SessionState.Open)
         {
             throw new QueueRuleException(now < ScheduledStart
-                ? $"The drop-in queue is not open yet: it opens at {Calendar.LondonTime.ToLocal(ScheduledStart):HH:mm}."
+                ? $"The drop-in queue is not open yet: it opens {WhenOpens(now)}."
                 : "The drop-in queue is closed, so nobody can be checked in. Offer the student an appointment instead.");
         }
 
+        // Validate before taking a number, so a refused check-in leaves no gap in the ticket numbers.
+        var details = student.Validated();
         LastTicketNumber++;
         Version++;
-        return new Ticket(Id, LastTicketNumber, student, now);
+        return new Ticket(Id, LastTicketNumber, details, now);
     }
 }

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Security.Claims;
+using DropIn.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DropIn.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file in a temp folder. Environment "Testing": no demo data, jobs off unless
+/// asked for. Optionally on Kestrel (for browsers and SignalR clients), optionally with a fake clock.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly TimeProvider? _clock;
+    private readonly bool _kestrel;
+    private readonly Dictionary<string, string?> _settings;
+
+    public AppFactory(string? dataFolder = null, TimeProvider? clock = null, bool kestrel = false, bool jobs = false, IDictionary<string, string?>? settings = null)
+    {
+        DataFolder = dataFolder ?? TempFolder.Create();
+        _clock = clock;
+        _kestrel = kestrel;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["DropIn:DataFolder"] = DataFolder,
+            ["DropIn:Jobs:Enabled"] = jobs ? "true" : "false",
+        };
+        if (kestrel)
+        {
+            UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public string DataFolder { get; }
+
+    /// <summary>A schedule with a session all day, every day, so tests on the real clock always find the queue open.</summary>
+    public static Dictionary<string, string?> AlwaysOpen()
+    {
+        var settings = new Dictionary<string, string?>();
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            var i = (int)day;
+            settings[$"DropIn:Queue:Sessions:{i}:Day"] = day.ToString();
+            settings[$"DropIn:Queue:Sessions:{i}:Start"] = "00:00";
+            settings[$"DropIn:Queue:Sessions:{i}:End"] = "23:59";
+        }
+
+        return settings;
+    }
+
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (_clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_clock);
+            }
+        });
+    }
+
+    /// <summary>Creates a member of staff (if new) and returns the principal the app would give them at sign-in.</summary>
+    public async Task<ClaimsPrincipal> StaffAsync(string name, params string[] roles)
+    {
+        StartServerIfKestrel();
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}@staff.test";
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            Check(await users.CreateAsync(user, StaffPassword));
+            foreach (var role in roles)
+            {
+                Check(await users.AddToRoleAsync(user, role));
+            }
+        }
+
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>();
+        return await signIn.CreateUserPrincipalAsync(user);
+    }
+
+    public const string StaffPassword = "Test-password-123";
+
+    public static string EmailOf(string name) => $"{name.Replace(' ', '.').ToLowerInvariant()}@staff.test";
+
+    private void StartServerIfKestrel()
+    {
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

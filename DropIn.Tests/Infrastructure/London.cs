@@ -1,0 +1,13 @@
+using DropIn.Domain.Calendar;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DropIn.Tests.Infrastructure;
+
+/// <summary>Test clocks set in London wall-clock time.</summary>
+public static class London
+{
+    public static DateTimeOffset At(int year, int month, int day, int hour, int minute) =>
+        LondonTime.ToInstant(new DateOnly(year, month, day), new TimeOnly(hour, minute));
+
+    public static FakeTimeProvider Clock(int year, int month, int day, int hour, int minute) => new(At(year, month, day, hour, minute));
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using DropIn.Domain.Queue;
+using DropIn.Web.Features.Queue;
+using DropIn.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DropIn.Tests.Infrastructure;
+
+/// <summary>Staff of a test app and the queue service as each of them uses it.</summary>
+public sealed class QueueHarness(AppFactory app)
+{
+    public AppFactory App => app;
+
+    public Task<ClaimsPrincipal> ReceptionAsync(string name = "Rita Reception") => app.StaffAsync(name, Roles.Reception);
+
+    public Task<ClaimsPrincipal> CaseworkerAsync(string name = "Sam Caseworker") => app.StaffAsync(name, Roles.Caseworker);
+
+    public Task<ClaimsPrincipal> ManagerAsync(string name = "Morgan Manager") => app.StaffAsync(name, Roles.Manager);
+
+    /// <summary>A fresh scope per call, as each circuit or request has its own.</summary>
+    public async Task<T> WithQueueAsync<T>(Func<QueueService, Task<T>> use)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<QueueService>());
+    }
+
+    public Task WithQueueAsync(Func<QueueService, Task> use) => WithQueueAsync(async q =>
+    {
+        await use(q);
+        return true;
+    });
+
+    public Task<Ticket> CheckInAsync(ClaimsPrincipal reception, string name, bool urgent = false) =>
+        WithQueueAsync(q => q.CheckInAsync(reception, new StudentDetails(name, null, "Trinity", "Academic appeal", urgent, null)));
+
+    public Task<QueueView> ViewAsync(ClaimsPrincipal user) => WithQueueAsync(q => q.GetQueueAsync(user));
+
+    public Task<Ticket?> CallNextAsync(ClaimsPrincipal caseworker, string room = "Advice room 1") => WithQueueAsync(q => q.CallNextAsync(caseworker, room));
+}
