@@ -1,0 +1,58 @@
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Live;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace DropIn.Tests.Integration;
+
+/// <summary>The public board over Kestrel: fed by the display hub, never showing a name or a topic.</summary>
+public sealed class DisplayBoardTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(kestrel: true, settings: AppFactory.AlwaysOpen());
+    private QueueHarness _queue = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        _queue = new QueueHarness(_app);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task CheckIn_ReachesHubClientsAsTheSessionIdOnly()
+    {
+        var reception = await _queue.ReceptionAsync();
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_app.ServerAddress, DisplayHub.Path)).Build();
+        var received = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<Guid>(DisplayHub.QueueChangedMessage, id => received.TrySetResult(id));
+        await hub.StartAsync();
+
+        var ticket = await _queue.CheckInAsync(reception, "Ada Lovelace");
+
+        Assert.Equal(ticket.SessionId, await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Board_ShowsTicketNumbersAndRooms_NeverNamesOrTopics()
+    {
+        var reception = await _queue.ReceptionAsync();
+        var caseworker = await _queue.CaseworkerAsync();
+        await _queue.WithQueueAsync(q => q.CheckInAsync(reception, new("Zebedee Quartermaine", "zq99@cam.ac.uk", "Peterhouse", "Plagiarism hearing", true, "Hearing loop")));
+        await _queue.WithQueueAsync(q => q.CheckInAsync(reception, new("Ottoline Featherstonehaugh", null, "Clare", "Eviction notice", false, null)));
+        await _queue.CallNextAsync(caseworker, "Interview room");
+        using var http = new HttpClient { BaseAddress = _app.ServerAddress };
+
+        foreach (var path in new[] { "/board", "/board/live" })
+        {
+            var html = await http.GetStringAsync(path);
+
+            Assert.Contains("A01", html);
+            Assert.Contains("please go to Interview room", html);
+            Assert.Contains("A02", html);
+            foreach (var secret in new[] { "Zebedee", "Quartermaine", "zq99", "Peterhouse", "Plagiarism", "Hearing loop", "Ottoline", "Featherstonehaugh", "Clare", "Eviction", "Sam Caseworker" })
+            {
+                Assert.DoesNotContain(secret, html, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+}

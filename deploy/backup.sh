@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# DropIn backup: a consistent copy of the SQLite database plus an archive of the Data Protection
+# keys. Safe to run while the app is serving - no need to stop it.
+#
+# Usage: backup.sh [DATA_DIR] [BACKUP_DIR] [KEEP_DAYS]
+#   DATA_DIR    the app's DropIn__DataFolder                        default /var/lib/dropin
+#   BACKUP_DIR  where dated database copies go                      default /var/backups/dropin
+#   KEEP_DAYS   delete this script's backups older than N days;     default 30
+#               0 keeps everything
+# Environment (only if the layout differs):
+#   DROPIN_DB               database file, if ConnectionStrings__DropIn moved it (default DATA_DIR/dropin.db)
+#   DROPIN_KEYS             Data Protection keys folder                          (default DATA_DIR/keys)
+#   DROPIN_KEYS_BACKUP_DIR  where the keys archive goes                          (default BACKUP_DIR/keys)
+#
+# Run it as root (e.g. from cron) or as dropin. As root it is still safe: SQLite hands any -wal/-shm
+# file it creates to the database's owner, so the service is never locked out of its own files.
+#
+# ABOUT THE KEYS: the Data Protection keys are what the app uses to encrypt protected data and
+# sign-in/antiforgery cookies. A database restored without its keys cannot have that data read
+# back, and every user has to sign in again. Together, database + keys are everything needed to
+# read the data, so keep the keys archive apart from the database copies (a different, access-
+# controlled location or an encrypted store), and copy both off this server.
+# Restore steps: see README.md ("Backups and restore").
+
+set -euo pipefail
+# Backups hold students' personal data: readable by the owner only.
+umask 077
+
+DATA_DIR="${1:-/var/lib/dropin}"
+BACKUP_DIR="${2:-/var/backups/dropin}"
+KEEP_DAYS="${3:-30}"
+DB="${DROPIN_DB:-$DATA_DIR/dropin.db}"
+KEYS="${DROPIN_KEYS:-$DATA_DIR/keys}"
+KEYS_BACKUP_DIR="${DROPIN_KEYS_BACKUP_DIR:-$BACKUP_DIR/keys}"
+
+die() { echo "backup.sh: $*" >&2; exit 1; }
+
+command -v sqlite3 >/dev/null || die "sqlite3 is not installed (apt install sqlite3)"
+[[ -f "$DB" ]] || die "no database at $DB"
+[[ "$KEEP_DAYS" =~ ^[0-9]+$ ]] || die "KEEP_DAYS must be a whole number, got '$KEEP_DAYS'"
+
+STAMP="$(date +%Y%m%d-%H%M%S)"
+OUT="$BACKUP_DIR/dropin-$STAMP.db"
+# The path is quoted inside a sqlite3 dot-command below, where a ' would end the string.
+[[ "$OUT" != *"'"* ]] || die "backup folder must not contain a single quote: $BACKUP_DIR"
+[[ ! -e "$OUT.gz" ]] || die "$OUT.gz already exists (two runs in the same second?)"
+mkdir -p "$BACKUP_DIR"
+
+# Never leave an uncompressed or half-written copy behind if anything below fails.
+trap 'rm -f "$OUT"' EXIT
+
+# .backup uses SQLite's online backup API: a consistent snapshot that includes committed changes
+# still in the WAL file. Copying dropin.db with cp while the app runs can produce a corrupt copy.
+# The timeout rides out a moment of write activity instead of failing with "database is locked".
+sqlite3 -cmd ".timeout 10000" "$DB" ".backup '$OUT'"
+
+# A backup is only worth having if it opens.
+check="$(sqlite3 "$OUT" "PRAGMA integrity_check;")"
+[[ "$check" == "ok" ]] || die "integrity check of $OUT failed: $check"
+
+gzip -9 "$OUT"
+echo "database: $OUT.gz"
+
+keys_written=false
+if [[ -d "$KEYS" ]]; then
+    mkdir -p "$KEYS_BACKUP_DIR"
+    KEYS_OUT="$KEYS_BACKUP_DIR/dropin-keys-$STAMP.tar.gz"
+    tar -C "$(dirname "$KEYS")" -czf "$KEYS_OUT" "$(basename "$KEYS")"
+    keys_written=true
+    echo "keys:     $KEYS_OUT  (store separately and securely - see the note at the top)"
+else
+    # Not fatal (the database copy is still good), but loud: cron mails stderr.
+    echo "backup.sh: WARNING: no keys folder at $KEYS - keys NOT backed up" >&2
+fi
+
+if (( KEEP_DAYS > 0 )); then
+    find "$BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-*.db.gz' -mtime +"$KEEP_DAYS" -delete
+    # Each archive holds the whole key ring, so older ones can go - but only once a fresh one
+    # exists; otherwise a keys folder that went missing would slowly take every archive with it.
+    if $keys_written; then
+        find "$KEYS_BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-keys-*.tar.gz' -mtime +"$KEEP_DAYS" -delete
+    fi
+fi
