@@ -76,10 +76,15 @@ else
     # /etc/nginx/nginx.conf would (inside http { }).
     openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=dropin.example.ac.uk" \
         -keyout "$tmp/privkey.pem" -out "$tmp/fullchain.pem" >/dev/null 2>&1
+    # nginx -t also binds the listen ports: move 80/443 to unprivileged ports so this works without
+    # root, and drop the IPv6 listens on machines (often CI containers) that have no IPv6.
     sed -e "s|^\([[:space:]]*ssl_certificate\)[[:space:]].*;|\1 $tmp/fullchain.pem;|" \
         -e "s|^\([[:space:]]*ssl_certificate_key\)[[:space:]].*;|\1 $tmp/privkey.pem;|" \
         -e "s|/var/log/nginx/|$tmp/|g" \
+        -e 's/^\([[:space:]]*listen[[:space:]]\{1,\}\(\[::\]:\)\{0,1\}\)80\([; ]\)/\118080\3/' \
+        -e 's/^\([[:space:]]*listen[[:space:]]\{1,\}\(\[::\]:\)\{0,1\}\)443\([; ]\)/\118443\3/' \
         "$here/nginx/dropin.conf" >"$tmp/dropin.conf"
+    [[ -e /proc/net/if_inet6 ]] || sed -i '/^[[:space:]]*listen[[:space:]]\{1,\}\[::\]/d' "$tmp/dropin.conf"
     # nginx creates its temp folders even for -t; keep them in $tmp too (only for modules built in).
     temp_paths="client_body_temp_path $tmp/client_body; proxy_temp_path $tmp/proxy;"
     for module in fastcgi uwsgi scgi; do

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(DropIn.Tests.Browser.BrowserFixture))]
+
+namespace DropIn.Tests.Browser;
+
+/// <summary>
+/// One Debian Chromium for the whole run (Playwright downloads nothing here). CHROMIUM_PATH overrides where it is.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium did not start.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(path))
+        {
+            // Only the browser tests need it; they fail with this message rather than every test failing.
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
