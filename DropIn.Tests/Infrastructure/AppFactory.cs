@@ -22,7 +22,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly bool _kestrel;
     private readonly Dictionary<string, string?> _settings;
 
-    public AppFactory(string? dataFolder = null, TimeProvider? clock = null, bool kestrel = false, bool jobs = false, IDictionary<string, string?>? settings = null)
+    public AppFactory(string? dataFolder = null, TimeProvider? clock = null, bool kestrel = false, bool jobs = false, IDictionary<string, string?>? settings = null, int port = 0)
     {
         DataFolder = dataFolder ?? TempFolder.Create();
         _clock = clock;
@@ -34,11 +34,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         };
         if (kestrel)
         {
-            UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         }
     }
 
     public string DataFolder { get; }
+
+    /// <summary>A loopback port free right now, for a test that restarts the app at the same address.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>A schedule with a session all day, every day, so tests on the real clock always find the queue open.</summary>
     public static Dictionary<string, string?> AlwaysOpen()

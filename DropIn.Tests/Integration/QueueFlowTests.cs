@@ -165,4 +165,70 @@ public sealed class QueueFlowTests : IAsyncLifetime
 
         Assert.Equal([new QueueChanged(ticket.SessionId), new QueueChanged(ticket.SessionId)], changes);
     }
+
+    [Fact]
+    public async Task Edit_CorrectsDetails_AndRefusesEmptyName()
+    {
+        var reception = await _queue.ReceptionAsync();
+        var ticket = await _queue.CheckInAsync(reception, "Ada Lovelase");
+
+        await _queue.WithQueueAsync(q => q.EditAsync(reception, ticket.Id, new("Ada Lovelace", "al1@cam.ac.uk", "Trinity", "Academic appeal", true, "Hearing loop")));
+        var refused = await Assert.ThrowsAsync<QueueRuleException>(() => _queue.WithQueueAsync(q => q.EditAsync(reception, ticket.Id, new("", null, null, "Appeal", false, null))));
+        var view = await _queue.ViewAsync(reception);
+
+        var edited = Assert.Single(view.Waiting).Ticket;
+        Assert.Equal("Ada Lovelace", edited.Name);
+        Assert.True(edited.UrgentDeadlineToday);
+        Assert.Equal("Hearing loop", edited.AccessNeeds);
+        Assert.Equal("Enter the student's name.", refused.Message);
+    }
+
+    [Fact]
+    public async Task NoAnswer_ThenBackInQueue_IsCalledAgain()
+    {
+        var reception = await _queue.ReceptionAsync();
+        var caseworker = await _queue.CaseworkerAsync();
+        var ticket = await _queue.CheckInAsync(reception, "Ada Lovelace");
+        await _queue.CallNextAsync(caseworker);
+
+        await _queue.WithQueueAsync(q => q.NoAnswerAsync(caseworker, ticket.Id));
+        var afterNoAnswer = await _queue.ViewAsync(reception);
+        await _queue.WithQueueAsync(q => q.ReturnToQueueAsync(reception, ticket.Id));
+        var again = await _queue.CallNextAsync(caseworker);
+
+        Assert.Empty(afterNoAnswer.Waiting);
+        Assert.Equal(TicketStatus.NoAnswer, Assert.Single(afterNoAnswer.Done).Status);
+        Assert.Equal(ticket.Id, again!.Id);
+    }
+
+    [Fact]
+    public async Task OpenEarly_QuarterOfAnHourBefore_LetsReceptionCheckIn()
+    {
+        _clock.SetUtcNow(London.At(2026, 11, 26, 11, 45));
+        var reception = await _queue.ReceptionAsync();
+        var before = await _queue.ViewAsync(reception);
+
+        await _queue.WithQueueAsync(q => q.OpenEarlyAsync(reception, before.Session.Id));
+        var ticket = await _queue.CheckInAsync(reception, "Early Student");
+
+        Assert.Equal(SessionState.NotYetOpen, before.State);
+        Assert.Equal("A01", ticket.Code);
+        Assert.Equal(SessionState.Open, (await _queue.ViewAsync(reception)).State);
+    }
+
+    [Fact]
+    public async Task ExtraSession_OnAWednesday_OpensNow_ButNotOverAScheduledSession()
+    {
+        _clock.SetUtcNow(London.At(2026, 11, 25, 15, 0));
+        var reception = await _queue.ReceptionAsync();
+
+        var extra = await _queue.WithQueueAsync(q => q.StartExtraSessionAsync(reception, new TimeOnly(17, 0)));
+        var ticket = await _queue.CheckInAsync(reception, "Exam Term Student");
+        _clock.SetUtcNow(London.At(2026, 11, 26, 11, 0));
+        var overlapping = await Assert.ThrowsAsync<QueueRuleException>(() => _queue.WithQueueAsync(q => q.StartExtraSessionAsync(reception, new TimeOnly(13, 0))));
+
+        Assert.True(extra.IsExtra);
+        Assert.Equal(extra.Id, ticket.SessionId);
+        Assert.Contains("overlap", overlapping.Message);
+    }
 }

@@ -13,9 +13,7 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("DropIn");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var folder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DropIn:DataFolder"] ?? "App_Data");
-            Directory.CreateDirectory(folder);
-            connectionString = $"Data Source={Path.Combine(folder, "dropin.db")}";
+            connectionString = $"Data Source={Path.Combine(DataFolder.Resolve(builder), "dropin.db")}";
         }
 
         // A factory, not a scoped context: Blazor Server circuits live for hours, so each operation takes a fresh context.

@@ -6,26 +6,36 @@ internal sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger)
 {
     private ImmutableList<Func<LiveChange, Task>> _handlers = [];
 
-    public async Task PublishAsync(LiveChange change)
+    /// <summary>
+    /// Hands the change to every subscriber and returns without waiting for them: the member of staff who checked a
+    /// student in must not wait while a hundred screens redraw, and a slow or failing screen holds up no other.
+    /// </summary>
+    public Task PublishAsync(LiveChange change)
     {
-        // Handlers run concurrently: a slow or failing screen must not hold up the others.
-        await Task.WhenAll(_handlers.Select(async handler =>
+        foreach (var handler in _handlers)
         {
-            try
-            {
-                await handler(change);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "A live-update subscriber failed on {Change}", change.GetType().Name);
-            }
-        }));
+            _ = DeliverAsync(handler, change);
+        }
+
+        return Task.CompletedTask;
     }
 
     public IDisposable Subscribe(Func<LiveChange, Task> handler)
     {
         ImmutableInterlocked.Update(ref _handlers, list => list.Add(handler));
         return new Subscription(() => ImmutableInterlocked.Update(ref _handlers, list => list.Remove(handler)));
+    }
+
+    private async Task DeliverAsync(Func<LiveChange, Task> handler, LiveChange change)
+    {
+        try
+        {
+            await handler(change);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A live-update subscriber failed on {Change}", change.GetType().Name);
+        }
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable

@@ -1,5 +1,6 @@
 using DropIn.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace DropIn.Web.Security;
@@ -48,6 +49,11 @@ public static class SecuritySetup
         {
             policies.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
         }
+
+        // Keys beside the database, so sign-ins and open screens survive a restart and backups take both together.
+        services.AddDataProtection()
+            .SetApplicationName("DropIn")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder.Resolve(builder), "keys")));
 
         services.AddScoped<StaffAuthorizer>();
         services.AddScoped<CreateAdminCommand>();

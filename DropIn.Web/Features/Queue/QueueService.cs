@@ -16,13 +16,13 @@ namespace DropIn.Web.Features.Queue;
 public sealed class QueueService(
     IDbContextFactory<DropInDbContext> dbFactory,
     SessionLocator sessions,
+    VisitHistory history,
     StaffAuthorizer authorizer,
     ILiveUpdates live,
     TimeProvider clock,
     IOptions<QueueOptions> options)
 {
     private const int MaxAttempts = 5;
-    private const int HistorySample = 200;
 
     public IReadOnlyList<string> Rooms => options.Value.RoomNames();
 
@@ -33,7 +33,7 @@ public sealed class QueueService(
         var now = clock.GetUtcNow();
         var session = await sessions.CurrentAsync(db, now, ct);
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
-        var estimator = await EstimatorAsync(db, session, tickets, now, ct);
+        var estimator = await EstimatorAsync(session, tickets, now, ct);
         var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1))).ToList();
         return new QueueView(
             session,
@@ -54,7 +54,7 @@ public sealed class QueueService(
         var now = clock.GetUtcNow();
         var session = await sessions.CurrentAsync(db, now, ct);
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
-        var estimator = await EstimatorAsync(db, session, tickets, now, ct);
+        var estimator = await EstimatorAsync(session, tickets, now, ct);
         var state = session.StateAt(now);
         var waiting = state == SessionState.Open ? QueueOrder.Waiting(tickets) : [];
         return new BoardView(
@@ -271,14 +271,8 @@ public sealed class QueueService(
         }
     }
 
-    private async Task<WaitEstimator> EstimatorAsync(DropInDbContext db, DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
+    private async Task<WaitEstimator> EstimatorAsync(DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
     {
-        var earlier = await db.Tickets.AsNoTracking()
-            .Where(t => t.SessionId != session.Id && t.Status == TicketStatus.Finished)
-            .OrderByDescending(t => t.FinishedAt)
-            .Take(HistorySample)
-            .Select(t => new { t.CalledAt, t.FinishedAt })
-            .ToListAsync(ct);
         var recentCaseworkers = tickets
             .Where(t => t.IsWithCaseworker || (t.CalledAt is { } called && now - called < TimeSpan.FromHours(1)))
             .Select(t => t.CaseworkerId)
@@ -286,7 +280,7 @@ public sealed class QueueService(
             .Count();
         return new WaitEstimator(
             tickets.Where(t => t.Status == TicketStatus.Finished).Select(t => t.ServiceTime!.Value),
-            earlier.Where(e => e.CalledAt is not null && e.FinishedAt is not null).Select(e => e.FinishedAt!.Value - e.CalledAt!.Value),
+            await history.BeforeAsync(session.Id, ct),
             TimeSpan.FromMinutes(options.Value.DefaultVisitMinutes),
             recentCaseworkers,
             tickets.Count(t => t.IsWithCaseworker));

@@ -6,6 +6,7 @@ public static class QueueSetup
     {
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SessionLocator>();
+        builder.Services.AddSingleton<VisitHistory>();
         builder.Services.AddScoped<QueueService>();
         return builder;
     }

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DropIn.Tests.Browser;
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DropIn.Tests.Performance;
+
+/// <summary>
+/// How fast a check-in reaches open screens, against a bare SignalR broadcast of the same size on the same host
+/// (the baseline, measured in the same run). Explicit: run with the README's benchmark command; results go to
+/// benchmarks/live-updates.md.
+/// </summary>
+public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const int Rounds = 20;
+
+    [Fact(Explicit = true)]
+    public async Task CheckInToScreens()
+    {
+        var report = new StringBuilder();
+        report.AppendLine("# Live updates: check-in to screen").AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Rounds} check-ins per row. Milliseconds.").AppendLine();
+        report.AppendLine("| Clients | Path | p50 | p95 | max | p50 ratio to baseline |").AppendLine("|---|---|---|---|---|---|");
+
+        await using var app = new AppFactory(kestrel: true, settings: AppFactory.AlwaysOpen());
+        var queue = new QueueHarness(app);
+        var reception = await queue.ReceptionAsync();
+        var hubContext = app.Services.GetRequiredService<IHubContext<DisplayHub>>();
+        var round = 0;
+
+        foreach (var clients in new[] { 10, 100, 500 })
+        {
+            var connections = await ConnectAsync(app.ServerAddress, clients);
+            var baseline = await MeasureHubAsync(connections, () => hubContext.Clients.All.SendAsync(DisplayHub.QueueChangedMessage, Guid.NewGuid()));
+            var checkIn = await MeasureHubAsync(connections, () => queue.CheckInAsync(reception, $"Bench {round++}"));
+            report.AppendLine(Row(clients, "bare SignalR broadcast (baseline)", baseline, baseline));
+            report.AppendLine(Row(clients, "check-in → display hub", checkIn, baseline));
+            await Task.WhenAll(connections.Select(c => c.Connection.DisposeAsync().AsTask()));
+        }
+
+        foreach (var pageCount in new[] { 1, 20 })
+        {
+            var latencies = await MeasurePagesAsync(pageCount);
+            report.AppendLine(Row(pageCount, "check-in → open Blazor queue pages (DOM shows the student)", latencies, null));
+        }
+
+        await using var busy = await BusySessionAsync();
+        var before = Memory();
+        var hundred = await OpenQueuePagesAsync(busy.App, 100);
+        await Task.Delay(2000);
+        var after = Memory();
+        report.AppendLine().AppendLine("## Server memory with 100 open Blazor queue pages (12 students waiting)").AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB ({(after.Managed - before.Managed) * 1024 / 100:0} KB per page); working set {before.WorkingSet:0} MB → {after.WorkingSet:0} MB.");
+        await CloseAsync(hundred);
+
+        var path = ResultsPath();
+        await File.WriteAllTextAsync(path, report.ToString());
+        output.WriteLine(report.ToString());
+    }
+
+    /// <summary>Each measured student is then marked as left, so the queue stays the size a busy session has.</summary>
+    private async Task<List<double>> MeasurePagesAsync(int pageCount)
+    {
+        await using var busy = await BusySessionAsync();
+        var (app, queue, reception) = (busy.App, busy.Queue, busy.Reception);
+        var pages = await OpenQueuePagesAsync(app, pageCount);
+        var latencies = new List<double>();
+        for (var i = 0; i < Rounds; i++)
+        {
+            var name = $"Page bench {i}";
+            var arrivals = pages.Select(p => p.EvaluateAsync<double>(WaitForText, name)).ToList();
+            await Task.Delay(100);
+            var started = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var ticket = await queue.CheckInAsync(reception, name);
+            latencies.AddRange((await Task.WhenAll(arrivals)).Select(arrived => arrived - started));
+            await queue.WithQueueAsync(q => q.MarkLeftAsync(reception, ticket.Id));
+            await Task.Delay(200);
+        }
+
+        await CloseAsync(pages);
+        return latencies;
+    }
+
+    private sealed record BusySession(AppFactory App, QueueHarness Queue, System.Security.Claims.ClaimsPrincipal Reception) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => App.DisposeAsync();
+    }
+
+    /// <summary>A fresh app in the middle of a busy session: twelve students waiting.</summary>
+    private static async Task<BusySession> BusySessionAsync()
+    {
+        var app = new AppFactory(kestrel: true, settings: AppFactory.AlwaysOpen());
+        var queue = new QueueHarness(app);
+        var reception = await queue.ReceptionAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await queue.CheckInAsync(reception, $"Waiting {i}");
+        }
+
+        return new BusySession(app, queue, reception);
+    }
+
+    private const string WaitForText = """
+        name => new Promise(resolve => {
+            if (document.body.innerText.includes(name)) { resolve(Date.now()); return; }
+            const observer = new MutationObserver(() => {
+                if (document.body.innerText.includes(name)) { observer.disconnect(); resolve(Date.now()); }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        })
+        """;
+
+    private sealed record Client(HubConnection Connection, List<long> Arrivals);
+
+    private static async Task<List<Client>> ConnectAsync(Uri server, int count)
+    {
+        var clients = new List<Client>();
+        for (var i = 0; i < count; i++)
+        {
+            var connection = new HubConnectionBuilder().WithUrl(new Uri(server, DisplayHub.Path)).Build();
+            var arrivals = new List<long>();
+            connection.On<Guid>(DisplayHub.QueueChangedMessage, _ =>
+            {
+                lock (arrivals)
+                {
+                    arrivals.Add(Stopwatch.GetTimestamp());
+                }
+            });
+            await connection.StartAsync();
+            clients.Add(new Client(connection, arrivals));
+        }
+
+        return clients;
+    }
+
+    /// <summary>Latency from the start of <paramref name="act"/> to each client's receipt, over all rounds.</summary>
+    private static async Task<List<double>> MeasureHubAsync(List<Client> clients, Func<Task> act)
+    {
+        var latencies = new List<double>();
+        for (var r = 0; r < Rounds; r++)
+        {
+            clients.ForEach(c => { lock (c.Arrivals) { c.Arrivals.Clear(); } });
+            var start = Stopwatch.GetTimestamp();
+            await act();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (clients.Any(c => { lock (c.Arrivals) { return c.Arrivals.Count == 0; } }) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(2);
+            }
+
+            foreach (var c in clients)
+            {
+                lock (c.Arrivals)
+                {
+                    latencies.AddRange(c.Arrivals.Take(1).Select(a => Stopwatch.GetElapsedTime(start, a).TotalMilliseconds));
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        return latencies;
+    }
+
+    private async Task<List<IPage>> OpenQueuePagesAsync(AppFactory app, int count)
+    {
+        var email = AppFactory.EmailOf("Bench Caseworker");
+        await app.StaffAsync("Bench Caseworker", Roles.Caseworker);
+        var first = await Pages.SignedInPageAsync(browser.Browser, app.ServerAddress, email, AppFactory.StaffPassword, Pages.Tablet);
+        var pages = new List<IPage> { first };
+        while (pages.Count < count)
+        {
+            pages.Add(await first.Context.NewPageAsync());
+        }
+
+        foreach (var page in pages)
+        {
+            await Pages.GotoInteractiveAsync(page, "/queue");
+        }
+
+        return pages;
+    }
+
+    private static async Task CloseAsync(List<IPage> pages)
+    {
+        foreach (var context in pages.Select(p => p.Context).Distinct())
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private static (double Managed, double WorkingSet) Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return (GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, Process.GetCurrentProcess().WorkingSet64 / 1048576.0);
+    }
+
+    private static string Row(int clients, string path, List<double> latencies, List<double>? baseline)
+    {
+        var sorted = latencies.Order().ToList();
+        var ratio = baseline is null ? "–" : (Percentile(sorted, 0.5) / Math.Max(0.001, Percentile([.. baseline.Order()], 0.5))).ToString("0.00", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"| {clients} | {path} | {Percentile(sorted, 0.5):0.0} | {Percentile(sorted, 0.95):0.0} | {sorted.LastOrDefault():0.0} | {ratio} |");
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string ResultsPath()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DropIn.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "benchmarks");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "live-updates.md");
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test: installs Debian's Chromium for the browser tests when it is missing, restores (the package
+# mirror here can answer "not found" for a while, so restore is retried), then runs the whole suite and prints
+# "N passed, N failed" from the test results.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Chromium for the browser tests..."
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+for attempt in 1 2 3; do
+    if dotnet restore DropIn.sln; then
+        break
+    fi
+    [ "$attempt" -eq 3 ] && { echo "restore failed 3 times"; exit 1; }
+    echo "restore failed (attempt $attempt); retrying in 60 s"
+    sleep 60
+done
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test DropIn.sln --no-restore --logger "trx" --results-directory "$results" || status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+done
+
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+    exit 1
+fi
