@@ -1,3 +1,4 @@
+using DropIn.Domain;
 namespace DropIn.Domain.Queue;
 
 public enum SessionState
@@ -42,12 +43,12 @@ public sealed class DropInSession
     {
         if (end <= now)
         {
-            throw new QueueRuleException("An extra session must end later than now.");
+            throw new RuleException("An extra session must end later than now.");
         }
 
         if (end - now > TimeSpan.FromHours(8))
         {
-            throw new QueueRuleException("An extra session can last at most 8 hours.");
+            throw new RuleException("An extra session can last at most 8 hours.");
         }
 
         return new DropInSession
@@ -82,14 +83,14 @@ public sealed class DropInSession
         switch (StateAt(now))
         {
             case SessionState.Open:
-                throw new QueueRuleException("The queue is already open.");
+                throw new RuleException("The queue is already open.");
             case SessionState.Closed:
-                throw new QueueRuleException("This session has ended; start an extra session instead.");
+                throw new RuleException("This session has ended; start an extra session instead.");
         }
 
         if (now < ScheduledStart - EarliestEarlyOpening)
         {
-            throw new QueueRuleException($"The queue can be opened at most {EarliestEarlyOpening.TotalMinutes:0} minutes before the session starts.");
+            throw new RuleException($"The queue can be opened at most {EarliestEarlyOpening.TotalMinutes:0} minutes before the session starts.");
         }
 
         OpenedAt = now;
@@ -101,7 +102,7 @@ public sealed class DropInSession
     {
         if (StateAt(now) != SessionState.Open)
         {
-            throw new QueueRuleException("Only an open queue can be closed.");
+            throw new RuleException("Only an open queue can be closed.");
         }
 
         ClosedAt = now;
@@ -120,7 +121,7 @@ public sealed class DropInSession
     {
         if (StateAt(now) != SessionState.Open)
         {
-            throw new QueueRuleException(now < ScheduledStart
+            throw new RuleException(now < ScheduledStart
                 ? $"The drop-in queue is not open yet: it opens {WhenOpens(now)}."
                 : "The drop-in queue is closed, so nobody can be checked in. Offer the student an appointment instead.");
         }

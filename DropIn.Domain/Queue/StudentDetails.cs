@@ -1,3 +1,4 @@
+using DropIn.Domain;
 namespace DropIn.Domain.Queue;
 
 /// <summary>What reception takes at check-in. Only the name and what it is about are required.</summary>
@@ -19,22 +20,22 @@ public sealed record StudentDetails(
         var topic = Topic?.Trim() ?? "";
         if (name.Length == 0)
         {
-            throw new QueueRuleException("Enter the student's name.");
+            throw new RuleException("Enter the student's name.");
         }
 
         if (name.Length > MaxNameLength)
         {
-            throw new QueueRuleException($"The name can be at most {MaxNameLength} characters.");
+            throw new RuleException($"The name can be at most {MaxNameLength} characters.");
         }
 
         if (topic.Length == 0)
         {
-            throw new QueueRuleException("Enter what the visit is about.");
+            throw new RuleException("Enter what the visit is about.");
         }
 
         if (topic.Length > MaxTopicLength)
         {
-            throw new QueueRuleException($"What it is about can be at most {MaxTopicLength} characters.");
+            throw new RuleException($"What it is about can be at most {MaxTopicLength} characters.");
         }
 
         return this with
@@ -52,7 +53,7 @@ public sealed record StudentDetails(
         var trimmed = value?.Trim();
         if (trimmed is { Length: > MaxShortLength })
         {
-            throw new QueueRuleException($"The {what} can be at most {MaxShortLength} characters.");
+            throw new RuleException($"The {what} can be at most {MaxShortLength} characters.");
         }
 
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;

@@ -1,3 +1,4 @@
+using DropIn.Domain;
 namespace DropIn.Domain.Queue;
 
 /// <summary>A student's place in one drop-in session's queue, from check-in to the end of their visit.</summary>
@@ -77,12 +78,12 @@ public sealed class Ticket
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            throw new QueueRuleException("Give a reason for moving the ticket up; it is recorded.");
+            throw new RuleException("Give a reason for moving the ticket up; it is recorded.");
         }
 
         if (reason.Length > MaxReasonLength)
         {
-            throw new QueueRuleException($"The reason can be at most {MaxReasonLength} characters.");
+            throw new RuleException($"The reason can be at most {MaxReasonLength} characters.");
         }
 
         MovedUpAt = now;
@@ -157,14 +158,14 @@ public sealed class Ticket
     {
         if (sessionState != SessionState.Closed)
         {
-            throw new QueueRuleException("Follow-ups are recorded once the session has closed.");
+            throw new RuleException("Follow-ups are recorded once the session has closed.");
         }
 
         Require(Status is TicketStatus.Waiting or TicketStatus.NotReached, "have a follow-up recorded");
         note = note?.Trim();
         if (note is { Length: > MaxReasonLength })
         {
-            throw new QueueRuleException($"The note can be at most {MaxReasonLength} characters.");
+            throw new RuleException($"The note can be at most {MaxReasonLength} characters.");
         }
 
         Status = TicketStatus.NotReached;
@@ -188,7 +189,7 @@ public sealed class Ticket
     {
         if (!allowed)
         {
-            throw new QueueRuleException($"Ticket {Code} is {Describe(Status)}, so it cannot {action}.");
+            throw new RuleException($"Ticket {Code} is {Describe(Status)}, so it cannot {action}.");
         }
     }
 
@@ -196,7 +197,7 @@ public sealed class Ticket
     {
         if (CaseworkerId != caseworkerId)
         {
-            throw new QueueRuleException($"Ticket {Code} was called by another caseworker.");
+            throw new RuleException($"Ticket {Code} was called by another caseworker.");
         }
     }
 

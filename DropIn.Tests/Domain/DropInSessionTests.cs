@@ -1,3 +1,4 @@
+using DropIn.Domain;
 using DropIn.Domain.Queue;
 using static DropIn.Tests.Domain.QueueTestData;
 
@@ -21,7 +22,7 @@ public sealed class DropInSessionTests
     {
         var session = OpenTuesday();
 
-        var refused = Assert.Throws<QueueRuleException>(() => session.CheckIn(Student(), TuesdayNoon.AddMinutes(-10)));
+        var refused = Assert.Throws<RuleException>(() => session.CheckIn(Student(), TuesdayNoon.AddMinutes(-10)));
 
         Assert.Contains("opens at 12:00", refused.Message);
     }
@@ -31,7 +32,7 @@ public sealed class DropInSessionTests
     {
         var session = OpenTuesday();
 
-        var refused = Assert.Throws<QueueRuleException>(() => session.CheckIn(Student(), TuesdayNoon.AddHours(2)));
+        var refused = Assert.Throws<RuleException>(() => session.CheckIn(Student(), TuesdayNoon.AddHours(2)));
 
         Assert.Contains("closed", refused.Message);
         Assert.Contains("appointment", refused.Message);
@@ -54,7 +55,7 @@ public sealed class DropInSessionTests
     {
         var session = OpenTuesday();
 
-        Assert.Throws<QueueRuleException>(() => session.OpenEarly(TuesdayNoon.AddMinutes(-61), "reception-1"));
+        Assert.Throws<RuleException>(() => session.OpenEarly(TuesdayNoon.AddMinutes(-61), "reception-1"));
         Assert.Equal(SessionState.NotYetOpen, session.StateAt(TuesdayNoon.AddMinutes(-30)));
     }
 
@@ -68,7 +69,7 @@ public sealed class DropInSessionTests
 
         Assert.Equal(SessionState.Closed, session.StateAt(half));
         Assert.Equal(half, session.EndedAt);
-        Assert.Throws<QueueRuleException>(() => session.CheckIn(Student(), half.AddMinutes(1)));
+        Assert.Throws<RuleException>(() => session.CheckIn(Student(), half.AddMinutes(1)));
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class DropInSessionTests
     {
         var session = OpenTuesday();
 
-        var refused = Assert.Throws<QueueRuleException>(() => session.CheckIn(new StudentDetails(name, null, null, topic, false, null), TuesdayNoon));
+        var refused = Assert.Throws<RuleException>(() => session.CheckIn(new StudentDetails(name, null, null, topic, false, null), TuesdayNoon));
 
         Assert.Contains(expected, refused.Message);
         Assert.Equal(0, session.LastTicketNumber);
@@ -104,7 +105,7 @@ public sealed class DropInSessionTests
 
         Assert.True(session.IsExtra);
         Assert.Equal(SessionState.Open, session.StateAt(TuesdayNoon.AddHours(3)));
-        Assert.Throws<QueueRuleException>(() => DropInSession.Extra(TuesdayNoon, TuesdayNoon.AddMinutes(-1), "m"));
-        Assert.Throws<QueueRuleException>(() => DropInSession.Extra(TuesdayNoon, TuesdayNoon.AddHours(9), "m"));
+        Assert.Throws<RuleException>(() => DropInSession.Extra(TuesdayNoon, TuesdayNoon.AddMinutes(-1), "m"));
+        Assert.Throws<RuleException>(() => DropInSession.Extra(TuesdayNoon, TuesdayNoon.AddHours(9), "m"));
     }
 }

@@ -1,3 +1,4 @@
+using DropIn.Domain;
 using DropIn.Domain.Queue;
 using static DropIn.Tests.Domain.QueueTestData;
 
@@ -46,7 +47,7 @@ public sealed class TicketTests
     {
         var ticket = _session.CheckIn(Student(), TuesdayNoon);
 
-        var refused = Assert.Throws<QueueRuleException>(() => ticket.MoveUp("  ", "Rita", TuesdayNoon));
+        var refused = Assert.Throws<RuleException>(() => ticket.MoveUp("  ", "Rita", TuesdayNoon));
 
         Assert.Contains("reason", refused.Message);
         Assert.Equal(0, ticket.Priority);
@@ -74,7 +75,7 @@ public sealed class TicketTests
         var ticket = _session.CheckIn(Student(), TuesdayNoon);
         ticket.Call("cw-1", "Sam", "Room 1", TuesdayNoon);
 
-        Assert.Throws<QueueRuleException>(() => ticket.Finish("cw-2", VisitOutcome.AdviceGiven, TuesdayNoon));
+        Assert.Throws<RuleException>(() => ticket.Finish("cw-2", VisitOutcome.AdviceGiven, TuesdayNoon));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class TicketTests
         var ticket = _session.CheckIn(Student(), TuesdayNoon);
         ticket.Call("cw-1", "Sam", "Room 1", TuesdayNoon);
 
-        var refused = Assert.Throws<QueueRuleException>(() => ticket.Call("cw-2", "Priya", "Room 2", TuesdayNoon));
+        var refused = Assert.Throws<RuleException>(() => ticket.Call("cw-2", "Priya", "Room 2", TuesdayNoon));
 
         Assert.Equal("Ticket A01 is called, so it cannot be called.", refused.Message);
         Assert.Equal("cw-1", ticket.CaseworkerId);
@@ -110,7 +111,7 @@ public sealed class TicketTests
     {
         var ticket = _session.CheckIn(Student(), TuesdayNoon);
 
-        Assert.Throws<QueueRuleException>(() => ticket.RecordFollowUp(FollowUp.AppointmentOffered, null, SessionState.Open));
+        Assert.Throws<RuleException>(() => ticket.RecordFollowUp(FollowUp.AppointmentOffered, null, SessionState.Open));
 
         ticket.RecordFollowUp(FollowUp.AppointmentOffered, "Thursday 10:00", SessionState.Closed);
 

@@ -1,3 +1,4 @@
+using DropIn.Domain;
 using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Live;
@@ -53,7 +54,7 @@ public sealed class QueueFlowTests : IAsyncLifetime
         _clock.SetUtcNow(London.At(2026, 11, 25, 12, 30));
         var reception = await _queue.ReceptionAsync();
 
-        var refused = await Assert.ThrowsAsync<QueueRuleException>(() => _queue.CheckInAsync(reception, "Ada Lovelace"));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _queue.CheckInAsync(reception, "Ada Lovelace"));
         var view = await _queue.ViewAsync(reception);
 
         Assert.Equal("The drop-in queue is not open yet: it opens on Thursday 26 November at 12:00.", refused.Message);
@@ -84,7 +85,7 @@ public sealed class QueueFlowTests : IAsyncLifetime
         await _queue.CheckInAsync(reception, "Two");
         await _queue.CallNextAsync(caseworker);
 
-        var refused = await Assert.ThrowsAsync<QueueRuleException>(() => _queue.CallNextAsync(caseworker));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _queue.CallNextAsync(caseworker));
 
         Assert.Contains("Finish ticket A01", refused.Message);
     }
@@ -111,7 +112,7 @@ public sealed class QueueFlowTests : IAsyncLifetime
         Assert.Equal(1, after.Summary.Seen);
         Assert.Equal(1, after.Summary.NotReached);
         Assert.Equal(TimeSpan.FromMinutes(90), after.Summary.LongestWait);
-        await Assert.ThrowsAsync<QueueRuleException>(() => _queue.CallNextAsync(caseworker));
+        await Assert.ThrowsAsync<RuleException>(() => _queue.CallNextAsync(caseworker));
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class QueueFlowTests : IAsyncLifetime
         var ticket = await _queue.CheckInAsync(reception, "Ada Lovelase");
 
         await _queue.WithQueueAsync(q => q.EditAsync(reception, ticket.Id, new("Ada Lovelace", "al1@cam.ac.uk", "Trinity", "Academic appeal", true, "Hearing loop")));
-        var refused = await Assert.ThrowsAsync<QueueRuleException>(() => _queue.WithQueueAsync(q => q.EditAsync(reception, ticket.Id, new("", null, null, "Appeal", false, null))));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _queue.WithQueueAsync(q => q.EditAsync(reception, ticket.Id, new("", null, null, "Appeal", false, null))));
         var view = await _queue.ViewAsync(reception);
 
         var edited = Assert.Single(view.Waiting).Ticket;
@@ -225,7 +226,7 @@ public sealed class QueueFlowTests : IAsyncLifetime
         var extra = await _queue.WithQueueAsync(q => q.StartExtraSessionAsync(reception, new TimeOnly(17, 0)));
         var ticket = await _queue.CheckInAsync(reception, "Exam Term Student");
         _clock.SetUtcNow(London.At(2026, 11, 26, 11, 0));
-        var overlapping = await Assert.ThrowsAsync<QueueRuleException>(() => _queue.WithQueueAsync(q => q.StartExtraSessionAsync(reception, new TimeOnly(13, 0))));
+        var overlapping = await Assert.ThrowsAsync<RuleException>(() => _queue.WithQueueAsync(q => q.StartExtraSessionAsync(reception, new TimeOnly(13, 0))));
 
         Assert.True(extra.IsExtra);
         Assert.Equal(extra.Id, ticket.SessionId);

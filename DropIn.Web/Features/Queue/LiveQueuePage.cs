@@ -1,3 +1,4 @@
+using DropIn.Domain;
 using System.Security.Claims;
 using DropIn.Domain.Queue;
 using DropIn.Web.Live;
@@ -71,7 +72,7 @@ public abstract class LiveQueuePage : ComponentBase, IDisposable
             await ReloadAsync();
             return true;
         }
-        catch (Exception ex) when (ex is QueueRuleException or ForbiddenException)
+        catch (Exception ex) when (ex is RuleException or ForbiddenException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
             await ReloadAsync();

@@ -1,3 +1,4 @@
+using DropIn.Domain;
 using System.Security.Claims;
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Queue;
@@ -87,7 +88,7 @@ public sealed class QueueService(
         if (todays.Any(s => s.StateAt(now) != SessionState.Closed && s.Overlaps(now, end))
             || sessions.WindowsOn(today).Any(w => w.Start < end && now < w.End && !todays.Any(s => s.ScheduledStart == w.Start && s.StateAt(now) == SessionState.Closed)))
         {
-            throw new QueueRuleException("That would overlap a drop-in session already scheduled today; open that one early instead.");
+            throw new RuleException("That would overlap a drop-in session already scheduled today; open that one early instead.");
         }
 
         db.DropInSessions.Add(session);
@@ -130,7 +131,7 @@ public sealed class QueueService(
         {
             if (session.StateAt(now) != SessionState.Open)
             {
-                throw new QueueRuleException("The queue is closed, so nobody can be put back in it.");
+                throw new RuleException("The queue is closed, so nobody can be put back in it.");
             }
 
             ticket.ReturnToQueue();
@@ -149,7 +150,7 @@ public sealed class QueueService(
         var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
         if (!Rooms.Contains(room))
         {
-            throw new QueueRuleException("Choose the room you are seeing students in.");
+            throw new RuleException("Choose the room you are seeing students in.");
         }
 
         return await RetryOnConflictAsync(async () =>
@@ -160,13 +161,13 @@ public sealed class QueueService(
             var session = await sessions.CurrentAsync(db, now);
             if (session.StateAt(now) != SessionState.Open)
             {
-                throw new QueueRuleException("The drop-in queue is not open.");
+                throw new RuleException("The drop-in queue is not open.");
             }
 
             var tickets = await db.Tickets.Where(t => t.SessionId == session.Id).ToListAsync();
             if (tickets.FirstOrDefault(t => t.CaseworkerId == staff.Id && t.IsWithCaseworker) is { } current)
             {
-                throw new QueueRuleException($"Finish ticket {current.Code} before calling the next student.");
+                throw new RuleException($"Finish ticket {current.Code} before calling the next student.");
             }
 
             var next = QueueOrder.Next(tickets);
@@ -217,7 +218,7 @@ public sealed class QueueService(
         var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
         if (!Rooms.Contains(room))
         {
-            throw new QueueRuleException("Choose one of the advice rooms.");
+            throw new RuleException("Choose one of the advice rooms.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -231,7 +232,7 @@ public sealed class QueueService(
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var session = await db.DropInSessions.SingleOrDefaultAsync(s => s.Id == sessionId)
-                ?? throw new QueueRuleException("That session no longer exists; reload the page.");
+                ?? throw new RuleException("That session no longer exists; reload the page.");
             change(session, staff, clock.GetUtcNow());
             await db.SaveChangesAsync();
             await live.PublishAsync(new QueueChanged(session.Id));
@@ -246,7 +247,7 @@ public sealed class QueueService(
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId)
-                ?? throw new QueueRuleException("That ticket no longer exists; reload the page.");
+                ?? throw new RuleException("That ticket no longer exists; reload the page.");
             var session = await db.DropInSessions.AsNoTracking().SingleAsync(s => s.Id == ticket.SessionId);
             change(ticket, session, staff, clock.GetUtcNow());
             await db.SaveChangesAsync();

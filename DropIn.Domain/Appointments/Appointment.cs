@@ -1,0 +1,182 @@
+namespace DropIn.Domain.Appointments;
+
+/// <summary>An appointment with a caseworker, from a student's unconfirmed hold to attended, no-show or cancelled.</summary>
+public sealed class Appointment
+{
+    public const int MaxReasonLength = 200;
+
+    private Appointment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string StaffId { get; private set; } = "";
+    public DateTimeOffset Start { get; private set; }
+    public DateTimeOffset End { get; private set; }
+    public AppointmentKind Kind { get; private set; }
+    public string? Room { get; private set; }
+    public string? VideoLink { get; private set; }
+    public string Topic { get; private set; } = "";
+    public string StudentName { get; private set; } = "";
+    public string StudentEmail { get; private set; } = "";
+    public string? StudentPhone { get; private set; }
+    public AppointmentStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The member of staff who booked it, or null when the student booked it themselves.</summary>
+    public string? BookedBy { get; private set; }
+    public DateTimeOffset? HoldExpiresAt { get; private set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelledBy { get; private set; }
+    public string? CancelReason { get; private set; }
+    public DateTimeOffset? AttendanceRecordedAt { get; private set; }
+    public DateTimeOffset? ReminderQueuedAt { get; private set; }
+
+    /// <summary>SHA-256 of the student's private link; the link itself is only ever in their email.</summary>
+    public string ManageTokenHash { get; private set; } = "";
+
+    /// <summary>
+    /// "staff|start" while the appointment holds its time, null once released. Unique in the database, so two
+    /// bookings of one caseworker's time can never both be stored, whatever the screens did.
+    /// </summary>
+    public string? SlotKey { get; private set; }
+    public int Version { get; private set; }
+
+    public bool HoldsTime => Status is AppointmentStatus.PendingConfirmation or AppointmentStatus.Confirmed;
+
+    public static string KeyOf(string staffId, DateTimeOffset start) => $"{staffId}|{start.UtcTicks}";
+
+    /// <summary>A student's own booking: held until they confirm from their email.</summary>
+    public static Appointment Hold(Slot slot, StudentBooking student, string? room, string? videoLink, string manageTokenHash, DateTimeOffset now, TimeSpan holdFor) =>
+        New(slot, student, room, videoLink, manageTokenHash, now, AppointmentStatus.PendingConfirmation, bookedBy: null, holdExpires: now + holdFor);
+
+    /// <summary>Booked by staff with the student on the phone or at the desk: confirmed at once.</summary>
+    public static Appointment BookedByStaff(Slot slot, StudentBooking student, string? room, string? videoLink, string manageTokenHash, DateTimeOffset now, string staffId) =>
+        New(slot, student, room, videoLink, manageTokenHash, now, AppointmentStatus.Confirmed, staffId, holdExpires: null);
+
+    private static Appointment New(Slot slot, StudentBooking student, string? room, string? videoLink, string hash, DateTimeOffset now, AppointmentStatus status, string? bookedBy, DateTimeOffset? holdExpires) => new()
+    {
+        Id = Guid.NewGuid(),
+        StaffId = slot.StaffId,
+        Start = slot.Start,
+        End = slot.End,
+        Kind = student.Kind,
+        Room = student.Kind == AppointmentKind.InPerson ? room : null,
+        VideoLink = student.Kind == AppointmentKind.Video ? videoLink : null,
+        Topic = student.Topic,
+        StudentName = student.Name,
+        StudentEmail = student.Email,
+        StudentPhone = student.Phone,
+        Status = status,
+        CreatedAt = now,
+        BookedBy = bookedBy,
+        HoldExpiresAt = holdExpires,
+        ConfirmedAt = status == AppointmentStatus.Confirmed ? now : null,
+        ManageTokenHash = hash,
+        SlotKey = KeyOf(slot.StaffId, slot.Start),
+    };
+
+    public void Confirm(DateTimeOffset now)
+    {
+        if (Status == AppointmentStatus.Confirmed)
+        {
+            return;
+        }
+
+        if (Status != AppointmentStatus.PendingConfirmation || HoldExpiresAt < now)
+        {
+            throw new RuleException("This booking can no longer be confirmed: the time was released. Please book again.");
+        }
+
+        Status = AppointmentStatus.Confirmed;
+        ConfirmedAt = now;
+        HoldExpiresAt = null;
+        Version++;
+    }
+
+    /// <summary>An unconfirmed hold whose time is up gives its time back.</summary>
+    public void Expire(DateTimeOffset now)
+    {
+        if (Status != AppointmentStatus.PendingConfirmation || HoldExpiresAt > now)
+        {
+            throw new RuleException("Only an unconfirmed booking past its hold can expire.");
+        }
+
+        Status = AppointmentStatus.Expired;
+        SlotKey = null;
+        Version++;
+    }
+
+    public void MoveTo(Slot slot, string? room, string? videoLink, DateTimeOffset now)
+    {
+        RequireUpcoming(now, "moved");
+        StaffId = slot.StaffId;
+        Start = slot.Start;
+        End = slot.End;
+        Room = Kind == AppointmentKind.InPerson ? room : null;
+        VideoLink = Kind == AppointmentKind.Video ? videoLink ?? VideoLink : null;
+        SlotKey = KeyOf(slot.StaffId, slot.Start);
+        ReminderQueuedAt = null;
+        Version++;
+    }
+
+    public void Cancel(string? reason, string by, DateTimeOffset now)
+    {
+        RequireUpcoming(now, "cancelled");
+        reason = reason?.Trim();
+        if (reason is { Length: > MaxReasonLength })
+        {
+            throw new RuleException($"The reason can be at most {MaxReasonLength} characters.");
+        }
+
+        Status = AppointmentStatus.Cancelled;
+        CancelledAt = now;
+        CancelledBy = by;
+        CancelReason = string.IsNullOrEmpty(reason) ? null : reason;
+        SlotKey = null;
+        Version++;
+    }
+
+    public void MarkAttended(DateTimeOffset now) => RecordAttendance(AppointmentStatus.Attended, now);
+
+    public void MarkNoShow(DateTimeOffset now) => RecordAttendance(AppointmentStatus.NoShow, now);
+
+    public void QueueReminder(DateTimeOffset now)
+    {
+        ReminderQueuedAt = now;
+        Version++;
+    }
+
+    public bool ManageLinkValidAt(DateTimeOffset now) => now < End && Status is AppointmentStatus.PendingConfirmation or AppointmentStatus.Confirmed;
+
+    private void RecordAttendance(AppointmentStatus status, DateTimeOffset now)
+    {
+        if (Status is not (AppointmentStatus.Confirmed or AppointmentStatus.Attended or AppointmentStatus.NoShow))
+        {
+            throw new RuleException("Attendance can be recorded only for a confirmed appointment.");
+        }
+
+        if (now < Start)
+        {
+            throw new RuleException("Attendance can be recorded once the appointment has started.");
+        }
+
+        Status = status;
+        AttendanceRecordedAt = now;
+        Version++;
+    }
+
+    private void RequireUpcoming(DateTimeOffset now, string what)
+    {
+        if (!HoldsTime)
+        {
+            throw new RuleException($"This appointment is {Status switch { AppointmentStatus.Cancelled => "cancelled", AppointmentStatus.Expired => "no longer held", _ => "over" }}, so it cannot be {what}.");
+        }
+
+        if (now >= Start)
+        {
+            throw new RuleException($"This appointment has started, so it cannot be {what}.");
+        }
+    }
+}

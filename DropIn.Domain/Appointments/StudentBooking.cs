@@ -1,0 +1,49 @@
+using System.Net.Mail;
+
+namespace DropIn.Domain.Appointments;
+
+/// <summary>Who an appointment is for and what it is about, as the student or a member of staff gave it.</summary>
+public sealed record StudentBooking(string Name, string Email, string? Phone, string Topic, AppointmentKind Kind)
+{
+    public const int MaxNameLength = 100;
+    public const int MaxEmailLength = 200;
+
+    /// <summary>Trimmed, email lower-cased, and checked; <paramref name="allowedDomains"/> empty means any domain.</summary>
+    public StudentBooking Validated(IReadOnlyCollection<string> allowedDomains)
+    {
+        var name = Name?.Trim() ?? "";
+        var email = Email?.Trim().ToLowerInvariant() ?? "";
+        var phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        if (name.Length == 0 || name.Length > MaxNameLength)
+        {
+            throw new RuleException(name.Length == 0 ? "Enter your name." : $"Your name can be at most {MaxNameLength} characters.");
+        }
+
+        if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        {
+            throw new RuleException("Enter your email address, like ab123@cam.ac.uk.");
+        }
+
+        if (allowedDomains.Count > 0 && !allowedDomains.Any(d => email.EndsWith("@" + d, StringComparison.Ordinal) || email.EndsWith("." + d, StringComparison.Ordinal)))
+        {
+            throw new RuleException($"Use your university email address (ending {string.Join(" or ", allowedDomains.Select(d => "@" + d))}).");
+        }
+
+        if (!AdviceTopics.All.Contains(Topic))
+        {
+            throw new RuleException("Choose what your appointment is about.");
+        }
+
+        if (Kind == AppointmentKind.Phone && phone is null)
+        {
+            throw new RuleException("Give a phone number we can call you on.");
+        }
+
+        if (phone is { Length: > 30 })
+        {
+            throw new RuleException("The phone number can be at most 30 characters.");
+        }
+
+        return new StudentBooking(name, email, phone, Topic, Kind);
+    }
+}
