@@ -1,9 +1,11 @@
 using DropIn.Web.Components;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Account;
+using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
+using DropIn.Web.Messaging;
 using DropIn.Web.Security;
 using MudBlazor.Services;
 
@@ -17,6 +19,8 @@ builder.AddDropInData();
 builder.AddDropInSecurity();
 builder.AddDropInLive();
 builder.AddDropInQueue();
+builder.AddDropInMessaging();
+builder.AddDropInAppointments();
 builder.AddDropInJobs();
 
 var app = builder.Build();

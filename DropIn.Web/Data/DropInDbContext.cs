@@ -1,4 +1,7 @@
+using DropIn.Domain.Appointments;
+using DropIn.Domain.Calendar;
 using DropIn.Domain.Queue;
+using DropIn.Web.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,6 +12,12 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options) :
 {
     public DbSet<DropInSession> DropInSessions => Set<DropInSession>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<StudentStanding> StudentStandings => Set<StudentStanding>();
+    public DbSet<CaseworkerWindow> CaseworkerWindows => Set<CaseworkerWindow>();
+    public DbSet<CaseworkerLeave> CaseworkerLeave => Set<CaseworkerLeave>();
+    public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,4 +11,10 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>The room a caseworker is seeing students in, remembered between sessions.</summary>
     public string? Room { get; set; }
+
+    /// <summary>Takes part in drop-in sessions, so has no appointment slots during them.</summary>
+    public bool StaffsDropIn { get; set; }
+
+    /// <summary>Offers appointments to students (has availability windows).</summary>
+    public bool TakesAppointments { get; set; }
 }

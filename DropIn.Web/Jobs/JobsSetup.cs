@@ -1,3 +1,4 @@
+using DropIn.Web.Messaging;
 using Quartz;
 
 namespace DropIn.Web.Jobs;
@@ -17,9 +18,17 @@ public static class JobsSetup
 
         builder.Services.AddQuartz(q =>
         {
-            q.AddJob<QueueHeartbeatJob>(j => j.WithIdentity(QueueHeartbeatJob.Key));
-            q.AddTrigger(t => t.ForJob(QueueHeartbeatJob.Key).WithIdentity("queue-heartbeat").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            void Every<TJob>(JobKey key, TimeSpan interval)
+                where TJob : IJob
+            {
+                q.AddJob<TJob>(j => j.WithIdentity(key));
+                q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-trigger").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+            }
+
+            Every<QueueHeartbeatJob>(QueueHeartbeatJob.Key, TimeSpan.FromMinutes(1));
+            Every<AppointmentJob>(AppointmentJob.Key, TimeSpan.FromMinutes(1));
+            Every<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(15));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -7,3 +7,6 @@ namespace DropIn.Web.Live;
 public abstract record LiveChange;
 
 public sealed record QueueChanged(Guid SessionId) : LiveChange;
+
+/// <summary>An appointment on this London date was booked, confirmed, moved, cancelled or marked.</summary>
+public sealed record DiaryChanged(DateOnly Date) : LiveChange;

@@ -10,6 +10,9 @@ public static class Permissions
     public const string CheckIn = "queue.check-in";
     public const string RunSession = "queue.run-session";
     public const string ServeQueue = "queue.serve";
+    public const string ViewDiary = "diary.view";
+    public const string ManageAppointments = "diary.manage";
+    public const string ManageAvailability = "availability.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -17,5 +20,8 @@ public static class Permissions
         [CheckIn] = [Roles.Reception, Roles.Manager],
         [RunSession] = [Roles.Reception, Roles.Manager],
         [ServeQueue] = [Roles.Caseworker, Roles.Manager],
+        [ViewDiary] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [ManageAppointments] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [ManageAvailability] = [Roles.Manager],
     };
 }

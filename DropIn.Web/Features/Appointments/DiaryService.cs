@@ -1,0 +1,177 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Appointments;
+using DropIn.Domain.Calendar;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DropIn.Web.Features.Appointments;
+
+/// <summary>The staff side of appointments: the diary, booking on a student's behalf, moving, cancelling, attendance.</summary>
+public sealed class DiaryService(
+    IDbContextFactory<DropInDbContext> dbFactory,
+    Availability availability,
+    AppointmentEmails emails,
+    StaffAuthorizer authorizer,
+    ILiveUpdates live,
+    TimeProvider clock,
+    IOptions<AppointmentOptions> options)
+{
+    public DateOnly Today => LondonTime.Today(clock.GetUtcNow());
+
+    public async Task<DiaryView> GetAsync(ClaimsPrincipal user, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        await authorizer.RequireAsync(user, Permissions.ViewDiary);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var start = LondonTime.ToInstant(from, TimeOnly.MinValue);
+        var end = LondonTime.ToInstant(to.AddDays(1), TimeOnly.MinValue);
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.Start >= start && a.Start < end && a.Status != AppointmentStatus.Expired)
+            .OrderBy(a => a.Start)
+            .ToListAsync(ct);
+        var caseworkers = await db.Users.AsNoTracking().Where(u => u.TakesAppointments).OrderBy(u => u.DisplayName).Select(u => new Caseworker(u.Id, u.DisplayName)).ToListAsync(ct);
+        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var emailsInView = appointments.Select(a => a.StudentEmail).Distinct().ToList();
+        var standings = await db.StudentStandings.AsNoTracking().Where(s => emailsInView.Contains(s.Email)).ToDictionaryAsync(s => s.Email, ct);
+        return new DiaryView(from, to, [.. appointments.Select(a => new DiaryEntry(
+            a,
+            names.GetValueOrDefault(a.StaffId, "(former staff)"),
+            standings.TryGetValue(a.StudentEmail, out var s) ? s.NoShows : 0,
+            standings.TryGetValue(a.StudentEmail, out var w) && w.WarningDueSince is not null))], caseworkers);
+    }
+
+    /// <summary>Free times on a day for staff to offer, with the caseworker's name.</summary>
+    public async Task<IReadOnlyList<StaffSlot>> FreeSlotsAsync(ClaimsPrincipal user, DateOnly date, Guid? moving = null, CancellationToken ct = default)
+    {
+        await authorizer.RequireAsync(user, Permissions.ManageAppointments);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slots = await availability.FreeSlotsAsync(db, availability.StaffRules, clock.GetUtcNow(), date, date, moving, ct);
+        var names = await db.Users.AsNoTracking().Where(u => u.TakesAppointments).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return [.. slots.Select(s => new StaffSlot(s, names.GetValueOrDefault(s.StaffId, "")))];
+    }
+
+    /// <summary>Booked with the student on the phone or at the desk: confirmed at once, and the student is emailed.</summary>
+    public async Task<Appointment> BookAsync(ClaimsPrincipal user, Slot slot, StudentBooking request)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.ManageAppointments);
+        // Staff may use any address the student gives them; the university-domain rule is for self-booking.
+        var booking = request.Validated([]);
+        var now = clock.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (await db.StudentStandings.AnyAsync(s => s.Email == booking.Email && s.WithdrawnAt != null))
+            {
+                throw new RuleException("The service has been withdrawn from this student; a manager must agree any appointment.");
+            }
+
+            var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start));
+            if (!free.Contains(slot))
+            {
+                throw new RuleException("That time has just been taken. Choose another.");
+            }
+        }
+
+        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, [slot], now, (db, s) =>
+        {
+            var (token, hash) = ManageToken.Create();
+            var appointment = Appointment.BookedByStaff(s, booking, Availability.RoomOf(db, s.StaffId), options.Value.NewVideoLink(), hash, now, staff.Id);
+            db.Outbox.Add(emails.Confirmed(appointment, token));
+            return appointment;
+        }) ?? throw new RuleException("That time has just been taken. Choose another.");
+        await live.PublishAsync(new DiaryChanged(LondonTime.Today(booked.Start)));
+        return booked;
+    }
+
+    public async Task MoveAsync(ClaimsPrincipal user, Guid id, Slot slot)
+    {
+        try
+        {
+            await ChangeAsync(user, id, async (db, a, now) =>
+            {
+                var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start), a.Id);
+                if (!free.Contains(slot))
+                {
+                    throw new RuleException("That time has just been taken. Choose another.");
+                }
+
+                a.MoveTo(slot, Availability.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
+                db.Outbox.Add(emails.Moved(a, token: null));
+            });
+        }
+        catch (DbUpdateException)
+        {
+            throw new RuleException("That time has just been taken. Choose another.");
+        }
+    }
+
+    public Task CancelAsync(ClaimsPrincipal user, Guid id, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleException("Give a reason for cancelling; it is recorded.");
+        }
+
+        return ChangeAsync(user, id, (db, a, now) =>
+        {
+            a.Cancel(reason, StaffIdOf(user), now);
+            db.Outbox.Add(emails.Cancelled(a));
+            return Task.CompletedTask;
+        });
+    }
+
+    public Task MarkAttendedAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, id, async (db, a, now) =>
+    {
+        if (a.Status == AppointmentStatus.NoShow)
+        {
+            (await db.StudentStandings.SingleAsync(s => s.Email == a.StudentEmail)).UndoNoShow();
+        }
+
+        a.MarkAttended(now);
+    });
+
+    /// <summary>Counts a missed appointment against the student; at the configured number they are flagged for a warning.</summary>
+    public Task MarkNoShowAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, id, async (db, a, now) =>
+    {
+        if (a.Status == AppointmentStatus.NoShow)
+        {
+            return;
+        }
+
+        a.MarkNoShow(now);
+        var standing = await db.StudentStandings.SingleOrDefaultAsync(s => s.Email == a.StudentEmail);
+        if (standing is null)
+        {
+            standing = new StudentStanding(a.StudentEmail);
+            db.StudentStandings.Add(standing);
+        }
+
+        standing.RecordNoShow(options.Value.NoShowsBeforeWarning, now);
+    });
+
+    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
+    {
+        await authorizer.RequireAsync(user, Permissions.ManageAppointments);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id)
+            ?? throw new RuleException("That appointment no longer exists; reload the diary.");
+        var before = LondonTime.Today(appointment.Start);
+        await change(db, appointment, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleException("Someone else changed this appointment a moment ago. The diary now shows their change; try again if still needed.");
+        }
+
+        await live.PublishAsync(new DiaryChanged(before));
+        await live.PublishAsync(new DiaryChanged(LondonTime.Today(appointment.Start)));
+    }
+
+    private static string StaffIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+}

@@ -1,0 +1,56 @@
+namespace DropIn.Web.Messaging;
+
+/// <summary>
+/// An email waiting to go. Written in the same transaction as the change that causes it; the dispatcher job sends
+/// it and retries with back-off, so a mail server outage delays mail and loses none.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    public OutboxMessage(string to, string subject, string textBody, string htmlBody, string? calendar, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        To = to;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        Calendar = calendar;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string To { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+
+    /// <summary>An iCalendar invitation (.ics) to attach, if any.</summary>
+    public string? Calendar { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? LastError { get; private set; }
+    public int Version { get; private set; }
+
+    public void Sent(DateTimeOffset now)
+    {
+        SentAt = now;
+        Attempts++;
+        LastError = null;
+        Version++;
+    }
+
+    /// <summary>Back-off doubles from one minute to at most an hour; the message is never dropped.</summary>
+    public void Failed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(Attempts - 1, 6))));
+        Version++;
+    }
+}
