@@ -24,6 +24,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     [InlineData("/")]
     [InlineData("/queue")]
     [InlineData("/queue/call")]
+    [InlineData("/diary")]
     public async Task StaffPage_Anonymous_IsSentToSignIn(string path)
     {
         var response = await StaffBrowserClient.Anonymous(fixture.App).GetAsync(path);
@@ -36,6 +37,10 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     [InlineData("/board")]
     [InlineData("/board/live")]
     [InlineData("/account/login")]
+    [InlineData("/book")]
+    [InlineData("/book/times?topic=Housing&kind=Phone&week=1")]
+    [InlineData("/book/sent")]
+    [InlineData("/book/manage/not-a-real-token")]
     public async Task PublicPage_Anonymous_IsServed(string path)
     {
         var response = await StaffBrowserClient.Anonymous(fixture.App).GetAsync(path);

@@ -20,7 +20,7 @@ public sealed class PermissionMatrixTests
     /// <summary>The only things an anonymous visitor may reach: sign-in, the waiting-room board and its feed, error pages.</summary>
     private static readonly HashSet<string> PublicRoutes =
     [
-        "/account/login", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display",
+        "/account/login", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book",
     ];
 
     private static readonly Dictionary<string, string?> ExpectedPagePolicy = new()
@@ -28,7 +28,10 @@ public sealed class PermissionMatrixTests
         ["/"] = null, // any signed-in member of staff
         ["/queue"] = Permissions.ViewQueue,
         ["/queue/call"] = Permissions.ServeQueue,
+        ["/diary"] = Permissions.ViewDiary,
     };
+
+    private static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
 
     [Fact]
     public void EveryPage_HasAPolicyOrIsPublic()
@@ -42,7 +45,7 @@ public sealed class PermissionMatrixTests
         foreach (var (route, type) in pages)
         {
             var authorize = type.GetCustomAttribute<AuthorizeAttribute>();
-            if (PublicRoutes.Contains(route))
+            if (IsPublic(route))
             {
                 Assert.True(type.GetCustomAttribute<AllowAnonymousAttribute>() is not null, $"{route} is public but does not say [AllowAnonymous]");
                 continue;
@@ -73,7 +76,7 @@ public sealed class PermissionMatrixTests
             var authorised = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any();
             if (isPublic)
             {
-                Assert.True(PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal)), $"{route} allows anonymous access but is not on the public list");
+                Assert.True(IsPublic(route), $"{route} allows anonymous access but is not on the public list");
             }
             else
             {
@@ -91,9 +94,9 @@ public sealed class PermissionMatrixTests
     }
 
     [Theory]
-    [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession })]
-    [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue })]
-    [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue })]
+    [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ViewDiary, Permissions.ManageAppointments })]
+    [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments })]
+    [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability })]
     [InlineData(Roles.Admin, new string[0])]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

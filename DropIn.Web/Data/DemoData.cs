@@ -1,4 +1,7 @@
+using DropIn.Domain.Appointments;
+using DropIn.Domain.Calendar;
 using DropIn.Domain.Queue;
+using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +13,7 @@ namespace DropIn.Web.Data;
 /// Development only: demo staff (README lists them) and a realistic drop-in history plus a queue running now.
 /// All names are invented. Runs once, on an empty database.
 /// </summary>
-internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, SessionLocator sessions, TimeProvider clock)
+internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, SessionLocator sessions, Availability availability, TimeProvider clock)
 {
     public const string Password = "DropIn-demo-2026";
 
@@ -77,6 +80,40 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         }
 
         db.Tickets.AddRange(TodaysQueue(today, now, caseworkers));
+        await db.SaveChangesAsync(ct);
+        await SeedAppointmentsAsync(db, caseworkers, now, ct);
+    }
+
+    /// <summary>Sam takes appointments every weekday and staffs the drop-in; Priya on Monday, Wednesday and Friday.</summary>
+    private async Task SeedAppointmentsAsync(DropInDbContext db, (string Id, string Name)[] caseworkers, DateTimeOffset now, CancellationToken ct)
+    {
+        var (sam, priya) = (caseworkers[0].Id, caseworkers[1].Id);
+        await db.Users.Where(u => u.Id == sam).ExecuteUpdateAsync(u => u.SetProperty(x => x.TakesAppointments, true).SetProperty(x => x.StaffsDropIn, true), ct);
+        await db.Users.Where(u => u.Id == priya).ExecuteUpdateAsync(u => u.SetProperty(x => x.TakesAppointments, true), ct);
+        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+        {
+            db.CaseworkerWindows.Add(new CaseworkerWindow(sam, day, new TimeOnly(9, 0), new TimeOnly(17, 0)));
+            if (day is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday)
+            {
+                db.CaseworkerWindows.Add(new CaseworkerWindow(priya, day, new TimeOnly(10, 0), new TimeOnly(16, 0)));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        var today = LondonTime.Today(now);
+        var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, today, today.AddDays(7), ct: ct);
+        var kinds = new[] { AppointmentKind.InPerson, AppointmentKind.Phone, AppointmentKind.Video };
+        var chosen = free.Where((_, i) => i % 3 == 0).Take(8).ToList();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var student = Students[(i + 2) % Students.Length];
+            var email = student.EmailOrId is { } e && e.Contains('@', StringComparison.Ordinal) ? e : $"demo{i}@cam.ac.uk";
+            var booking = new StudentBooking(student.Name, email, "07700 900" + (100 + i), AdviceTopics.All[i % AdviceTopics.All.Count], kinds[i % kinds.Length]);
+            var (_, hash) = ManageToken.Create();
+            var appointment = Appointment.BookedByStaff(chosen[i], booking, Availability.RoomOf(db, chosen[i].StaffId), "https://video.example.ac.uk/advice/demo" + i, hash, now, caseworkers[0].Id);
+            db.Appointments.Add(appointment);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

@@ -46,7 +46,9 @@ public sealed class AppointmentEmails(IOptions<MailOptions> mail, IOptions<Appoi
          "If you would still like to talk to us, you can book another time or come to a drop-in session."],
         Link("/book"), token: null, Ics(a, cancel: true));
 
-    public static string When(Appointment a) => LondonTime.ToLocal(a.Start).ToString("dddd d MMMM 'at' HH:mm", English);
+    public static string When(Appointment a) => When(a.Start);
+
+    public static string When(DateTimeOffset start) => LondonTime.ToLocal(start).ToString("dddd d MMMM 'at' HH:mm", English);
 
     private string How(Appointment a) => a.Kind switch
     {

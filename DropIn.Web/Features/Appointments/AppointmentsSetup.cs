@@ -1,3 +1,6 @@
+using System.Threading.RateLimiting;
+using DropIn.Web.Features.Booking;
+
 namespace DropIn.Web.Features.Appointments;
 
 public static class AppointmentsSetup
@@ -10,6 +13,16 @@ public static class AppointmentsSetup
         builder.Services.AddSingleton<AppointmentReminders>();
         builder.Services.AddScoped<StudentBookingService>();
         builder.Services.AddScoped<DiaryService>();
+
+        // Public booking pages take no sign-in, so each address gets a modest allowance of requests per minute.
+        var perMinute = builder.Configuration.GetValue("DropIn:Appointments:PublicRequestsPerMinute", 30);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(BookingLinks.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         return builder;
     }
 }

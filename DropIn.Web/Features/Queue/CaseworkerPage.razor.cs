@@ -1,3 +1,4 @@
+using DropIn.Web.Live;
 using DropIn.Domain.Queue;
 using MudBlazor;
 
@@ -24,6 +25,8 @@ public partial class CaseworkerPage
         await base.OnInitializedAsync();
         _room = await Queue.GetRoomAsync(User);
     }
+
+    protected override bool Concerns(LiveChange change) => change is QueueChanged;
 
     protected override async Task ReloadAsync()
     {

@@ -1,3 +1,5 @@
+using DropIn.Web.Components.Shared;
+using DropIn.Web.Live;
 using DropIn.Domain.Queue;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +24,8 @@ public partial class ReceptionPage
         _canCheckIn = (await Authorization.AuthorizeAsync(User, Permissions.CheckIn)).Succeeded;
         _canRun = (await Authorization.AuthorizeAsync(User, Permissions.RunSession)).Succeeded;
     }
+
+    protected override bool Concerns(LiveChange change) => change is QueueChanged;
 
     protected override async Task ReloadAsync() => _view = await Queue.GetQueueAsync(User);
 
@@ -50,7 +54,7 @@ public partial class ReceptionPage
 
     private async Task MoveUpAsync(Ticket ticket)
     {
-        var reason = await PromptAsync($"Move {ticket.Code} up", $"Why should {ticket.Code} be seen sooner? The reason is recorded.", "Reason", "Move up");
+        var reason = await Dialogs.PromptAsync($"Move {ticket.Code} up", $"Why should {ticket.Code} be seen sooner? The reason is recorded.", "Reason", "Move up");
         if (reason is not null)
         {
             await ActAsync(() => Queue.MoveUpAsync(User, ticket.Id, reason), $"Ticket {ticket.Code} moved up");
@@ -77,7 +81,7 @@ public partial class ReceptionPage
 
     private async Task StartExtraAsync()
     {
-        var until = await PromptAsync("Start an extra session", "Open the queue now, until what time today? (24-hour, e.g. 16:00)", "Ends at", "Start");
+        var until = await Dialogs.PromptAsync("Start an extra session", "Open the queue now, until what time today? (24-hour, e.g. 16:00)", "Ends at", "Start");
         if (until is null)
         {
             return;
@@ -90,16 +94,5 @@ public partial class ReceptionPage
         }
 
         await ActAsync(() => Queue.StartExtraSessionAsync(User, end), "The extra session is open");
-    }
-
-    private async Task<string?> PromptAsync(string title, string prompt, string label, string confirm)
-    {
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(title, new DialogParameters<TextPromptDialog>
-        {
-            { d => d.Prompt, prompt },
-            { d => d.Label, label },
-            { d => d.ConfirmText, confirm },
-        });
-        return await dialog.Result is { Canceled: false, Data: string text } ? text : null;
     }
 }

@@ -1,23 +1,21 @@
-using DropIn.Domain;
 using System.Security.Claims;
-using DropIn.Domain.Queue;
+using DropIn.Domain;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
-namespace DropIn.Web.Features.Queue;
+namespace DropIn.Web.Components.Shared;
 
 /// <summary>
-/// A queue screen that redraws when the queue changes anywhere: it listens on the bus for ids and re-reads
-/// through <see cref="QueueService"/>, so each screen sees only what its user may see.
+/// A staff screen that redraws when something it shows changes anywhere: it listens on the bus for ids and re-reads
+/// through its feature's service, so each screen sees only what its user may see.
 /// </summary>
-public abstract class LiveQueuePage : ComponentBase, IDisposable
+public abstract class LivePage : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
 
-    [Inject] public required QueueService Queue { get; init; }
     [Inject] public required ILiveUpdates Live { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
@@ -31,7 +29,7 @@ public abstract class LiveQueuePage : ComponentBase, IDisposable
     {
         User = (await AuthenticationState).User;
         await ReloadAsync();
-        _subscription = Live.Subscribe(change => change is QueueChanged
+        _subscription = Live.Subscribe(change => Concerns(change)
             ? InvokeAsync(async () =>
             {
                 try
@@ -56,9 +54,12 @@ public abstract class LiveQueuePage : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>Whether this change could alter what the page shows.</summary>
+    protected abstract bool Concerns(LiveChange change);
+
     protected abstract Task ReloadAsync();
 
-    /// <summary>Runs a queue action; a refused rule or permission becomes a message, never a broken screen.</summary>
+    /// <summary>Runs an action; a refused rule or permission becomes a message, never a broken screen.</summary>
     protected async Task<bool> ActAsync(Func<Task> action, string? done = null)
     {
         try

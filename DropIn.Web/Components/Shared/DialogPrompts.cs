@@ -1,0 +1,18 @@
+using MudBlazor;
+
+namespace DropIn.Web.Components.Shared;
+
+public static class DialogPrompts
+{
+    /// <summary>Asks for a short required text (a reason, a time); null when the user cancels.</summary>
+    public static async Task<string?> PromptAsync(this IDialogService dialogs, string title, string prompt, string label, string confirm)
+    {
+        var dialog = await dialogs.ShowAsync<TextPromptDialog>(title, new DialogParameters<TextPromptDialog>
+        {
+            { d => d.Prompt, prompt },
+            { d => d.Label, label },
+            { d => d.ConfirmText, confirm },
+        });
+        return await dialog.Result is { Canceled: false, Data: string text } ? text : null;
+    }
+}

@@ -1,0 +1,40 @@
+using DropIn.Domain.Appointments;
+using MudBlazor;
+
+namespace DropIn.Web.Features.Diary;
+
+public static class AppointmentText
+{
+    public static string Status(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.PendingConfirmation => "Awaiting confirmation",
+        AppointmentStatus.Confirmed => "Confirmed",
+        AppointmentStatus.Cancelled => "Cancelled",
+        AppointmentStatus.Attended => "Attended",
+        AppointmentStatus.NoShow => "No-show",
+        _ => "Released",
+    };
+
+    public static Color StatusColor(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.Confirmed => Color.Primary,
+        AppointmentStatus.Attended => Color.Success,
+        AppointmentStatus.NoShow => Color.Error,
+        AppointmentStatus.Cancelled => Color.Dark,
+        _ => Color.Default,
+    };
+
+    public static string KindIcon(AppointmentKind kind) => kind switch
+    {
+        AppointmentKind.InPerson => Icons.Material.Filled.MeetingRoom,
+        AppointmentKind.Phone => Icons.Material.Filled.Phone,
+        _ => Icons.Material.Filled.Videocam,
+    };
+
+    public static string Kind(AppointmentKind kind) => kind switch
+    {
+        AppointmentKind.InPerson => "In person",
+        AppointmentKind.Phone => "Phone",
+        _ => "Video",
+    };
+}
