@@ -62,6 +62,7 @@ public sealed class BookingBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var card = desk.GetByTestId("appointment").Filter(new() { HasText = "Marigold Featherstone" });
         await Assertions.Expect(card).ToContainTextAsync("Awaiting confirmation");
         await Assertions.Expect(card).ToContainTextAsync("Housing");
+        await Pages.AssertAccessibleAsync(desk);
 
         var token = await _h.TokenFromEmailAsync("mf42@cam.ac.uk");
         await phone.GotoAsync($"/book/confirm/{token}");
