@@ -93,4 +93,22 @@ public sealed class QueueBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await board.GotoAsync("/board");
         await Pages.AssertNoHorizontalScrollAsync(board);
     }
+
+    [Fact]
+    public async Task ManagerScreens_OnATablet_PassAxe()
+    {
+        await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        var tablet = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword, Pages.Tablet);
+
+        foreach (var path in new[] { "/", "/availability", "/diary" })
+        {
+            await Pages.GotoInteractiveAsync(tablet, path);
+            await Pages.AssertAccessibleAsync(tablet);
+            await Pages.AssertNoHorizontalScrollAsync(tablet);
+            if (path == "/availability")
+            {
+                await Assertions.Expect(tablet.GetByTestId("caseworker-availability")).ToHaveCountAsync(2);
+            }
+        }
+    }
 }

@@ -29,6 +29,7 @@ public sealed class PermissionMatrixTests
         ["/queue"] = Permissions.ViewQueue,
         ["/queue/call"] = Permissions.ServeQueue,
         ["/diary"] = Permissions.ViewDiary,
+        ["/availability"] = Permissions.ManageAvailability,
     };
 
     private static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));

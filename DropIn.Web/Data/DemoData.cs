@@ -13,7 +13,7 @@ namespace DropIn.Web.Data;
 /// Development only: demo staff (README lists them) and a realistic drop-in history plus a queue running now.
 /// All names are invented. Runs once, on an empty database.
 /// </summary>
-internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, SessionLocator sessions, Availability availability, TimeProvider clock)
+internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, SessionLocator sessions, SlotFinder availability, TimeProvider clock)
 {
     public const string Password = "DropIn-demo-2026";
 
@@ -110,7 +110,7 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
             var email = student.EmailOrId is { } e && e.Contains('@', StringComparison.Ordinal) ? e : $"demo{i}@cam.ac.uk";
             var booking = new StudentBooking(student.Name, email, "07700 900" + (100 + i), AdviceTopics.All[i % AdviceTopics.All.Count], kinds[i % kinds.Length]);
             var (_, hash) = ManageToken.Create();
-            var appointment = Appointment.BookedByStaff(chosen[i], booking, Availability.RoomOf(db, chosen[i].StaffId), "https://video.example.ac.uk/advice/demo" + i, hash, now, caseworkers[0].Id);
+            var appointment = Appointment.BookedByStaff(chosen[i], booking, SlotFinder.RoomOf(db, chosen[i].StaffId), "https://video.example.ac.uk/advice/demo" + i, hash, now, caseworkers[0].Id);
             db.Appointments.Add(appointment);
         }
 

@@ -22,9 +22,6 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected ClaimsPrincipal User { get; private set; } = new();
 
-    /// <summary>Set after the first interactive render, so browser tests know the page will respond to clicks.</summary>
-    protected bool Interactive { get; private set; }
-
     protected override async Task OnInitializedAsync()
     {
         User = (await AuthenticationState).User;
@@ -43,15 +40,6 @@ public abstract class LivePage : ComponentBase, IDisposable
                 }
             })
             : Task.CompletedTask);
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            Interactive = true;
-            StateHasChanged();
-        }
     }
 
     /// <summary>Whether this change could alter what the page shows.</summary>

@@ -8,11 +8,12 @@ public static class AppointmentsSetup
     public static WebApplicationBuilder AddDropInAppointments(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AppointmentOptions>().BindConfiguration(AppointmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<Availability>();
+        builder.Services.AddSingleton<SlotFinder>();
         builder.Services.AddSingleton<AppointmentEmails>();
         builder.Services.AddSingleton<AppointmentReminders>();
         builder.Services.AddScoped<StudentBookingService>();
         builder.Services.AddScoped<DiaryService>();
+        builder.Services.AddScoped<DropIn.Web.Features.Availability.AvailabilityAdminService>();
 
         // Public booking pages take no sign-in, so each address gets a modest allowance of requests per minute.
         var perMinute = builder.Configuration.GetValue("DropIn:Appointments:PublicRequestsPerMinute", 30);

@@ -13,7 +13,7 @@ namespace DropIn.Web.Features.Appointments;
 /// <summary>The staff side of appointments: the diary, booking on a student's behalf, moving, cancelling, attendance.</summary>
 public sealed class DiaryService(
     IDbContextFactory<DropInDbContext> dbFactory,
-    Availability availability,
+    SlotFinder availability,
     AppointmentEmails emails,
     StaffAuthorizer authorizer,
     ILiveUpdates live,
@@ -77,7 +77,7 @@ public sealed class DiaryService(
         var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, [slot], now, (db, s) =>
         {
             var (token, hash) = ManageToken.Create();
-            var appointment = Appointment.BookedByStaff(s, booking, Availability.RoomOf(db, s.StaffId), options.Value.NewVideoLink(), hash, now, staff.Id);
+            var appointment = Appointment.BookedByStaff(s, booking, SlotFinder.RoomOf(db, s.StaffId), options.Value.NewVideoLink(), hash, now, staff.Id);
             db.Outbox.Add(emails.Confirmed(appointment, token));
             return appointment;
         }) ?? throw new RuleException("That time has just been taken. Choose another.");
@@ -97,7 +97,7 @@ public sealed class DiaryService(
                     throw new RuleException("That time has just been taken. Choose another.");
                 }
 
-                a.MoveTo(slot, Availability.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
+                a.MoveTo(slot, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
                 db.Outbox.Add(emails.Moved(a, token: null));
             });
         }

@@ -15,7 +15,7 @@ namespace DropIn.Web.Features.Appointments;
 /// </summary>
 public sealed class StudentBookingService(
     IDbContextFactory<DropInDbContext> dbFactory,
-    Availability availability,
+    SlotFinder availability,
     AppointmentEmails emails,
     ILiveUpdates live,
     TimeProvider clock,
@@ -57,7 +57,7 @@ public sealed class StudentBookingService(
         var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, free.Where(s => s.Start == start), now, (db, slot) =>
         {
             var (token, hash) = ManageToken.Create();
-            var appointment = Appointment.Hold(slot, booking, Availability.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), hash, now, availability.StudentRules.ConfirmationHold);
+            var appointment = Appointment.Hold(slot, booking, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), hash, now, availability.StudentRules.ConfirmationHold);
             db.Outbox.Add(emails.ConfirmRequest(appointment, token));
             return appointment;
         }, ct);
@@ -112,7 +112,7 @@ public sealed class StudentBookingService(
                     var free = await availability.FreeSlotsAsync(db, availability.StudentRules, now, date, date, ignoring: a.Id);
                     var slot = free.FirstOrDefault(s => s.Start == newStart && s.StaffId == a.StaffId) ?? free.FirstOrDefault(s => s.Start == newStart)
                         ?? throw new RuleException("That time has just been taken. Please choose another.");
-                    a.MoveTo(slot, Availability.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
+                    a.MoveTo(slot, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
                     db.Outbox.Add(emails.Moved(a, token));
                 });
             }

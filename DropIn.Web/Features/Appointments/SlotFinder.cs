@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DropIn.Web.Features.Appointments;
 
 /// <summary>Reads who is available when (windows, leave, closures, drop-in rota, bookings) and asks the domain for free slots.</summary>
-public sealed class Availability(IOptions<AppointmentOptions> options, IOptions<QueueOptions> queueOptions)
+public sealed class SlotFinder(IOptions<AppointmentOptions> options, IOptions<QueueOptions> queueOptions)
 {
     private readonly DropInSchedule _dropIn = queueOptions.Value.Schedule();
 
