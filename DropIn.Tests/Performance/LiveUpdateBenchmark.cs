@@ -60,7 +60,7 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         report.AppendLine(CultureInfo.InvariantCulture, $"Managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB ({(after.Managed - before.Managed) * 1024 / 100:0} KB per page); working set {before.WorkingSet:0} MB → {after.WorkingSet:0} MB.");
         await CloseAsync(hundred);
 
-        var path = ResultsPath();
+        var path = BenchmarkReport.ResultsPath("live-updates.md");
         await File.WriteAllTextAsync(path, report.ToString());
         output.WriteLine(report.ToString());
     }
@@ -207,23 +207,8 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
     private static string Row(int clients, string path, List<double> latencies, List<double>? baseline)
     {
         var sorted = latencies.Order().ToList();
-        var ratio = baseline is null ? "–" : (Percentile(sorted, 0.5) / Math.Max(0.001, Percentile([.. baseline.Order()], 0.5))).ToString("0.00", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"| {clients} | {path} | {Percentile(sorted, 0.5):0.0} | {Percentile(sorted, 0.95):0.0} | {sorted.LastOrDefault():0.0} | {ratio} |");
+        var ratio = baseline is null ? "–" : (BenchmarkReport.Percentile(sorted, 0.5) / Math.Max(0.001, BenchmarkReport.Percentile([.. baseline.Order()], 0.5))).ToString("0.00", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"| {clients} | {path} | {BenchmarkReport.Percentile(sorted, 0.5):0.0} | {BenchmarkReport.Percentile(sorted, 0.95):0.0} | {sorted.LastOrDefault():0.0} | {ratio} |");
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static string ResultsPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DropIn.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var folder = Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "benchmarks");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "live-updates.md");
-    }
 }

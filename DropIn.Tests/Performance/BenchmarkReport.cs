@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace DropIn.Tests.Performance;
+
+/// <summary>Percentiles and the results folder, shared by the benchmarks.</summary>
+public static class BenchmarkReport
+{
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>benchmarks/ at the repository root (beside DropIn.sln).</summary>
+    public static string ResultsPath(string fileName)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DropIn.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "benchmarks");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
+}
