@@ -31,8 +31,12 @@ public static class SecuritySetup
 
         services.AddIdentityCore<StaffUser>(options =>
             {
+                // Length, not composition rules (NCSC and NIST 800-63B guidance): a long passphrase is the better password.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
