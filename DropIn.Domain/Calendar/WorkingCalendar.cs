@@ -13,6 +13,46 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> closures)
 
     public bool IsWorkingDay(DateOnly date) => !BankHolidays.IsWeekend(date) && !BankHolidays.IsBankHoliday(date) && !_closures.Contains(date);
 
+    /// <summary>
+    /// The working day something received at <paramref name="instant"/> counts from: that day if it arrived on a working
+    /// day before 17:00, otherwise the next working day (received outside service hours counts from its start).
+    /// </summary>
+    public DateOnly CountsFrom(DateTimeOffset instant)
+    {
+        var local = LondonTime.ToLocal(instant);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        if (IsWorkingDay(date) && TimeOnly.FromDateTime(local.DateTime) < Closes)
+        {
+            return date;
+        }
+
+        return NextWorkingDayAfter(date);
+    }
+
+    /// <summary>The <paramref name="n"/>th working day after <paramref name="date"/> (n = 1: the next working day).</summary>
+    public DateOnly WorkingDaysAfter(DateOnly date, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            date = NextWorkingDayAfter(date);
+        }
+
+        return date;
+    }
+
+    /// <summary>17:00 London time on <paramref name="date"/>.</summary>
+    public static DateTimeOffset EndOf(DateOnly date) => LondonTime.ToInstant(date, Closes);
+
+    private DateOnly NextWorkingDayAfter(DateOnly date)
+    {
+        do
+        {
+            date = date.AddDays(1);
+        }
+        while (!IsWorkingDay(date));
+        return date;
+    }
+
     /// <summary>The instant <paramref name="amount"/> of working time after <paramref name="from"/>: time outside
     /// service hours does not count, so two working hours from Friday 16:30 is Monday 10:30.</summary>
     public DateTimeOffset AddWorkingTime(DateTimeOffset from, TimeSpan amount)
