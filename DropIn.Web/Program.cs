@@ -2,6 +2,7 @@ using DropIn.Web.Components;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Account;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
@@ -21,6 +22,7 @@ builder.AddDropInLive();
 builder.AddDropInQueue();
 builder.AddDropInMessaging();
 builder.AddDropInAppointments();
+builder.AddDropInEnquiries();
 builder.AddDropInJobs();
 
 var app = builder.Build();

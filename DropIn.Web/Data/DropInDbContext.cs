@@ -1,5 +1,7 @@
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Enquiries;
+using DropIn.Web.Features.Enquiries;
 using DropIn.Domain.Queue;
 using DropIn.Web.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +20,8 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options) :
     public DbSet<CaseworkerLeave> CaseworkerLeave => Set<CaseworkerLeave>();
     public DbSet<ClosureDay> ClosureDays => Set<ClosureDay>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+    public DbSet<StaffNotification> Notifications => Set<StaffNotification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

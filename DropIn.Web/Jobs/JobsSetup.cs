@@ -29,6 +29,7 @@ public static class JobsSetup
             Every<QueueHeartbeatJob>(QueueHeartbeatJob.Key, TimeSpan.FromMinutes(1));
             Every<AppointmentJob>(AppointmentJob.Key, TimeSpan.FromMinutes(1));
             Every<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(15));
+            Every<EnquirySlaJob>(EnquirySlaJob.Key, TimeSpan.FromMinutes(1));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -10,3 +10,6 @@ public sealed record QueueChanged(Guid SessionId) : LiveChange;
 
 /// <summary>An appointment on this London date was booked, confirmed, moved, cancelled or marked.</summary>
 public sealed record DiaryChanged(DateOnly Date) : LiveChange;
+
+/// <summary>An enquiry was recorded, acknowledged, resolved, reassigned or reminded about.</summary>
+public sealed record EnquiryChanged(Guid EnquiryId) : LiveChange;

@@ -13,6 +13,7 @@ public static class Permissions
     public const string ViewDiary = "diary.view";
     public const string ManageAppointments = "diary.manage";
     public const string ManageAvailability = "availability.manage";
+    public const string Enquiries = "enquiries.handle";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -23,5 +24,6 @@ public static class Permissions
         [ViewDiary] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
         [ManageAppointments] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
         [ManageAvailability] = [Roles.Manager],
+        [Enquiries] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
     };
 }

@@ -25,9 +25,9 @@ public sealed class SlotFinder(IOptions<AppointmentOptions> options, IOptions<Qu
         var ids = staff.Select(s => s.Id).ToList();
         var windows = await db.CaseworkerWindows.AsNoTracking().Where(w => ids.Contains(w.StaffId)).ToListAsync(ct);
         var leave = await db.CaseworkerLeave.AsNoTracking().Where(l => ids.Contains(l.StaffId) && l.To >= from && l.From <= to).ToListAsync(ct);
-        var closures = await db.ClosureDays.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(ct);
+        var calendar = await db.WorkingCalendarAsync(from, to, ct);
         var busy = await BusyAsync(db, now, from, to, ignoring, ct);
-        var generator = new SlotGenerator(new WorkingCalendar(closures), _dropIn, rules);
+        var generator = new SlotGenerator(calendar, _dropIn, rules);
         var people = staff.Select(s => new StaffAvailability(
             s.Id,
             [.. windows.Where(w => w.StaffId == s.Id).Select(w => w.ToWindow())],

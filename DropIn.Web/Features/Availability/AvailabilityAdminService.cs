@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Availability;
 
 /// <summary>Managers set who takes appointments and when: weekly windows, leave, the drop-in rota and closure days.</summary>
-public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock)
+public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries)
 {
     public async Task<AvailabilityView> GetAsync(ClaimsPrincipal user)
     {
@@ -69,9 +69,14 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
 
         db.ClosureDays.Add(new ClosureDay(date, reason));
         await db.SaveChangesAsync();
+        await enquiries.RecomputeOpenDeadlinesAsync();
     });
 
-    public Task RemoveClosureAsync(ClaimsPrincipal user, DateOnly date) => ChangeAsync(user, db => db.ClosureDays.Where(c => c.Date == date).ExecuteDeleteAsync());
+    public Task RemoveClosureAsync(ClaimsPrincipal user, DateOnly date) => ChangeAsync(user, async db =>
+    {
+        await db.ClosureDays.Where(c => c.Date == date).ExecuteDeleteAsync();
+        await enquiries.RecomputeOpenDeadlinesAsync();
+    });
 
     private async Task ChangeAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
     {

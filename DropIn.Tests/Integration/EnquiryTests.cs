@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Enquiries;
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Features.Availability;
+using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DropIn.Tests.Integration;
+
+public sealed class EnquiryTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = London.Clock(2026, 11, 23, 10, 0); // Monday
+    private AppFactory _app = default!;
+    private ClaimsPrincipal _reception = default!;
+    private ClaimsPrincipal _sam = default!;
+    private string _samId = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new AppFactory(clock: _clock);
+        _reception = await _app.StaffAsync("Rita Reception", Roles.Reception);
+        _sam = await _app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        _samId = _sam.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        await _app.StaffAsync("Maxine Manager", Roles.Manager);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<T> UseAsync<T, TService>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private Task<Enquiry> RecordAsync(DateTimeOffset received, string? assignee = null, EnquiryChannel channel = EnquiryChannel.Phone) =>
+        UseAsync<Enquiry, EnquiryService>(s => s.RecordAsync(_reception, channel, received, "Ada Lovelace", "07700 900123", "Voicemail about an appeal deadline", assignee));
+
+    private Task<int> RunJobAsync() => _app.Services.GetRequiredService<EnquiryReminders>().RunAsync(CancellationToken.None);
+
+    private async Task<List<(string StaffName, string Text)>> NotificationsAsync()
+    {
+        await using var db = await new AppointmentHarness(_app).DbAsync();
+        var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        return [.. (await db.Notifications.OrderBy(n => n.CreatedAt).ToListAsync()).Select(n => (names[n.StaffId], n.Text))];
+    }
+
+    [Fact]
+    public async Task Record_BackDatedLetter_GetsDeadlinesFromItsPostmark()
+    {
+        var enquiry = await RecordAsync(London.At(2026, 11, 20, 16, 59), channel: EnquiryChannel.Letter);
+
+        Assert.Equal(London.At(2026, 11, 24, 17, 0), enquiry.TargetAt);
+        Assert.Equal(London.At(2026, 11, 25, 17, 0), enquiry.BreachAt);
+        Assert.Equal(EnquiryChannel.Letter, enquiry.Channel);
+    }
+
+    [Fact]
+    public async Task Job_RemindsOnTheDay_ThenOverdue_ThenBreach_EachExactlyOnce()
+    {
+        await RecordAsync(_clock.GetUtcNow(), _samId); // target Wednesday 17:00, breach Thursday 17:00
+
+        _clock.SetUtcNow(London.At(2026, 11, 24, 10, 0));
+        var tuesday = await RunJobAsync();
+        _clock.SetUtcNow(London.At(2026, 11, 25, 9, 1));
+        var wednesdayMorning = await RunJobAsync();
+        var wednesdayAgain = await RunJobAsync();
+        _clock.SetUtcNow(London.At(2026, 11, 25, 17, 1));
+        var wednesdayEvening = await RunJobAsync();
+        _clock.SetUtcNow(London.At(2026, 11, 26, 17, 1));
+        var thursdayEvening = await RunJobAsync();
+        var afterBreach = await RunJobAsync();
+
+        Assert.Equal([0, 1, 0, 1, 1, 0], new[] { tuesday, wednesdayMorning, wednesdayAgain, wednesdayEvening, thursdayEvening, afterBreach });
+        var notes = await NotificationsAsync();
+        Assert.Equal(("Sam Okafor", true), (notes[0].StaffName, notes[0].Text.StartsWith("Due today", StringComparison.Ordinal)));
+        Assert.Equal(3, notes.Count(n => n.Text.StartsWith("Overdue", StringComparison.Ordinal))); // Sam and both managers
+        Assert.Equal(["Maxine Manager", "Morgan Manager"], notes.Where(n => n.Text.StartsWith("Breached", StringComparison.Ordinal)).Select(n => n.StaffName).Order());
+        var mail = await new AppointmentHarness(_app).OutboxAsync();
+        Assert.Equal(notes.Count, mail.Count);
+        Assert.All(mail, m => Assert.DoesNotContain("appeal", m.TextBody));
+    }
+
+    [Fact]
+    public async Task Job_AfterDowntimePastBreach_SendsOnlyTheEscalation_Once()
+    {
+        await RecordAsync(_clock.GetUtcNow(), _samId);
+
+        _clock.SetUtcNow(London.At(2026, 11, 27, 10, 0)); // down from Monday until Friday
+        var first = await RunJobAsync();
+        var second = await RunJobAsync();
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        Assert.All(await NotificationsAsync(), n => Assert.StartsWith("Breached", n.Text));
+    }
+
+    [Fact]
+    public async Task Acknowledged_GetsNoReminders_AndLeavesTheBoard()
+    {
+        var enquiry = await RecordAsync(_clock.GetUtcNow(), _samId);
+        await UseAsync<bool, EnquiryService>(async s =>
+        {
+            await s.AcknowledgeAsync(_sam, enquiry.Id, AcknowledgementMethod.Phone);
+            return true;
+        });
+
+        _clock.SetUtcNow(London.At(2026, 11, 27, 10, 0));
+        var sent = await RunJobAsync();
+        var board = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception));
+
+        Assert.Equal(0, sent);
+        Assert.Empty(board.Rows);
+    }
+
+    [Fact]
+    public async Task Board_ColoursByState_CountsAndFilters()
+    {
+        await RecordAsync(London.At(2026, 11, 17, 10, 0)); // breached (Fri 20th 17:00)
+        await RecordAsync(London.At(2026, 11, 19, 10, 0), _samId); // target Mon 23rd 17:00: due today
+        await RecordAsync(_clock.GetUtcNow(), channel: EnquiryChannel.Email); // on track
+
+        var all = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception));
+        var sams = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception, _samId));
+        var email = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception, channel: EnquiryChannel.Email));
+
+        Assert.Equal([SlaState.Breached, SlaState.DueToday, SlaState.OnTrack], all.Rows.Select(r => r.State));
+        Assert.Equal((1, 1, 0, 1), (all.OnTrack, all.DueToday, all.Overdue, all.Breached));
+        Assert.Equal("Sam Okafor", Assert.Single(sams.Rows).AssigneeName);
+        Assert.Equal(EnquiryChannel.Email, Assert.Single(email.Rows).Enquiry.Channel);
+    }
+
+    [Fact]
+    public async Task ClosureAddedLater_MovesOpenDeadlines()
+    {
+        var enquiry = await RecordAsync(_clock.GetUtcNow());
+        var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
+
+        await UseAsync<bool, AvailabilityAdminService>(async a =>
+        {
+            await a.AddClosureAsync(manager, new DateOnly(2026, 11, 24), "Staff away day");
+            return true;
+        });
+        await using var db = await new AppointmentHarness(_app).DbAsync();
+        var moved = await db.Enquiries.SingleAsync(e => e.Id == enquiry.Id);
+
+        Assert.Equal(London.At(2026, 11, 25, 17, 0), enquiry.TargetAt);
+        Assert.Equal(London.At(2026, 11, 26, 17, 0), moved.TargetAt);
+    }
+
+    [Fact]
+    public async Task WebForm_CreatesAnEnquiry_WithItsReplyDate_AndRefusesABadAddress()
+    {
+        var enquiry = await UseAsync<Enquiry, EnquiryService>(s => s.SubmitWebFormAsync("Grace Hopper", "gh1@cam.ac.uk", "I need help with intermission"));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => UseAsync<Enquiry, EnquiryService>(s => s.SubmitWebFormAsync("Grace", "nope", "help")));
+
+        Assert.Equal(EnquiryChannel.WebForm, enquiry.Channel);
+        Assert.Null(enquiry.RecordedBy);
+        Assert.Equal(London.At(2026, 11, 25, 17, 0), enquiry.TargetAt);
+        Assert.Contains("email address", refused.Message);
+    }
+
+    [Fact]
+    public async Task Report_SharesWithinTwoAndThreeWorkingDays_ByMonthAndChannel()
+    {
+        var early = await RecordAsync(London.At(2026, 11, 2, 10, 0));
+        var late = await RecordAsync(London.At(2026, 11, 2, 11, 0));
+        await RecordAsync(London.At(2026, 11, 3, 10, 0)); // never acknowledged
+        await UseAsync<bool, EnquiryService>(async s =>
+        {
+            await s.AcknowledgeAsync(_sam, early.Id, AcknowledgementMethod.Phone, London.At(2026, 11, 3, 12, 0));
+            await s.AcknowledgeAsync(_sam, late.Id, AcknowledgementMethod.Email, London.At(2026, 11, 5, 12, 0));
+            return true;
+        });
+
+        var report = await UseAsync<IReadOnlyList<SlaReportRow>, EnquiryService>(s => s.ReportAsync(_reception, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+
+        var phone = Assert.Single(report);
+        Assert.Equal((2026, 11, EnquiryChannel.Phone, 3, 1, 2), (phone.Year, phone.Month, phone.Channel, phone.Received, phone.WithinTwo, phone.WithinThree));
+    }
+}

@@ -1,0 +1,40 @@
+using DropIn.Domain.Enquiries;
+using DropIn.Web.Features.Enquiries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DropIn.Web.Data.Configurations;
+
+internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
+{
+    public void Configure(EntityTypeBuilder<Enquiry> enquiry)
+    {
+        enquiry.HasKey(e => e.Id);
+        enquiry.HasIndex(e => new { e.AcknowledgedAt, e.TargetAt });
+        enquiry.HasIndex(e => e.ReceivedAt);
+        enquiry.Property(e => e.Channel).HasConversion<string>().HasMaxLength(20);
+        enquiry.Property(e => e.AcknowledgedHow).HasConversion<string>().HasMaxLength(20);
+        enquiry.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(30);
+        enquiry.Property(e => e.FromName).HasMaxLength(Enquiry.MaxNameLength);
+        enquiry.Property(e => e.Contact).HasMaxLength(Enquiry.MaxContactLength);
+        enquiry.Property(e => e.Summary).HasMaxLength(Enquiry.MaxSummaryLength);
+        enquiry.Property(e => e.ClosedReason).HasMaxLength(200);
+        enquiry.Property(e => e.AssigneeId).HasMaxLength(450);
+        enquiry.Property(e => e.RecordedBy).HasMaxLength(450);
+        enquiry.Property(e => e.AcknowledgedBy).HasMaxLength(450);
+        enquiry.Property(e => e.Version).IsConcurrencyToken();
+        enquiry.Ignore(e => e.IsOpen);
+    }
+}
+
+internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<StaffNotification>
+{
+    public void Configure(EntityTypeBuilder<StaffNotification> notification)
+    {
+        notification.HasKey(n => n.Id);
+        notification.HasIndex(n => new { n.StaffId, n.ReadAt });
+        notification.Property(n => n.StaffId).HasMaxLength(450);
+        notification.Property(n => n.Text).HasMaxLength(300);
+        notification.Property(n => n.Link).HasMaxLength(200);
+    }
+}

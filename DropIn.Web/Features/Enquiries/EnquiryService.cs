@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Enquiries;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Features.Enquiries;
+
+/// <summary>First contacts and the acknowledgement promise: recording, the SLA board, acknowledging and resolving.</summary>
+public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock)
+{
+    public async Task<Enquiry> RecordAsync(ClaimsPrincipal user, EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
+        return await AddAsync(channel, received, fromName, contact, summary, assigneeId, staff.Id);
+    }
+
+    /// <summary>The public web form: no sign-in; returns the enquiry so the page can say when to expect a reply.</summary>
+    public Task<Enquiry> SubmitWebFormAsync(string name, string email, string summary)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
+        {
+            throw new RuleException("Enter an email address we can reply to.");
+        }
+
+        return AddAsync(EnquiryChannel.WebForm, clock.GetUtcNow(), name, email.Trim(), summary, assigneeId: null, recordedBy: null);
+    }
+
+    public async Task<SlaBoard> BoardAsync(ClaimsPrincipal user, string? assigneeId = null, EnquiryChannel? channel = null)
+    {
+        await authorizer.RequireAsync(user, Permissions.Enquiries);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        var query = db.Enquiries.AsNoTracking().Where(e => e.AcknowledgedAt == null && e.Outcome == null);
+        var open = await query.OrderBy(e => e.TargetAt).ToListAsync();
+        var staff = await StaffAsync(db);
+        var names = staff.ToDictionary(s => s.Id, s => s.Name);
+        var rows = open.Select(e => new SlaRow(e, e.StateAt(now), e.AssigneeId is null ? "Shared inbox" : names.GetValueOrDefault(e.AssigneeId, "(former staff)"))).ToList();
+        var shown = rows.Where(r => (assigneeId is null || (assigneeId == "" ? r.Enquiry.AssigneeId is null : r.Enquiry.AssigneeId == assigneeId))
+                                 && (channel is null || r.Enquiry.Channel == channel)).ToList();
+        return new SlaBoard(shown,
+            shown.Count(r => r.State == SlaState.OnTrack), shown.Count(r => r.State == SlaState.DueToday),
+            shown.Count(r => r.State == SlaState.Overdue), shown.Count(r => r.State == SlaState.Breached), staff);
+    }
+
+    public Task AcknowledgeAsync(ClaimsPrincipal user, Guid id, AcknowledgementMethod how, DateTimeOffset? at = null) =>
+        ChangeAsync(user, id, (e, staff, now) => e.Acknowledge(staff.Id, how, at ?? now, now));
+
+    public Task ResolveAsync(ClaimsPrincipal user, Guid id, EnquiryOutcome outcome, string? reason) =>
+        ChangeAsync(user, id, (e, staff, now) => e.Resolve(outcome, reason, staff.Id, now));
+
+    public Task AssignAsync(ClaimsPrincipal user, Guid id, string? assigneeId) =>
+        ChangeAsync(user, id, (e, _, _) => e.Assign(string.IsNullOrEmpty(assigneeId) ? null : assigneeId));
+
+    /// <summary>Per month and channel: how many were received, and acknowledged within 2 and within 3 working days.</summary>
+    public async Task<IReadOnlyList<SlaReportRow>> ReportAsync(ClaimsPrincipal user, DateOnly from, DateOnly to)
+    {
+        await authorizer.RequireAsync(user, Permissions.Enquiries);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var start = LondonTime.ToInstant(from, TimeOnly.MinValue);
+        var end = LondonTime.ToInstant(to.AddDays(1), TimeOnly.MinValue);
+        var rows = await db.Enquiries.AsNoTracking().Where(e => e.ReceivedAt >= start && e.ReceivedAt < end)
+            .Select(e => new { e.ReceivedAt, e.Channel, e.AcknowledgedAt, e.TargetAt, e.BreachAt }).ToListAsync();
+        return [.. rows.GroupBy(r => (LondonTime.ToLocal(r.ReceivedAt).Year, LondonTime.ToLocal(r.ReceivedAt).Month, r.Channel))
+            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Channel)
+            .Select(g => new SlaReportRow(g.Key.Year, g.Key.Month, g.Key.Channel, g.Count(),
+                g.Count(r => r.AcknowledgedAt <= r.TargetAt), g.Count(r => r.AcknowledgedAt <= r.BreachAt)))];
+    }
+
+    /// <summary>After a closure day is added or removed: every open enquiry's deadlines again.</summary>
+    public async Task RecomputeOpenDeadlinesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.Enquiries.Where(e => e.AcknowledgedAt == null && e.Outcome == null).ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var calendar = await db.WorkingCalendarAsync(LondonTime.Today(open.Min(e => e.ReceivedAt)), LondonTime.Today(clock.GetUtcNow()).AddDays(60), ct);
+        open.ForEach(e => e.Recompute(calendar));
+        await db.SaveChangesAsync(ct);
+        foreach (var e in open)
+        {
+            await live.PublishAsync(new EnquiryChanged(e.Id));
+        }
+    }
+
+    public static async Task<List<StaffOption>> StaffAsync(DropInDbContext db)
+    {
+        var roleIds = await db.Roles.Where(r => r.Name == Roles.Caseworker || r.Name == Roles.Manager).Select(r => r.Id).ToListAsync();
+        var ids = await db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId).Distinct().ToListAsync();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new StaffOption(u.Id, u.DisplayName)).ToListAsync();
+    }
+
+    private async Task<Enquiry> AddAsync(EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, string? recordedBy)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        var calendar = await db.WorkingCalendarAsync(LondonTime.Today(received), LondonTime.Today(now).AddDays(60));
+        var enquiry = Enquiry.Record(channel, received, now, fromName, contact, summary, string.IsNullOrEmpty(assigneeId) ? null : assigneeId, recordedBy, calendar);
+        db.Enquiries.Add(enquiry);
+        await db.SaveChangesAsync();
+        await live.PublishAsync(new EnquiryChanged(enquiry.Id));
+        return enquiry;
+    }
+
+    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Action<Enquiry, StaffMember, DateTimeOffset> change)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var enquiry = await db.Enquiries.SingleOrDefaultAsync(e => e.Id == id) ?? throw new RuleException("That enquiry no longer exists; reload the board.");
+        change(enquiry, staff, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleException("Someone else changed this enquiry a moment ago; the board shows their change.");
+        }
+
+        await live.PublishAsync(new EnquiryChanged(id));
+    }
+}

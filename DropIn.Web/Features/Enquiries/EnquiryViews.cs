@@ -1,0 +1,17 @@
+using DropIn.Domain.Enquiries;
+
+namespace DropIn.Web.Features.Enquiries;
+
+/// <summary>The live SLA board: open enquiries by due time, with counts. Staff only.</summary>
+public sealed record SlaBoard(IReadOnlyList<SlaRow> Rows, int OnTrack, int DueToday, int Overdue, int Breached, IReadOnlyList<StaffOption> Staff);
+
+public sealed record SlaRow(Enquiry Enquiry, SlaState State, string AssigneeName);
+
+public sealed record StaffOption(string Id, string Name);
+
+/// <summary>One month and channel of the acknowledgement report.</summary>
+public sealed record SlaReportRow(int Year, int Month, EnquiryChannel Channel, int Received, int WithinTwo, int WithinThree)
+{
+    public double ShareWithinTwo => Received == 0 ? 0 : (double)WithinTwo / Received;
+    public double ShareWithinThree => Received == 0 ? 0 : (double)WithinThree / Received;
+}
