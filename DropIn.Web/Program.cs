@@ -15,7 +15,13 @@ var builder = WebApplication.CreateBuilder(args);
 // Registered once so tests can swap in a fake clock; nothing in the app reads DateTime.Now.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Messages appear at once rather than fading in: a half-faded message is hard to read (and fails contrast checks).
+builder.Services.AddMudServices(mud =>
+{
+    mud.SnackbarConfiguration.ShowTransitionDuration = 0;
+    mud.SnackbarConfiguration.HideTransitionDuration = 0;
+    mud.SnackbarConfiguration.VisibleStateDuration = 6000;
+});
 builder.AddDropInData();
 builder.AddDropInSecurity();
 builder.AddDropInLive();

@@ -25,6 +25,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     [InlineData("/queue")]
     [InlineData("/queue/call")]
     [InlineData("/diary")]
+    [InlineData("/enquiries")]
     public async Task StaffPage_Anonymous_IsSentToSignIn(string path)
     {
         var response = await StaffBrowserClient.Anonymous(fixture.App).GetAsync(path);
@@ -40,6 +41,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     [InlineData("/book")]
     [InlineData("/book/times?topic=Housing&kind=Phone&week=1")]
     [InlineData("/book/sent")]
+    [InlineData("/contact")]
     [InlineData("/book/manage/not-a-real-token")]
     public async Task PublicPage_Anonymous_IsServed(string path)
     {

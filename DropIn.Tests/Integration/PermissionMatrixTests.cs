@@ -20,7 +20,7 @@ public sealed class PermissionMatrixTests
     /// <summary>The only things an anonymous visitor may reach: sign-in, the waiting-room board and its feed, error pages.</summary>
     private static readonly HashSet<string> PublicRoutes =
     [
-        "/account/login", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book",
+        "/account/login", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book", "/contact",
     ];
 
     private static readonly Dictionary<string, string?> ExpectedPagePolicy = new()
@@ -30,6 +30,7 @@ public sealed class PermissionMatrixTests
         ["/queue/call"] = Permissions.ServeQueue,
         ["/diary"] = Permissions.ViewDiary,
         ["/availability"] = Permissions.ManageAvailability,
+        ["/enquiries"] = Permissions.Enquiries,
     };
 
     private static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
@@ -95,9 +96,9 @@ public sealed class PermissionMatrixTests
     }
 
     [Theory]
-    [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ViewDiary, Permissions.ManageAppointments })]
-    [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments })]
-    [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability })]
+    [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries })]
+    [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries })]
+    [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries })]
     [InlineData(Roles.Admin, new string[0])]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

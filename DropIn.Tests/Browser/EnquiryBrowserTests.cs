@@ -1,0 +1,63 @@
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Security;
+using Microsoft.Playwright;
+
+namespace DropIn.Tests.Browser;
+
+/// <summary>A student's web-form question and a phone message reach the live SLA board; acknowledging clears them everywhere.</summary>
+public sealed class EnquiryBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(kestrel: true);
+
+    public async ValueTask InitializeAsync()
+    {
+        await _app.StaffAsync("Rita Reception", Roles.Reception);
+        await _app.StaffAsync("Sam Caseworker", Roles.Caseworker);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task WebFormAndPhoneMessage_AppearLiveOnTheBoard_AcknowledgeClearsThem()
+    {
+        var server = _app.ServerAddress;
+        var tablet = await Pages.SignedInPageAsync(browser.Browser, server, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);
+        await Pages.GotoInteractiveAsync(tablet, "/enquiries");
+        await Pages.AssertAccessibleAsync(tablet);
+        var table = tablet.GetByTestId("sla-table");
+
+        var phone = await (await browser.Browser.NewContextAsync(new() { BaseURL = server.ToString(), ViewportSize = Pages.Phone })).NewPageAsync();
+        await phone.GotoAsync("/contact");
+        await Pages.AssertAccessibleAsync(phone);
+        await Pages.AssertNoHorizontalScrollAsync(phone);
+        await phone.GetByLabel("Your name").FillAsync("Perpetua Quince");
+        await phone.GetByLabel("Email we can reply to").FillAsync("pq7@cam.ac.uk");
+        await phone.GetByLabel("What would you like help with?").FillAsync("My landlord is keeping my deposit");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Thank you, we have your message" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByText("We aim to reply by the end of")).ToBeVisibleAsync();
+        await Pages.AssertAccessibleAsync(phone);
+
+        await Assertions.Expect(table).ToContainTextAsync("Perpetua Quince");
+        await Assertions.Expect(table).ToContainTextAsync("Web form");
+
+        var desk = await Pages.SignedInPageAsync(browser.Browser, server, AppFactory.EmailOf("Rita Reception"), AppFactory.StaffPassword, Pages.Desktop);
+        await Pages.GotoInteractiveAsync(desk, "/enquiries");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Record an enquiry" }).ClickAsync();
+        await desk.GetByLabel("From (student's name)").FillAsync("Barnaby Wick");
+        await desk.GetByLabel("Short summary").FillAsync("Voicemail: exam allowance question");
+        await Pages.AssertAccessibleAsync(desk);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(table).ToContainTextAsync("Barnaby Wick");
+        await Assertions.Expect(tablet.GetByTestId("sla-counts")).ToContainTextAsync("On track: 2");
+
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Actions for the enquiry from Barnaby Wick" }).ClickAsync();
+        await tablet.GetByText("Acknowledged by phone").ClickAsync();
+
+        await Assertions.Expect(desk.GetByTestId("sla-table")).Not.ToContainTextAsync("Barnaby Wick");
+        await Assertions.Expect(table).Not.ToContainTextAsync("Barnaby Wick");
+        await Assertions.Expect(tablet.GetByTestId("sla-counts")).ToContainTextAsync("On track: 1");
+        await Pages.AssertAccessibleAsync(desk);
+    }
+}

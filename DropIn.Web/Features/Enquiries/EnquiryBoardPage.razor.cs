@@ -1,0 +1,75 @@
+using System.Globalization;
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Enquiries;
+using DropIn.Web.Components.Shared;
+using DropIn.Web.Live;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DropIn.Web.Features.Enquiries;
+
+public partial class EnquiryBoardPage
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private SlaBoard? _board;
+    private IReadOnlyList<SlaReportRow> _report = [];
+    private string _assignee = "*";
+    private string _channel = "*";
+
+    [Inject] public required EnquiryService Enquiries { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    protected override bool Concerns(LiveChange change) => change is EnquiryChanged;
+
+    protected override async Task ReloadAsync()
+    {
+        _board = await Enquiries.BoardAsync(User, _assignee == "*" ? null : _assignee, Enum.TryParse<EnquiryChannel>(_channel, out var c) ? c : null);
+        var today = LondonTime.Today(Time.GetUtcNow());
+        _report = await Enquiries.ReportAsync(User, new DateOnly(today.Year, 1, 1), today);
+    }
+
+    private async Task SetAssigneeAsync(string value)
+    {
+        _assignee = value;
+        await ReloadAsync();
+    }
+
+    private async Task SetChannelAsync(string value)
+    {
+        _channel = value;
+        await ReloadAsync();
+    }
+
+    private async Task RecordAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<RecordEnquiryDialog>("Record an enquiry", new DialogParameters<RecordEnquiryDialog>
+        {
+            { d => d.Staff, _board?.Staff ?? [] },
+            { d => d.Now, LondonTime.ToLocal(Time.GetUtcNow()).DateTime },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: RecordRequest r })
+        {
+            await ActAsync(async () =>
+            {
+                var enquiry = await Enquiries.RecordAsync(User, r.Channel, LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId);
+                Snackbar.Add($"Recorded: acknowledge by {DropIn.Web.Features.Queue.Clock.Day(enquiry.TargetAt)} 17:00", Severity.Success);
+            });
+        }
+    }
+
+    private Task AcknowledgeAsync(Enquiry enquiry, AcknowledgementMethod how) =>
+        ActAsync(() => Enquiries.AcknowledgeAsync(User, enquiry.Id, how), $"Acknowledged: {enquiry.FromName}");
+
+    private Task ResolveAsync(Enquiry enquiry, EnquiryOutcome outcome) =>
+        ActAsync(() => Enquiries.ResolveAsync(User, enquiry.Id, outcome, null), $"Done: {enquiry.FromName}");
+
+    private async Task CloseAsync(Enquiry enquiry)
+    {
+        var reason = await Dialogs.PromptAsync($"Close the enquiry from {enquiry.FromName}", "Why is it closed? (e.g. answered by email, not for this service)", "Reason", "Close enquiry");
+        if (reason is not null)
+        {
+            await ActAsync(() => Enquiries.ResolveAsync(User, enquiry.Id, EnquiryOutcome.Closed, reason), "Closed");
+        }
+    }
+}
