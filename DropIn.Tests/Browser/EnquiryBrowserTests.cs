@@ -1,5 +1,7 @@
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Security;
+using DropIn.Web.Features.Enquiries;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DropIn.Tests.Browser;
@@ -59,5 +61,30 @@ public sealed class EnquiryBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(table).Not.ToContainTextAsync("Barnaby Wick");
         await Assertions.Expect(tablet.GetByTestId("sla-counts")).ToContainTextAsync("On track: 1");
         await Pages.AssertAccessibleAsync(desk);
+    }
+
+    [Fact]
+    public async Task BreachEscalation_ReachesTheManagersBellWithoutReload()
+    {
+        var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        var reception = await _app.StaffAsync("Rita Reception", Roles.Reception);
+        var page = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword, Pages.Desktop);
+        await Pages.GotoInteractiveAsync(page, "/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "0 unread notifications" })).ToBeVisibleAsync();
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EnquiryService>().RecordAsync(reception, DropIn.Domain.Enquiries.EnquiryChannel.Email,
+                DateTimeOffset.UtcNow.AddDays(-8), "Ottilie Marsh", null, "Email about a complaint", null);
+        }
+
+        await _app.Services.GetRequiredService<EnquiryReminders>().RunAsync(CancellationToken.None);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 unread notification" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "1 unread notification" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notifications")).ToContainTextAsync("Breached: the enquiry from Ottilie Marsh");
+        await Pages.AssertAccessibleAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "0 unread notifications" })).ToBeVisibleAsync();
+        Assert.NotNull(manager);
     }
 }

@@ -26,6 +26,7 @@ public sealed class PermissionMatrixTests
     private static readonly Dictionary<string, string?> ExpectedPagePolicy = new()
     {
         ["/"] = null, // any signed-in member of staff
+        ["/notifications"] = null, // one's own notifications
         ["/queue"] = Permissions.ViewQueue,
         ["/queue/call"] = Permissions.ServeQueue,
         ["/diary"] = Permissions.ViewDiary,

@@ -13,3 +13,6 @@ public sealed record DiaryChanged(DateOnly Date) : LiveChange;
 
 /// <summary>An enquiry was recorded, acknowledged, resolved, reassigned or reminded about.</summary>
 public sealed record EnquiryChanged(Guid EnquiryId) : LiveChange;
+
+/// <summary>A member of staff has a new in-app notification.</summary>
+public sealed record StaffNotified(string StaffId) : LiveChange;

@@ -6,6 +6,7 @@ public static class EnquiriesSetup
     {
         builder.Services.AddScoped<EnquiryService>();
         builder.Services.AddSingleton<EnquiryReminders>();
+        builder.Services.AddScoped<NotificationService>();
         return builder;
     }
 }

@@ -30,12 +30,13 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
         var managers = await StaffInRoleAsync(db, Roles.Manager, ct);
         var staff = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
         var reminded = new List<Guid>();
+        var notified = new HashSet<string>();
         foreach (var e in candidates)
         {
             var assignees = e.AssigneeId is null ? managers : [e.AssigneeId];
             if (now >= e.BreachAt)
             {
-                Notify(db, managers, staff, $"Breached: the enquiry from {e.FromName} ({e.Channel}) was not acknowledged within 3 working days.", now);
+                Notify(db, managers, staff, notified, $"Breached: the enquiry from {e.FromName} ({e.Channel}) was not acknowledged within 3 working days.", now);
                 e.MarkBreachEscalated(now);
                 if (e.TargetMissedRemindedAt is null)
                 {
@@ -49,7 +50,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now >= e.TargetAt && e.TargetMissedRemindedAt is null)
             {
-                Notify(db, [.. assignees.Union(managers)], staff, $"Overdue: the enquiry from {e.FromName} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.", now);
+                Notify(db, [.. assignees.Union(managers)], staff, notified, $"Overdue: the enquiry from {e.FromName} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.", now);
                 e.MarkTargetMissedReminded(now);
                 if (e.DueTodayRemindedAt is null)
                 {
@@ -58,7 +59,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now < e.TargetAt && now >= startOfToday && LondonTime.Today(e.TargetAt) == LondonTime.Today(now) && e.DueTodayRemindedAt is null)
             {
-                Notify(db, assignees, staff, $"Due today: acknowledge the enquiry from {e.FromName} ({e.Channel}) by {Clock(e.TargetAt)}.", now);
+                Notify(db, assignees, staff, notified, $"Due today: acknowledge the enquiry from {e.FromName} ({e.Channel}) by {Clock(e.TargetAt)}.", now);
                 e.MarkDueTodayReminded(now);
             }
             else
@@ -75,13 +76,19 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             await live.PublishAsync(new EnquiryChanged(id));
         }
 
+        foreach (var staffId in notified)
+        {
+            await live.PublishAsync(new StaffNotified(staffId));
+        }
+
         return reminded.Count;
     }
 
-    private void Notify(DropInDbContext db, IReadOnlyCollection<string> staffIds, Dictionary<string, string?> emails, string text, DateTimeOffset now)
+    private void Notify(DropInDbContext db, IReadOnlyCollection<string> staffIds, Dictionary<string, string?> emails, HashSet<string> notified, string text, DateTimeOffset now)
     {
         foreach (var id in staffIds.Distinct())
         {
+            notified.Add(id);
             db.Notifications.Add(new StaffNotification(id, text, "/enquiries", now));
             if (emails.GetValueOrDefault(id) is { } address)
             {
