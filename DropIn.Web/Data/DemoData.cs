@@ -1,5 +1,6 @@
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Enquiries;
 using DropIn.Domain.Queue;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Queue;
@@ -82,6 +83,35 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         db.Tickets.AddRange(TodaysQueue(today, now, caseworkers));
         await db.SaveChangesAsync(ct);
         await SeedAppointmentsAsync(db, caseworkers, now, ct);
+        await SeedEnquiriesAsync(db, caseworkers, ids[3].Id, now, ct);
+    }
+
+    /// <summary>Enquiries in every state of the acknowledgement promise, and some answered earlier for the report.</summary>
+    private static async Task SeedEnquiriesAsync(DropInDbContext db, (string Id, string Name)[] caseworkers, string manager, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = LondonTime.Today(now);
+        var calendar = await db.WorkingCalendarAsync(today.AddDays(-60), today.AddDays(30), ct);
+        var open = new (int DaysAgo, EnquiryChannel Channel, string From, string Summary, string? Assignee)[]
+        {
+            (8, EnquiryChannel.Email, "Tom Whitfield", "Email asking about a housing contract dispute", null),
+            (4, EnquiryChannel.Phone, "Mei Chen", "Voicemail: exam allowances for a broken wrist", caseworkers[0].Id),
+            (2, EnquiryChannel.Letter, "Daniel Okoye", "Letter about an intermission funding decision", caseworkers[1].Id),
+            (0, EnquiryChannel.WebForm, "Sofia García", "Web form: how to complain about supervision", null),
+        };
+        foreach (var (daysAgo, channel, from, summary, assignee) in open)
+        {
+            db.Enquiries.Add(Enquiry.Record(channel, now.AddDays(-daysAgo).AddMinutes(-30), now, from, null, summary, assignee, manager, calendar));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            var received = now.AddDays(-20 - (i * 4));
+            var answered = Enquiry.Record((EnquiryChannel)(i % 3), received, now, Students[i].Name, null, "Earlier enquiry", caseworkers[i % 2].Id, manager, calendar);
+            answered.Acknowledge(caseworkers[i % 2].Id, AcknowledgementMethod.Email, received.AddDays(i % 4 == 3 ? 5 : 1), now);
+            db.Enquiries.Add(answered);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Sam takes appointments every weekday and staffs the drop-in; Priya on Monday, Wednesday and Friday.</summary>
