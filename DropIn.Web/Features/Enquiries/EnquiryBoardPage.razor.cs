@@ -61,6 +61,25 @@ public partial class EnquiryBoardPage
     private Task AcknowledgeAsync(Enquiry enquiry, AcknowledgementMethod how) =>
         ActAsync(() => Enquiries.AcknowledgeAsync(User, enquiry.Id, how), $"Acknowledged: {enquiry.FromName}");
 
+    /// <summary>For an acknowledgement given before it was recorded here, e.g. a reply sent from the shared mailbox.</summary>
+    private async Task AcknowledgedEarlierAsync(Enquiry enquiry)
+    {
+        var when = await Dialogs.PromptAsync($"When was {enquiry.FromName} acknowledged?", "London time, as yyyy-MM-dd HH:mm (e.g. 2026-11-24 15:30). Recorded as acknowledged by email.", "Acknowledged at", "Save");
+        if (when is null)
+        {
+            return;
+        }
+
+        if (!DateTime.TryParseExact(when, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            Snackbar.Add("Enter the time as yyyy-MM-dd HH:mm, e.g. 2026-11-24 15:30.", Severity.Error);
+            return;
+        }
+
+        var at = LondonTime.ToInstant(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        await ActAsync(() => Enquiries.AcknowledgeAsync(User, enquiry.Id, AcknowledgementMethod.Email, at), $"Acknowledged: {enquiry.FromName}");
+    }
+
     private Task ResolveAsync(Enquiry enquiry, EnquiryOutcome outcome) =>
         ActAsync(() => Enquiries.ResolveAsync(User, enquiry.Id, outcome, null), $"Done: {enquiry.FromName}");
 
