@@ -18,6 +18,7 @@ public partial class EnquiryBoardPage
 
     [Inject] public required EnquiryService Enquiries { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required Appointments.DiaryService Diary { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
     protected override bool Concerns(LiveChange change) => change is EnquiryChanged;
@@ -78,6 +79,27 @@ public partial class EnquiryBoardPage
 
         var at = LondonTime.ToInstant(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
         await ActAsync(() => Enquiries.AcknowledgeAsync(User, enquiry.Id, AcknowledgementMethod.Email, at), $"Acknowledged: {enquiry.FromName}");
+    }
+
+    /// <summary>Turns the enquiry into an appointment: the diary's booking dialog, prefilled; once booked the enquiry is done.</summary>
+    private async Task BookAsync(Enquiry enquiry)
+    {
+        var dialog = await Dialogs.ShowAsync<Diary.SlotPickerDialog>($"Book an appointment for {enquiry.FromName}", new DialogParameters<Diary.SlotPickerDialog>
+        {
+            { d => d.LoadSlots, date => Diary.FreeSlotsAsync(User, date) },
+            { d => d.StartDate, Diary.Today },
+            { d => d.ForBooking, true },
+            { d => d.StudentName, enquiry.FromName },
+            { d => d.StudentContact, enquiry.Contact },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Diary.SlotChoice { Student: { } student } choice })
+        {
+            await ActAsync(async () =>
+            {
+                await Diary.BookAsync(User, choice.Slot, student);
+                await Enquiries.ResolveAsync(User, enquiry.Id, EnquiryOutcome.AppointmentBooked, null);
+            }, $"Booked {student.Name}; the enquiry is done");
+        }
     }
 
     private Task ResolveAsync(Enquiry enquiry, EnquiryOutcome outcome) =>
