@@ -16,8 +16,7 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
         await using var db = await dbFactory.CreateDbContextAsync();
         var today = LondonTime.Today(clock.GetUtcNow());
-        var roleIds = await db.Roles.Where(r => r.Name == Roles.Caseworker || r.Name == Roles.Manager).Select(r => r.Id).ToListAsync();
-        var staffIds = await db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId).Distinct().ToListAsync();
+        var staffIds = await db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).OrderBy(u => u.DisplayName).ToListAsync();
         var windows = await db.CaseworkerWindows.AsNoTracking().ToListAsync();
         var leave = await db.CaseworkerLeave.AsNoTracking().Where(l => l.To >= today).OrderBy(l => l.From).ToListAsync();

@@ -54,7 +54,7 @@ public partial class EnquiryBoardPage
             await ActAsync(async () =>
             {
                 var enquiry = await Enquiries.RecordAsync(User, r.Channel, LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId);
-                Snackbar.Add($"Recorded: acknowledge by {DropIn.Web.Features.Queue.Clock.Day(enquiry.TargetAt)} 17:00", Severity.Success);
+                Snackbar.Add($"Recorded: acknowledge by {Clock.Day(enquiry.TargetAt)} 17:00", Severity.Success);
             });
         }
     }

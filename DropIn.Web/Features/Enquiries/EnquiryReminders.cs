@@ -27,7 +27,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
         var candidates = await db.Enquiries
             .Where(e => e.AcknowledgedAt == null && e.Outcome == null && e.BreachEscalatedAt == null)
             .ToListAsync(ct);
-        var managers = await StaffInRoleAsync(db, Roles.Manager, ct);
+        var managers = await db.IdsInRolesAsync([Roles.Manager], ct);
         var staff = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
         var reminded = new List<Guid>();
         var notified = new HashSet<string>();
@@ -97,12 +97,6 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
                 db.Outbox.Add(new OutboxMessage(address, "Enquiry acknowledgement reminder", $"{text}\n\n{link}", $"<p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"{link}\">Open the enquiries board</a></p>", null, now));
             }
         }
-    }
-
-    private static async Task<List<string>> StaffInRoleAsync(DropInDbContext db, string role, CancellationToken ct)
-    {
-        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        return await db.UserRoles.Where(ur => ur.RoleId == roleId).Select(ur => ur.UserId).ToListAsync(ct);
     }
 
     private static string Clock(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));

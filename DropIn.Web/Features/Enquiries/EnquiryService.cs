@@ -91,8 +91,7 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
 
     public static async Task<List<StaffOption>> StaffAsync(DropInDbContext db)
     {
-        var roleIds = await db.Roles.Where(r => r.Name == Roles.Caseworker || r.Name == Roles.Manager).Select(r => r.Id).ToListAsync();
-        var ids = await db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId).Distinct().ToListAsync();
+        var ids = await db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new StaffOption(u.Id, u.DisplayName)).ToListAsync();
     }
 

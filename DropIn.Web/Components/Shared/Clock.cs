@@ -1,7 +1,7 @@
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Queue;
 
-namespace DropIn.Web.Features.Queue;
+namespace DropIn.Web.Components.Shared;
 
 /// <summary>How times and waits read on screen: London clock time, waits in whole minutes.</summary>
 public static class Clock
