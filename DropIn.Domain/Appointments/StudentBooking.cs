@@ -29,6 +29,11 @@ public sealed record StudentBooking(string Name, string Email, string? Phone, st
             throw new RuleException($"Use your university email address (ending {string.Join(" or ", allowedDomains.Select(d => "@" + d))}).");
         }
 
+        if (!Enum.IsDefined(Kind))
+        {
+            throw new RuleException("Choose how you would like to meet.");
+        }
+
         if (!AdviceTopics.All.Contains(Topic))
         {
             throw new RuleException("Choose what your appointment is about.");

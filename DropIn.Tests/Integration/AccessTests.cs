@@ -40,6 +40,8 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     [InlineData("/account/login")]
     [InlineData("/book")]
     [InlineData("/book/times?topic=Housing&kind=Phone&week=1")]
+    [InlineData("/book/times?topic=Housing&kind=7&week=0")]
+    [InlineData("/book/details?topic=Nonsense&kind=Phone&start=1")]
     [InlineData("/book/sent")]
     [InlineData("/contact")]
     [InlineData("/book/manage/not-a-real-token")]

@@ -106,6 +106,15 @@ public sealed class StudentBookingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_UnknownKind_IsRefusedAndNothingStored()
+    {
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _h.StudentAsync(s => s.RequestAsync(_wednesdayTen, AppointmentHarness.Booking() with { Kind = (AppointmentKind)7 })));
+
+        Assert.Contains("how you would like to meet", refused.Message);
+        Assert.Empty(await _h.AppointmentsAsync());
+    }
+
+    [Fact]
     public async Task Request_OverTheLimit_PageSaysCheckEmail_EmailExplains_NothingBooked()
     {
         foreach (var start in new[] { _wednesdayTen, _wednesdayTen.AddHours(1) })
