@@ -93,6 +93,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Uses a scoped service in a fresh scope, as each circuit or request has its own.</summary>
+    public async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task UseAsync<TService>(Func<TService, Task> use)
+        where TService : notnull => UseAsync<TService, bool>(async s =>
+        {
+            await use(s);
+            return true;
+        });
+
     /// <summary>Creates a member of staff (if new) and returns the principal the app would give them at sign-in.</summary>
     public async Task<ClaimsPrincipal> StaffAsync(string name, params string[] roles)
     {

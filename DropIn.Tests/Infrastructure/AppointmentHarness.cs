@@ -36,23 +36,11 @@ public sealed partial class AppointmentHarness(AppFactory app)
 
     public Task<DropInDbContext> DbAsync() => app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync();
 
-    public async Task<T> StudentAsync<T>(Func<StudentBookingService, Task<T>> use)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<StudentBookingService>());
-    }
+    public Task<T> StudentAsync<T>(Func<StudentBookingService, Task<T>> use) => app.UseAsync(use);
 
-    public async Task<T> DiaryAsync<T>(Func<DiaryService, Task<T>> use)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<DiaryService>());
-    }
+    public Task<T> DiaryAsync<T>(Func<DiaryService, Task<T>> use) => app.UseAsync(use);
 
-    public Task DiaryAsync(Func<DiaryService, Task> use) => DiaryAsync(async d =>
-    {
-        await use(d);
-        return true;
-    });
+    public Task DiaryAsync(Func<DiaryService, Task> use) => app.UseAsync(use);
 
     public static StudentBooking Booking(string name = "Ada Lovelace", string email = "al123@cam.ac.uk", AppointmentKind kind = AppointmentKind.InPerson, string topic = "Academic appeal") =>
         new(name, email, kind == AppointmentKind.Phone ? "07700 900123" : null, topic, kind);

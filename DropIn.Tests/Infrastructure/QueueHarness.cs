@@ -18,17 +18,9 @@ public sealed class QueueHarness(AppFactory app)
     public Task<ClaimsPrincipal> ManagerAsync(string name = "Morgan Manager") => app.StaffAsync(name, Roles.Manager);
 
     /// <summary>A fresh scope per call, as each circuit or request has its own.</summary>
-    public async Task<T> WithQueueAsync<T>(Func<QueueService, Task<T>> use)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<QueueService>());
-    }
+    public Task<T> WithQueueAsync<T>(Func<QueueService, Task<T>> use) => app.UseAsync(use);
 
-    public Task WithQueueAsync(Func<QueueService, Task> use) => WithQueueAsync(async q =>
-    {
-        await use(q);
-        return true;
-    });
+    public Task WithQueueAsync(Func<QueueService, Task> use) => app.UseAsync(use);
 
     public Task<Ticket> CheckInAsync(ClaimsPrincipal reception, string name, bool urgent = false) =>
         WithQueueAsync(q => q.CheckInAsync(reception, new StudentDetails(name, null, "Trinity", "Academic appeal", urgent, null)));

@@ -23,17 +23,9 @@ public sealed class AvailabilityAdminTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<T> AdminAsync<T>(Func<AvailabilityAdminService, Task<T>> use)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<AvailabilityAdminService>());
-    }
+    private Task<T> AdminAsync<T>(Func<AvailabilityAdminService, Task<T>> use) => _app.UseAsync(use);
 
-    private Task AdminAsync(Func<AvailabilityAdminService, Task> use) => AdminAsync(async a =>
-    {
-        await use(a);
-        return true;
-    });
+    private Task AdminAsync(Func<AvailabilityAdminService, Task> use) => _app.UseAsync(use);
 
     private Task<IReadOnlyList<DateTimeOffset>> FreeOnAsync(DateOnly day) => _h.StudentAsync(s => s.FreeTimesAsync(day, day));
 

@@ -31,15 +31,8 @@ public sealed class EnquiryTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<T> UseAsync<T, TService>(Func<TService, Task<T>> use)
-        where TService : notnull
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
     private Task<Enquiry> RecordAsync(DateTimeOffset received, string? assignee = null, EnquiryChannel channel = EnquiryChannel.Phone) =>
-        UseAsync<Enquiry, EnquiryService>(s => s.RecordAsync(_reception, channel, received, "Ada Lovelace", "07700 900123", "Voicemail about an appeal deadline", assignee));
+        _app.UseAsync<EnquiryService, Enquiry>(s => s.RecordAsync(_reception, channel, received, "Ada Lovelace", "07700 900123", "Voicemail about an appeal deadline", assignee));
 
     private Task<int> RunJobAsync() => _app.Services.GetRequiredService<EnquiryReminders>().RunAsync(CancellationToken.None);
 
@@ -104,7 +97,7 @@ public sealed class EnquiryTests : IAsyncLifetime
     public async Task Acknowledged_GetsNoReminders_AndLeavesTheBoard()
     {
         var enquiry = await RecordAsync(_clock.GetUtcNow(), _samId);
-        await UseAsync<bool, EnquiryService>(async s =>
+        await _app.UseAsync<EnquiryService, bool>(async s =>
         {
             await s.AcknowledgeAsync(_sam, enquiry.Id, AcknowledgementMethod.Phone);
             return true;
@@ -112,7 +105,7 @@ public sealed class EnquiryTests : IAsyncLifetime
 
         _clock.SetUtcNow(London.At(2026, 11, 27, 10, 0));
         var sent = await RunJobAsync();
-        var board = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception));
+        var board = await _app.UseAsync<EnquiryService, SlaBoard>(s => s.BoardAsync(_reception));
 
         Assert.Equal(0, sent);
         Assert.Empty(board.Rows);
@@ -125,9 +118,9 @@ public sealed class EnquiryTests : IAsyncLifetime
         await RecordAsync(London.At(2026, 11, 19, 10, 0), _samId); // target Mon 23rd 17:00: due today
         await RecordAsync(_clock.GetUtcNow(), channel: EnquiryChannel.Email); // on track
 
-        var all = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception));
-        var sams = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception, _samId));
-        var email = await UseAsync<SlaBoard, EnquiryService>(s => s.BoardAsync(_reception, channel: EnquiryChannel.Email));
+        var all = await _app.UseAsync<EnquiryService, SlaBoard>(s => s.BoardAsync(_reception));
+        var sams = await _app.UseAsync<EnquiryService, SlaBoard>(s => s.BoardAsync(_reception, _samId));
+        var email = await _app.UseAsync<EnquiryService, SlaBoard>(s => s.BoardAsync(_reception, channel: EnquiryChannel.Email));
 
         Assert.Equal([SlaState.Breached, SlaState.DueToday, SlaState.OnTrack], all.Rows.Select(r => r.State));
         Assert.Equal((1, 1, 0, 1), (all.OnTrack, all.DueToday, all.Overdue, all.Breached));
@@ -141,7 +134,7 @@ public sealed class EnquiryTests : IAsyncLifetime
         var enquiry = await RecordAsync(_clock.GetUtcNow());
         var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
 
-        await UseAsync<bool, AvailabilityAdminService>(async a =>
+        await _app.UseAsync<AvailabilityAdminService, bool>(async a =>
         {
             await a.AddClosureAsync(manager, new DateOnly(2026, 11, 24), "Staff away day");
             return true;
@@ -156,8 +149,8 @@ public sealed class EnquiryTests : IAsyncLifetime
     [Fact]
     public async Task WebForm_CreatesAnEnquiry_WithItsReplyDate_AndRefusesABadAddress()
     {
-        var enquiry = await UseAsync<Enquiry, EnquiryService>(s => s.SubmitWebFormAsync("Grace Hopper", "gh1@cam.ac.uk", "I need help with intermission"));
-        var refused = await Assert.ThrowsAsync<RuleException>(() => UseAsync<Enquiry, EnquiryService>(s => s.SubmitWebFormAsync("Grace", "nope", "help")));
+        var enquiry = await _app.UseAsync<EnquiryService, Enquiry>(s => s.SubmitWebFormAsync("Grace Hopper", "gh1@cam.ac.uk", "I need help with intermission"));
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<EnquiryService, Enquiry>(s => s.SubmitWebFormAsync("Grace", "nope", "help")));
 
         Assert.Equal(EnquiryChannel.WebForm, enquiry.Channel);
         Assert.Null(enquiry.RecordedBy);
@@ -171,14 +164,14 @@ public sealed class EnquiryTests : IAsyncLifetime
         var early = await RecordAsync(London.At(2026, 11, 2, 10, 0));
         var late = await RecordAsync(London.At(2026, 11, 2, 11, 0));
         await RecordAsync(London.At(2026, 11, 3, 10, 0)); // never acknowledged
-        await UseAsync<bool, EnquiryService>(async s =>
+        await _app.UseAsync<EnquiryService, bool>(async s =>
         {
             await s.AcknowledgeAsync(_sam, early.Id, AcknowledgementMethod.Phone, London.At(2026, 11, 3, 12, 0));
             await s.AcknowledgeAsync(_sam, late.Id, AcknowledgementMethod.Email, London.At(2026, 11, 5, 12, 0));
             return true;
         });
 
-        var report = await UseAsync<IReadOnlyList<SlaReportRow>, EnquiryService>(s => s.ReportAsync(_reception, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+        var report = await _app.UseAsync<EnquiryService, IReadOnlyList<SlaReportRow>>(s => s.ReportAsync(_reception, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
 
         var phone = Assert.Single(report);
         Assert.Equal((2026, 11, EnquiryChannel.Phone, 3, 1, 2), (phone.Year, phone.Month, phone.Channel, phone.Received, phone.WithinTwo, phone.WithinThree));

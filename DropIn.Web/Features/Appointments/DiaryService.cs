@@ -32,8 +32,9 @@ public sealed class DiaryService(
             .Where(a => a.Start >= start && a.Start < end && a.Status != AppointmentStatus.Expired)
             .OrderBy(a => a.Start)
             .ToListAsync(ct);
-        var caseworkers = await db.Users.AsNoTracking().Where(u => u.TakesAppointments).OrderBy(u => u.DisplayName).Select(u => new Caseworker(u.Id, u.DisplayName)).ToListAsync(ct);
-        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var staff = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.TakesAppointments }).ToListAsync(ct);
+        var caseworkers = staff.Where(u => u.TakesAppointments).Select(u => new Caseworker(u.Id, u.DisplayName)).ToList();
+        var names = staff.ToDictionary(u => u.Id, u => u.DisplayName);
         var emailsInView = appointments.Select(a => a.StudentEmail).Distinct().ToList();
         var standings = await db.StudentStandings.AsNoTracking().Where(s => emailsInView.Contains(s.Email)).ToDictionaryAsync(s => s.Email, ct);
         return new DiaryView(from, to, [.. appointments.Select(a => new DiaryEntry(
