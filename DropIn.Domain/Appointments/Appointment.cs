@@ -42,6 +42,10 @@ public sealed class Appointment
     /// </summary>
     public string? SlotKey { get; private set; }
     public int Version { get; private set; }
+    /// <summary>The student record and case this was linked to by a caseworker, once known.</summary>
+    public Guid? StudentId { get; private set; }
+    public Guid? CaseId { get; private set; }
+
 
     public bool HoldsTime => Status is AppointmentStatus.PendingConfirmation or AppointmentStatus.Confirmed;
 
@@ -178,5 +182,12 @@ public sealed class Appointment
         {
             throw new RuleException($"This appointment has started, so it cannot be {what}.");
         }
+    }
+
+    public void LinkTo(Guid studentId, Guid? caseId)
+    {
+        StudentId = studentId;
+        CaseId = caseId ?? CaseId;
+        Version++;
     }
 }

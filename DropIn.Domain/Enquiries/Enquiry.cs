@@ -40,6 +40,10 @@ public sealed class Enquiry
     public DateTimeOffset? TargetMissedRemindedAt { get; private set; }
     public DateTimeOffset? BreachEscalatedAt { get; private set; }
     public int Version { get; private set; }
+    /// <summary>The student record and case this was linked to by a caseworker, once known.</summary>
+    public Guid? StudentId { get; private set; }
+    public Guid? CaseId { get; private set; }
+
 
     public bool IsOpen => AcknowledgedAt is null && Outcome is null;
 
@@ -183,5 +187,12 @@ public sealed class Enquiry
     {
         Version++;
         return now;
+    }
+
+    public void LinkTo(Guid studentId, Guid? caseId)
+    {
+        StudentId = studentId;
+        CaseId = caseId ?? CaseId;
+        Version++;
     }
 }

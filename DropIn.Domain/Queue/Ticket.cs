@@ -50,6 +50,10 @@ public sealed class Ticket
     public FollowUp? FollowUp { get; private set; }
     public string? FollowUpNote { get; private set; }
     public int Version { get; private set; }
+    /// <summary>The student record and case this was linked to by a caseworker, once known.</summary>
+    public Guid? StudentId { get; private set; }
+    public Guid? CaseId { get; private set; }
+
 
     public StudentDetails Details => new(Name, EmailOrId, College, Topic, UrgentDeadlineToday, AccessNeeds);
 
@@ -212,4 +216,11 @@ public sealed class Ticket
         TicketStatus.NotReached => "not reached",
         _ => status.ToString(),
     };
+
+    public void LinkTo(Guid studentId, Guid? caseId)
+    {
+        StudentId = studentId;
+        CaseId = caseId ?? CaseId;
+        Version++;
+    }
 }

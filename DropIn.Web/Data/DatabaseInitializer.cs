@@ -1,3 +1,4 @@
+using DropIn.Domain.Cases;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ namespace DropIn.Web.Data;
 
 /// <summary>
 /// Brings the database up to date before the app takes requests: migrations (never a drop and re-create),
-/// WAL mode for SQLite, the staff roles, and in Development the demo staff and a day of demo data.
+/// WAL mode for SQLite, the staff roles, the starting case categories, and in Development the demo staff and a day of demo data.
 /// </summary>
 internal sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -20,6 +21,13 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostEnviro
             {
                 // WAL lets the display board and every tablet read while reception writes.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            // The code of practice's categories to start with; a manager edits the list from then on.
+            if (!await db.CaseCategories.AnyAsync(cancellationToken))
+            {
+                db.CaseCategories.AddRange(CaseCategory.Defaults.Select((name, i) => CaseCategory.Create(name, i)));
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
 

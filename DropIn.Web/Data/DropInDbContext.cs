@@ -1,5 +1,6 @@
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Domain.Queue;
@@ -22,6 +23,16 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options) :
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<StaffNotification> Notifications => Set<StaffNotification>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
+    public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+    public DbSet<Signpost> Signposts => Set<Signpost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

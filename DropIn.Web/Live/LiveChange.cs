@@ -16,3 +16,9 @@ public sealed record EnquiryChanged(Guid EnquiryId) : LiveChange;
 
 /// <summary>A member of staff has a new in-app notification.</summary>
 public sealed record StaffNotified(string StaffId) : LiveChange;
+
+/// <summary>A case's details, timeline, plan, deadlines or documents changed.</summary>
+public sealed record CaseChanged(Guid CaseId) : LiveChange;
+
+/// <summary>A student record was registered, edited or merged, or something was linked to it.</summary>
+public sealed record StudentChanged(Guid StudentId) : LiveChange;

@@ -14,6 +14,13 @@ public static class Permissions
     public const string ManageAppointments = "diary.manage";
     public const string ManageAvailability = "availability.manage";
     public const string Enquiries = "enquiries.handle";
+    public const string FindStudents = "students.find";
+    public const string RegisterStudents = "students.register";
+    public const string MergeStudents = "students.merge";
+    public const string RecordMonitoring = "monitoring.record";
+    public const string ViewCases = "cases.view";
+    public const string EditCases = "cases.edit";
+    public const string ManageCaseLists = "cases.manage-lists";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -25,5 +32,12 @@ public static class Permissions
         [ManageAppointments] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
         [ManageAvailability] = [Roles.Manager],
         [Enquiries] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [FindStudents] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [RegisterStudents] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [MergeStudents] = [Roles.Manager],
+        [RecordMonitoring] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [ViewCases] = [Roles.Caseworker, Roles.Manager],
+        [EditCases] = [Roles.Caseworker, Roles.Manager],
+        [ManageCaseLists] = [Roles.Manager],
     };
 }

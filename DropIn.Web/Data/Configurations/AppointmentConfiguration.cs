@@ -31,6 +31,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         appointment.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         appointment.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
         appointment.Property(a => a.Version).IsConcurrencyToken();
+        appointment.HasIndex(a => a.StudentId);
+        appointment.HasIndex(a => a.CaseId);
         appointment.Ignore(a => a.HoldsTime);
     }
 }

@@ -23,6 +23,8 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         enquiry.Property(e => e.RecordedBy).HasMaxLength(450);
         enquiry.Property(e => e.AcknowledgedBy).HasMaxLength(450);
         enquiry.Property(e => e.Version).IsConcurrencyToken();
+        enquiry.HasIndex(e => e.StudentId);
+        enquiry.HasIndex(e => e.CaseId);
         enquiry.Ignore(e => e.IsOpen);
     }
 }

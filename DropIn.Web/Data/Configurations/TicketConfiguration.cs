@@ -27,6 +27,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.Outcome).HasConversion<string>().HasMaxLength(30);
         ticket.Property(t => t.FollowUp).HasConversion<string>().HasMaxLength(30);
         ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.HasIndex(t => t.StudentId);
+        ticket.HasIndex(t => t.CaseId);
         ticket.Ignore(t => t.Code);
         ticket.Ignore(t => t.Details);
         ticket.Ignore(t => t.Priority);

@@ -1,0 +1,159 @@
+namespace DropIn.Domain.Cases;
+
+public enum CaseStatus
+{
+    Open,
+    Closed,
+}
+
+public enum CaseOutcome
+{
+    Resolved,
+    PartlyResolved,
+    NotResolved,
+    Referred,
+    StudentWithdrew,
+    NoFurtherContact,
+}
+
+/// <summary>A student's matter the service is helping with: who is on it, what is due, the plan and the outcome.</summary>
+public sealed class Case
+{
+    public const int MaxSummaryLength = 2000;
+
+    private readonly List<CaseworkerOnCase> _caseworkers = [];
+
+    private Case()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public int Number { get; private set; }
+    public Guid StudentId { get; private set; }
+    public int CategoryId { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public string OpenedBy { get; private set; } = "";
+    public CaseStatus Status { get; private set; }
+    public string Summary { get; private set; } = "";
+    public DateTimeOffset? SummaryChangedAt { get; private set; }
+    public string? SummaryChangedBy { get; private set; }
+    public CaseOutcome? Outcome { get; private set; }
+    public string? OutcomeNote { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public int Version { get; private set; }
+    public IReadOnlyList<CaseworkerOnCase> Caseworkers => _caseworkers;
+
+    public string Reference => $"C{Number:D4}";
+
+    public static Case Open(Guid studentId, int categoryId, int number, string summary, string by, DateTimeOffset now)
+    {
+        var opened = new Case
+        {
+            Id = Guid.NewGuid(), Number = number, StudentId = studentId, CategoryId = categoryId, OpenedAt = now, OpenedBy = by,
+            Status = CaseStatus.Open, Summary = ValidSummary(summary),
+        };
+        opened._caseworkers.Add(new CaseworkerOnCase(opened.Id, by));
+        return opened;
+    }
+
+    /// <summary>
+    /// Replaces the summary only if nobody changed the case since <paramref name="expectedVersion"/> was read; otherwise
+    /// the caller gets the other person's text and decides, so no one's words are silently lost.
+    /// </summary>
+    public void ChangeSummary(string summary, int expectedVersion, string by, DateTimeOffset now)
+    {
+        if (expectedVersion != Version)
+        {
+            throw new EditConflictException("Someone else changed the summary while you were editing. Their version is shown; copy anything you need from yours and save again.", Summary);
+        }
+
+        RequireOpen();
+        Summary = ValidSummary(summary);
+        SummaryChangedAt = now;
+        SummaryChangedBy = by;
+        Version++;
+    }
+
+    public void ChangeCategory(int categoryId)
+    {
+        RequireOpen();
+        CategoryId = categoryId;
+        Version++;
+    }
+
+    public void AddCaseworker(string staffId)
+    {
+        if (_caseworkers.All(c => c.StaffId != staffId))
+        {
+            _caseworkers.Add(new CaseworkerOnCase(Id, staffId));
+            Version++;
+        }
+    }
+
+    public void RemoveCaseworker(string staffId)
+    {
+        if (_caseworkers.Count == 1 && _caseworkers[0].StaffId == staffId)
+        {
+            throw new RuleException("A case needs at least one caseworker; add the new one before removing the last.");
+        }
+
+        if (_caseworkers.RemoveAll(c => c.StaffId == staffId) > 0)
+        {
+            Version++;
+        }
+    }
+
+    public bool HasCaseworker(string staffId) => _caseworkers.Any(c => c.StaffId == staffId);
+
+    public void Close(CaseOutcome outcome, string? note, string by, DateTimeOffset now)
+    {
+        RequireOpen();
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new RuleException("Choose an outcome from the list.");
+        }
+
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > 500 })
+        {
+            throw new RuleException("The outcome note can be at most 500 characters.");
+        }
+
+        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Closed, outcome, note, now, by);
+        Version++;
+    }
+
+    public void Reopen()
+    {
+        if (Status == CaseStatus.Open)
+        {
+            throw new RuleException("This case is already open.");
+        }
+
+        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Open, null, null, null, null);
+        Version++;
+    }
+
+    public void RequireOpen()
+    {
+        if (Status != CaseStatus.Open)
+        {
+            throw new RuleException("This case is closed; reopen it to change it.");
+        }
+    }
+
+    private static string ValidSummary(string summary)
+    {
+        summary = summary?.Trim() ?? "";
+        return summary.Length <= MaxSummaryLength ? summary : throw new RuleException($"The summary can be at most {MaxSummaryLength} characters.");
+    }
+}
+
+public sealed record CaseworkerOnCase(Guid CaseId, string StaffId);
+
+/// <summary>A save refused because someone else saved first; <see cref="Theirs"/> is what they saved.</summary>
+public sealed class EditConflictException(string message, string theirs) : Exception(message)
+{
+    public string Theirs { get; } = theirs;
+}

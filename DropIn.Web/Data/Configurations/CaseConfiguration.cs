@@ -1,0 +1,173 @@
+using DropIn.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DropIn.Web.Data.Configurations;
+
+internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
+{
+    public void Configure(EntityTypeBuilder<Student> student)
+    {
+        student.HasKey(s => s.Id);
+        student.HasIndex(s => s.NameKey);
+        student.HasIndex(s => s.SurnameSound);
+        student.HasIndex(s => s.Email);
+        student.HasIndex(s => s.StudentNumber);
+        student.HasIndex(s => s.LastInvolvementAt);
+        student.Property(s => s.Name).HasMaxLength(StudentProfile.MaxNameLength);
+        student.Property(s => s.PreferredName).HasMaxLength(StudentProfile.MaxNameLength);
+        student.Property(s => s.Pronouns).HasMaxLength(30);
+        student.Property(s => s.Email).HasMaxLength(StudentProfile.MaxShortLength);
+        student.Property(s => s.StudentNumber).HasMaxLength(30);
+        student.Property(s => s.College).HasMaxLength(StudentProfile.MaxShortLength);
+        student.Property(s => s.Department).HasMaxLength(StudentProfile.MaxShortLength);
+        student.Property(s => s.Course).HasMaxLength(StudentProfile.MaxShortLength);
+        student.Property(s => s.Year).HasMaxLength(30);
+        student.Property(s => s.Phone).HasMaxLength(30);
+        student.Property(s => s.AccessNeeds).HasMaxLength(StudentProfile.MaxLongLength);
+        student.Property(s => s.EligibilityNote).HasMaxLength(StudentProfile.MaxLongLength);
+        student.Property(s => s.NameKey).HasMaxLength(210);
+        student.Property(s => s.SurnameSound).HasMaxLength(4);
+        student.Property(s => s.RegisteredBy).HasMaxLength(450);
+        student.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        student.Property(s => s.ContactPreference).HasConversion<string>().HasMaxLength(20);
+        student.Property(s => s.Version).IsConcurrencyToken();
+        student.Ignore(s => s.DisplayName);
+        student.Ignore(s => s.Profile);
+    }
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> @case)
+    {
+        @case.ToTable("Cases");
+        @case.HasKey(c => c.Id);
+        @case.HasIndex(c => c.Number).IsUnique();
+        @case.HasIndex(c => new { c.StudentId, c.Status });
+        @case.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
+        @case.HasOne<CaseCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        @case.Property(c => c.Summary).HasMaxLength(Case.MaxSummaryLength);
+        @case.Property(c => c.OutcomeNote).HasMaxLength(500);
+        @case.Property(c => c.OpenedBy).HasMaxLength(450);
+        @case.Property(c => c.ClosedBy).HasMaxLength(450);
+        @case.Property(c => c.SummaryChangedBy).HasMaxLength(450);
+        @case.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        @case.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
+        @case.Property(c => c.Version).IsConcurrencyToken();
+        @case.Ignore(c => c.Reference);
+        @case.OwnsMany(c => c.Caseworkers, caseworker =>
+        {
+            caseworker.ToTable("CaseCaseworkers");
+            caseworker.WithOwner().HasForeignKey(c => c.CaseId);
+            caseworker.HasKey(c => new { c.CaseId, c.StaffId });
+            caseworker.HasIndex(c => c.StaffId);
+            caseworker.Property(c => c.StaffId).HasMaxLength(450);
+        });
+        @case.Navigation(c => c.Caseworkers).HasField("_caseworkers").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> entry)
+    {
+        entry.HasKey(e => e.Id);
+        entry.HasIndex(e => new { e.CaseId, e.OccurredAt });
+        entry.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Method).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Role).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Text).HasMaxLength(TimelineEntry.MaxTextLength);
+        entry.Property(e => e.ThirdParty).HasMaxLength(100);
+        entry.Property(e => e.MeetingBody).HasMaxLength(200);
+        entry.Property(e => e.RecordedBy).HasMaxLength(450);
+        entry.Ignore(e => e.IsCorrected);
+    }
+}
+
+internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseDeadline>
+{
+    public void Configure(EntityTypeBuilder<CaseDeadline> deadline)
+    {
+        deadline.HasKey(d => d.Id);
+        deadline.HasIndex(d => new { d.MetAt, d.DueOn });
+        deadline.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        deadline.Property(d => d.Title).HasMaxLength(120);
+    }
+}
+
+internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
+{
+    public void Configure(EntityTypeBuilder<ActionItem> item)
+    {
+        item.HasKey(i => i.Id);
+        item.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
+        item.Property(i => i.Party).HasConversion<string>().HasMaxLength(20);
+        item.Property(i => i.What).HasMaxLength(300);
+    }
+}
+
+internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> consent)
+    {
+        consent.HasKey(c => c.Id);
+        consent.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Cascade);
+        consent.Property(c => c.ThirdParty).HasMaxLength(100);
+        consent.Property(c => c.Information).HasMaxLength(300);
+        consent.Property(c => c.Purpose).HasMaxLength(300);
+        consent.Property(c => c.RecordedBy).HasMaxLength(450);
+        consent.Property(c => c.GivenBy).HasConversion<string>().HasMaxLength(20);
+        consent.Ignore(c => c.IsActive);
+    }
+}
+
+internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> document)
+    {
+        document.HasKey(d => d.Id);
+        document.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        document.Property(d => d.FileName).HasMaxLength(120);
+        document.Property(d => d.StoredName).HasMaxLength(40);
+        document.Property(d => d.UploadedBy).HasMaxLength(450);
+        document.Property(d => d.Type).HasConversion<string>().HasMaxLength(20);
+        document.Ignore(d => d.ContentType);
+    }
+}
+
+internal sealed class MonitoringRecordConfiguration : IEntityTypeConfiguration<MonitoringRecord>
+{
+    public void Configure(EntityTypeBuilder<MonitoringRecord> record)
+    {
+        record.HasKey(r => r.StudentId);
+        record.HasOne<Student>().WithOne().HasForeignKey<MonitoringRecord>(r => r.StudentId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var name in new[] { nameof(MonitoringRecord.Gender), nameof(MonitoringRecord.Ethnicity), nameof(MonitoringRecord.Disability), nameof(MonitoringRecord.LevelOfStudy), nameof(MonitoringRecord.FeeStatus) })
+        {
+            record.Property<string?>(name).HasMaxLength(60);
+        }
+    }
+}
+
+internal sealed class CaseCategoryConfiguration : IEntityTypeConfiguration<CaseCategory>
+{
+    public void Configure(EntityTypeBuilder<CaseCategory> category)
+    {
+        category.HasKey(c => c.Id);
+        category.HasIndex(c => c.Name).IsUnique();
+        category.Property(c => c.Name).HasMaxLength(60);
+    }
+}
+
+internal sealed class SignpostConfiguration : IEntityTypeConfiguration<Signpost>
+{
+    public void Configure(EntityTypeBuilder<Signpost> signpost)
+    {
+        signpost.HasKey(s => s.Id);
+        signpost.HasIndex(s => s.Name).IsUnique();
+        signpost.Property(s => s.Name).HasMaxLength(100);
+        signpost.Property(s => s.Description).HasMaxLength(500);
+        signpost.Property(s => s.Contact).HasMaxLength(200);
+    }
+}
