@@ -2,6 +2,7 @@ using DropIn.Web.Components;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Account;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Jobs;
@@ -29,6 +30,7 @@ builder.AddDropInQueue();
 builder.AddDropInMessaging();
 builder.AddDropInAppointments();
 builder.AddDropInEnquiries();
+builder.AddDropInCases();
 builder.AddDropInJobs();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDropInAccount();
 app.MapDropInLive();
 app.MapDropInQueue();
+app.MapDropInCases();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,3 @@
+namespace DropIn.Web.Features.Cases;
+
+public sealed class CaseService;

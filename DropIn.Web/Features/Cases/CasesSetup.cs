@@ -1,0 +1,16 @@
+using DropIn.Web.Features.Students;
+
+namespace DropIn.Web.Features.Cases;
+
+public static class CasesSetup
+{
+    public static WebApplicationBuilder AddDropInCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<StudentService>();
+        builder.Services.AddScoped<CaseService>();
+        return builder;
+    }
+
+    public static WebApplication MapDropInCases(this WebApplication app) => app;
+}

@@ -1,0 +1,3 @@
+namespace DropIn.Web.Features.Students;
+
+public sealed class StudentService;
