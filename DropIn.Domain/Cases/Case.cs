@@ -58,20 +58,27 @@ public sealed class Case
     }
 
     /// <summary>
-    /// Replaces the summary only if nobody changed the case since <paramref name="expectedVersion"/> was read; otherwise
-    /// the caller gets the other person's text and decides, so no one's words are silently lost.
+    /// Replaces the summary only if it still reads <paramref name="basedOn"/>, the text the editor started from;
+    /// otherwise the editor gets the other person's text and decides, so nobody's words are silently lost.
     /// </summary>
-    public void ChangeSummary(string summary, int expectedVersion, string by, DateTimeOffset now)
+    public void ChangeSummary(string summary, string basedOn, string by, DateTimeOffset now)
     {
-        if (expectedVersion != Version)
+        RequireOpen();
+        if (!string.Equals(Summary, basedOn?.Trim() ?? "", StringComparison.Ordinal))
         {
-            throw new EditConflictException("Someone else changed the summary while you were editing. Their version is shown; copy anything you need from yours and save again.", Summary);
+            throw new EditConflictException("Someone else changed the summary while you were editing. Their version is shown below yours; merge the two and save again.", Summary);
         }
 
-        RequireOpen();
         Summary = ValidSummary(summary);
         SummaryChangedAt = now;
         SummaryChangedBy = by;
+        Version++;
+    }
+
+    /// <summary>After a manager merges duplicate student records, the duplicate's cases belong to the record kept.</summary>
+    public void MoveTo(Guid studentId)
+    {
+        StudentId = studentId;
         Version++;
     }
 

@@ -50,6 +50,9 @@ public sealed class Consent
 
     public void Withdraw(DateTimeOffset now) => WithdrawnAt ??= now;
 
+    /// <summary>After a merge of duplicate student records.</summary>
+    public void MoveTo(Guid studentId) => StudentId = studentId;
+
     /// <summary>Whether this consent covers sharing with <paramref name="thirdParty"/> on <paramref name="day"/>.</summary>
     public bool Covers(string thirdParty, DateOnly day) =>
         IsActive && GivenOn <= day && NameKey.Normalise(ThirdParty) == NameKey.Normalise(thirdParty);

@@ -1,3 +1,229 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Students;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
 namespace DropIn.Web.Features.Cases;
 
-public sealed class CaseService;
+/// <summary>Opening, reading, listing, closing and reopening cases, and filing a visit, appointment or enquiry on one.</summary>
+public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access, StudentService students, ILiveUpdates live, TimeProvider clock)
+{
+    public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+            if (!await db.CaseCategories.AnyAsync(c => c.Id == categoryId && c.Active))
+            {
+                throw new RuleException("Choose a category from the list.");
+            }
+
+            var now = clock.GetUtcNow();
+            var number = (await db.Cases.MaxAsync(c => (int?)c.Number) ?? 0) + 1;
+            var opened = Case.Open(studentId, categoryId, number, summary, staff.Id, now);
+            db.Cases.Add(opened);
+            student.RecordInvolvement(now);
+            if (source is not null)
+            {
+                await LinkAsync(db, source, studentId, opened.Id, staff.Id, now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Two cases opened at the same moment took the same number; the loser takes the next one.
+                continue;
+            }
+
+            await PublishSourceAsync(source);
+            await live.PublishAsync(new CaseChanged(opened.Id));
+            await live.PublishAsync(new StudentChanged(studentId));
+            return opened;
+        }
+    }
+
+    /// <summary>Files a visit, appointment or enquiry on an existing case of the same student (or links it to a student record only).</summary>
+    public async Task AddToCaseAsync(ClaimsPrincipal user, LinkSource source, Guid studentId, Guid? caseId)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+        if (caseId is { } id)
+        {
+            var target = await db.Cases.SingleOrDefaultAsync(c => c.Id == id) ?? throw new RuleException("That case does not exist.");
+            if (target.StudentId != studentId)
+            {
+                throw new RuleException("That case belongs to another student.");
+            }
+
+            target.RequireOpen();
+        }
+
+        var now = clock.GetUtcNow();
+        await LinkAsync(db, source, studentId, caseId, staff.Id, now);
+        student.RecordInvolvement(now);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleException("That record changed at the same moment; try again.");
+        }
+
+        if (caseId is { } changed)
+        {
+            await live.PublishAsync(new CaseChanged(changed));
+        }
+
+        await PublishSourceAsync(source);
+        await live.PublishAsync(new StudentChanged(studentId));
+    }
+
+    /// <summary>What the source says about the student, to search for them and prefill a registration.</summary>
+    public async Task<SourceDetails> SourceAsync(ClaimsPrincipal user, LinkSource source)
+    {
+        await authorizer.RequireAsync(user, Permissions.EditCases);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return source.Kind switch
+        {
+            LinkSourceKind.Visit => await db.Tickets.AsNoTracking().Where(t => t.Id == source.Id)
+                .Select(t => new SourceDetails(t.Name, t.EmailOrId != null && t.EmailOrId.Contains('@') ? t.EmailOrId : null, t.EmailOrId != null && !t.EmailOrId.Contains('@') ? t.EmailOrId : null, t.Topic, t.StudentId, t.CaseId)).SingleOrDefaultAsync(),
+            LinkSourceKind.Appointment => await db.Appointments.AsNoTracking().Where(a => a.Id == source.Id)
+                .Select(a => new SourceDetails(a.StudentName, a.StudentEmail, null, a.Topic, a.StudentId, a.CaseId)).SingleOrDefaultAsync(),
+            _ => await db.Enquiries.AsNoTracking().Where(e => e.Id == source.Id)
+                .Select(e => new SourceDetails(e.FromName, e.Contact != null && e.Contact.Contains('@') ? e.Contact : null, null, e.Summary, e.StudentId, e.CaseId)).SingleOrDefaultAsync(),
+        } ?? throw new RuleException("That visit, appointment or enquiry no longer exists.");
+    }
+
+    public async Task<CaseFile> GetAsync(ClaimsPrincipal user, Guid caseId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var (_, found) = await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
+        var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == found.StudentId);
+        var category = await db.CaseCategories.AsNoTracking().Where(c => c.Id == found.CategoryId).Select(c => c.Name).SingleAsync();
+        var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync();
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToDictionaryAsync(d => d.Id, d => d.FileName);
+        var signposts = await db.Signposts.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var timeline = entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.RecordedAt)
+            .Select(e => new TimelineItem(e, names.GetValueOrDefault(e.RecordedBy, "(former staff)"),
+                e.SignpostId is { } s ? signposts.GetValueOrDefault(s) : null, e.DocumentId is { } d ? documents.GetValueOrDefault(d) : null))
+            .ToList();
+        var deadlines = await db.CaseDeadlines.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.DueOn).ToListAsync();
+        var plan = await db.ActionItems.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AgreedAt).ToListAsync();
+        var consents = await db.Consents.AsNoTracking().Where(c => c.StudentId == found.StudentId).OrderByDescending(c => c.GivenOn).ToListAsync();
+        var caseworkers = found.Caseworkers.Select(c => new StaffName(c.StaffId, names.GetValueOrDefault(c.StaffId, "(former staff)"))).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return new CaseFile(found, student, category, caseworkers, timeline, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId));
+    }
+
+    /// <summary>Open cases, the user's own first, each with its next deadline not yet met.</summary>
+    public async Task<IReadOnlyList<CaseListRow>> OpenCasesAsync(ClaimsPrincipal user)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.ViewCases);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await (from c in db.Cases.AsNoTracking()
+                          join s in db.Students on c.StudentId equals s.Id
+                          join category in db.CaseCategories on c.CategoryId equals category.Id
+                          where c.Status == CaseStatus.Open
+                          select new { Case = c, s.Name, s.PreferredName, Category = category.Name }).ToListAsync();
+        var deadlines = await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null)
+            .GroupBy(d => d.CaseId).Select(g => new { CaseId = g.Key, Next = g.Min(d => d.DueOn) }).ToDictionaryAsync(d => d.CaseId, d => d.Next);
+        return [.. rows.Select(r => new CaseListRow(r.Case.Id, r.Case.Reference, r.PreferredName is null ? r.Name : $"{r.PreferredName} ({r.Name})", r.Category, r.Case.OpenedAt,
+                deadlines.TryGetValue(r.Case.Id, out var next) ? next : null, r.Case.HasCaseworker(staff.Id)))
+            .OrderByDescending(r => r.Mine).ThenBy(r => r.NextDeadline ?? DateOnly.MaxValue).ThenBy(r => r.OpenedAt)];
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> OpenCasesOfAsync(ClaimsPrincipal user, Guid studentId) =>
+        [.. ((await students.GetAsync(user, studentId)).Cases ?? []).Where(c => c.Status == CaseStatus.Open)];
+
+    public async Task<IReadOnlyList<StaffName>> CaseworkersAsync(ClaimsPrincipal user)
+    {
+        await authorizer.RequireAsync(user, Permissions.ViewCases);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ids = await db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new StaffName(u.Id, u.DisplayName)).ToListAsync();
+    }
+
+    public Task ChangeSummaryAsync(ClaimsPrincipal user, Guid caseId, string summary, string basedOn) =>
+        access.ChangeAsync(user, caseId, c => c.Case.ChangeSummary(summary, basedOn, c.Staff.Id, c.Now));
+
+    public Task ChangeCategoryAsync(ClaimsPrincipal user, Guid caseId, int categoryId) =>
+        access.ChangeAsync(user, caseId, async c =>
+        {
+            if (!await c.Db.CaseCategories.AnyAsync(x => x.Id == categoryId && x.Active))
+            {
+                throw new RuleException("Choose a category from the list.");
+            }
+
+            c.Case.ChangeCategory(categoryId);
+            return true;
+        });
+
+    public Task AddCaseworkerAsync(ClaimsPrincipal user, Guid caseId, string staffId) =>
+        access.ChangeAsync(user, caseId, async c =>
+        {
+            var caseworkers = await c.Db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);
+            if (!caseworkers.Contains(staffId))
+            {
+                throw new RuleException("Only a caseworker or manager can be put on a case.");
+            }
+
+            c.Case.AddCaseworker(staffId);
+            return true;
+        });
+
+    public Task RemoveCaseworkerAsync(ClaimsPrincipal user, Guid caseId, string staffId) =>
+        access.ChangeAsync(user, caseId, c => c.Case.RemoveCaseworker(staffId));
+
+    public Task CloseAsync(ClaimsPrincipal user, Guid caseId, CaseOutcome outcome, string? note) =>
+        access.ChangeAsync(user, caseId, c => c.Case.Close(outcome, note, c.Staff.Id, c.Now));
+
+    public Task ReopenAsync(ClaimsPrincipal user, Guid caseId) =>
+        access.ChangeAsync(user, caseId, c => c.Case.Reopen());
+
+    /// <summary>The queue, diary or enquiries board showing the source redraws (e.g. an enquiry filed on a case leaves the board).</summary>
+    private async Task PublishSourceAsync(LinkSource? source)
+    {
+        if (source is { Kind: LinkSourceKind.Enquiry })
+        {
+            await live.PublishAsync(new EnquiryChanged(source.Id));
+        }
+    }
+
+    private static async Task LinkAsync(DropInDbContext db, LinkSource source, Guid studentId, Guid? caseId, string staffId, DateTimeOffset now)
+    {
+        switch (source.Kind)
+        {
+            case LinkSourceKind.Visit:
+                (await db.Tickets.SingleOrDefaultAsync(t => t.Id == source.Id) ?? throw Gone()).LinkTo(studentId, caseId);
+                break;
+            case LinkSourceKind.Appointment:
+                (await db.Appointments.SingleOrDefaultAsync(a => a.Id == source.Id) ?? throw Gone()).LinkTo(studentId, caseId);
+                break;
+            default:
+                var enquiry = await db.Enquiries.SingleOrDefaultAsync(e => e.Id == source.Id) ?? throw Gone();
+                enquiry.LinkTo(studentId, caseId);
+                if (caseId is not null && enquiry.Outcome is null)
+                {
+                    // Filing an enquiry on a case deals with it: it leaves the SLA board, acknowledged now if not before.
+                    enquiry.Resolve(EnquiryOutcome.CaseOpened, null, staffId, now);
+                }
+
+                break;
+        }
+
+        static RuleException Gone() => new("That visit, appointment or enquiry no longer exists.");
+    }
+}

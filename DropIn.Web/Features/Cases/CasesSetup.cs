@@ -9,6 +9,7 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<StudentService>();
         builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<CaseWorkService>();
         return builder;
     }
 

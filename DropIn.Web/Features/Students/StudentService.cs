@@ -1,3 +1,177 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Cases;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
 namespace DropIn.Web.Features.Students;
 
-public sealed class StudentService;
+/// <summary>Student records: finding, registering (with a duplicate check), editing, and a manager's merge of duplicates.</summary>
+public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, IAuthorizationService authorization, ILiveUpdates live, TimeProvider clock)
+{
+    public const int MaxResults = 25;
+
+    /// <summary>By name (any part, accents ignored, or a surname that sounds the same), email, or student number / CRSid.</summary>
+    public async Task<IReadOnlyList<StudentSummary>> SearchAsync(ClaimsPrincipal user, string text)
+    {
+        await authorizer.RequireAsync(user, Permissions.FindStudents);
+        var key = NameKey.Normalise(text);
+        if (key.Length < 2)
+        {
+            return [];
+        }
+
+        var raw = text.Trim();
+        var email = raw.ToLowerInvariant();
+        var number = raw.ToUpperInvariant();
+        var sound = key.Any(char.IsAsciiLetter) ? NameKey.SurnameSound(key) : "";
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var found = await db.Students.AsNoTracking()
+            .Where(s => s.MergedIntoId == null
+                && (s.NameKey.Contains(key) || s.Email == email || s.StudentNumber == number || (sound != "" && s.SurnameSound == sound)))
+            .OrderBy(s => s.NameKey).Take(200).ToListAsync();
+        // Exact and partial matches before sound-alikes: "Smith" lists the Smiths before the Smyths.
+        return [.. found.OrderByDescending(s => s.NameKey.Contains(key, StringComparison.Ordinal) || s.Email == email || s.StudentNumber == number)
+            .ThenBy(s => s.NameKey, StringComparer.Ordinal).Take(MaxResults).Select(Summary)];
+    }
+
+    public async Task<IReadOnlyList<PossibleDuplicate>> DuplicatesAsync(ClaimsPrincipal user, StudentProfile profile, Guid? except = null)
+    {
+        await authorizer.RequireAsync(user, Permissions.RegisterStudents);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await DuplicatesAsync(db, profile, except);
+    }
+
+    /// <summary>
+    /// Registers a student. While likely duplicates exist the caller must have shown them and confirmed this is a
+    /// different person; otherwise the same student ends up with two records and two half-histories.
+    /// </summary>
+    public async Task<Student> RegisterAsync(ClaimsPrincipal user, StudentProfile profile, bool confirmedNotDuplicate = false)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.RegisterStudents);
+        var valid = profile.Validated();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!confirmedNotDuplicate && (await DuplicatesAsync(db, valid, null)).Count > 0)
+        {
+            throw new RuleException("This may be a student who is already registered. Check the possible matches, or confirm this is a different person.");
+        }
+
+        var student = Student.Register(valid, staff.Id, clock.GetUtcNow());
+        db.Students.Add(student);
+        await db.SaveChangesAsync();
+        await live.PublishAsync(new StudentChanged(student.Id));
+        return student;
+    }
+
+    public async Task<StudentRecord> GetAsync(ClaimsPrincipal user, Guid id)
+    {
+        await authorizer.RequireAsync(user, Permissions.FindStudents);
+        var mayViewCases = (await authorization.AuthorizeAsync(user, Permissions.ViewCases)).Succeeded;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw new RuleException("That student record does not exist.");
+        if (student.MergedIntoId is { } kept)
+        {
+            throw new RuleException($"This record was merged into another; open /students/{kept} instead.");
+        }
+
+        List<CaseSummary>? cases = null;
+        if (mayViewCases)
+        {
+            var rows = await (from c in db.Cases.AsNoTracking()
+                              join category in db.CaseCategories on c.CategoryId equals category.Id
+                              where c.StudentId == id
+                              select new { c.Id, c.Number, category.Name, c.Status, c.OpenedAt, c.Outcome }).ToListAsync();
+            cases = [.. rows.OrderByDescending(c => c.OpenedAt).Select(c => new CaseSummary(c.Id, $"C{c.Number:D4}", c.Name, c.Status, c.OpenedAt, c.Outcome))];
+        }
+
+        var links = await StudentLinks.LoadAsync(db, id);
+        var monitoring = await db.MonitoringRecords.AsNoTracking().Where(m => m.StudentId == id).Select(m => (DateTimeOffset?)m.RecordedAt).SingleOrDefaultAsync();
+        return new StudentRecord(student, cases, links.Visits, links.Appointments, links.Enquiries, monitoring);
+    }
+
+    public async Task UpdateAsync(ClaimsPrincipal user, Guid id, int expectedVersion, StudentProfile profile)
+    {
+        await authorizer.RequireAsync(user, Permissions.RegisterStudents);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+        if (student.Version != expectedVersion)
+        {
+            throw new EditConflictException("Someone else changed this student's details while you were editing. Their version is shown; make your change again.", student.DisplayName);
+        }
+
+        student.Update(profile);
+        await SaveAsync(db, "Someone else changed this student's details a moment ago; their version is shown.");
+        await live.PublishAsync(new StudentChanged(id));
+    }
+
+    /// <summary>
+    /// Folds the duplicate into the record kept: its cases, consents, visits, appointments, enquiries and monitoring
+    /// answers move across in one transaction, and the duplicate is never shown again.
+    /// </summary>
+    public async Task MergeAsync(ClaimsPrincipal user, Guid keepId, Guid duplicateId)
+    {
+        await authorizer.RequireAsync(user, Permissions.MergeStudents);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var keep = await db.Students.SingleOrDefaultAsync(s => s.Id == keepId) ?? throw new RuleException("The record to keep does not exist.");
+        var duplicate = await db.Students.SingleOrDefaultAsync(s => s.Id == duplicateId) ?? throw new RuleException("The duplicate record does not exist.");
+        keep.Absorb(duplicate);
+        (await db.Cases.Where(c => c.StudentId == duplicateId).ToListAsync()).ForEach(c => c.MoveTo(keepId));
+        (await db.Consents.Where(c => c.StudentId == duplicateId).ToListAsync()).ForEach(c => c.MoveTo(keepId));
+        (await db.Tickets.Where(t => t.StudentId == duplicateId).ToListAsync()).ForEach(t => t.LinkTo(keepId, null));
+        (await db.Appointments.Where(a => a.StudentId == duplicateId).ToListAsync()).ForEach(a => a.LinkTo(keepId, null));
+        (await db.Enquiries.Where(e => e.StudentId == duplicateId).ToListAsync()).ForEach(e => e.LinkTo(keepId, null));
+        var monitoring = await db.MonitoringRecords.Where(m => m.StudentId == keepId || m.StudentId == duplicateId).ToListAsync();
+        if (monitoring.Count > 0 && monitoring.MaxBy(m => m.RecordedAt) is { } latest && latest.StudentId == duplicateId)
+        {
+            // The most recent answers are the student's current ones; they move to the kept record.
+            var moved = MonitoringRecord.For(keepId);
+            moved.Answer(latest.DateOfBirth, latest.Gender, latest.Ethnicity, latest.Disability, latest.LevelOfStudy, latest.FeeStatus, latest.RecordedAt);
+            db.MonitoringRecords.RemoveRange(monitoring);
+            await db.SaveChangesAsync();
+            db.MonitoringRecords.Add(moved);
+        }
+        else
+        {
+            db.MonitoringRecords.RemoveRange(monitoring.Where(m => m.StudentId == duplicateId));
+        }
+
+        await SaveAsync(db, "One of these records changed while merging; nothing was merged. Try again.");
+        await tx.CommitAsync();
+        await live.PublishAsync(new StudentChanged(keepId));
+        await live.PublishAsync(new StudentChanged(duplicateId));
+    }
+
+    internal static StudentSummary Summary(Student s) => new(s.Id, s.DisplayName, s.Email, s.StudentNumber, s.College, s.Status, s.LastInvolvementAt);
+
+    private static async Task<IReadOnlyList<PossibleDuplicate>> DuplicatesAsync(DropInDbContext db, StudentProfile profile, Guid? except)
+    {
+        var key = NameKey.Normalise(profile.Name);
+        var sound = NameKey.SurnameSound(profile.Name);
+        var email = profile.Email?.Trim().ToLowerInvariant();
+        var number = profile.StudentNumber?.Trim().ToUpperInvariant();
+        var candidates = await db.Students.AsNoTracking()
+            .Where(s => s.MergedIntoId == null && s.Id != except
+                && ((email != null && s.Email == email) || (number != null && s.StudentNumber == number) || s.NameKey == key || (sound != "" && s.SurnameSound == sound)))
+            .Take(200).ToListAsync();
+        var probe = profile with { Email = email, StudentNumber = number };
+        return [.. candidates.Select(s => new PossibleDuplicate(Summary(s), DuplicateCheck.Reasons(probe, s)))
+            .Where(d => d.Reasons.Count > 0)
+            .OrderByDescending(d => d.Reasons.Count).ThenBy(d => d.Student.DisplayName, StringComparer.Ordinal)];
+    }
+
+    private static async Task SaveAsync(DropInDbContext db, string conflictMessage)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleException(conflictMessage);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using DropIn.Domain.Cases;
+using DropIn.Web.Features.Students;
+
+namespace DropIn.Web.Features.Cases;
+
+/// <summary>Where a case was opened or added from, in one step: a drop-in ticket, an appointment or an enquiry.</summary>
+public enum LinkSourceKind
+{
+    Visit,
+    Appointment,
+    Enquiry,
+}
+
+public sealed record LinkSource(LinkSourceKind Kind, Guid Id);
+
+/// <summary>The person a link source is about, as far as it says: prefills the student search and registration.</summary>
+public sealed record SourceDetails(string Name, string? Email, string? StudentNumber, string Topic, Guid? StudentId, Guid? CaseId);
+
+public sealed record StaffName(string Id, string Name);
+
+public sealed record TimelineItem(TimelineEntry Entry, string RecordedByName, string? SignpostName, string? DocumentName);
+
+/// <summary>A case file as a caseworker sees it. Monitoring answers are never part of it.</summary>
+public sealed record CaseFile(
+    Case Case,
+    Student Student,
+    string Category,
+    IReadOnlyList<StaffName> Caseworkers,
+    IReadOnlyList<TimelineItem> Timeline,
+    IReadOnlyList<CaseDeadline> Deadlines,
+    IReadOnlyList<ActionItem> Plan,
+    IReadOnlyList<Consent> Consents,
+    StudentLinks Links);
+
+public sealed record CaseListRow(Guid Id, string Reference, string StudentName, string Category, DateTimeOffset OpenedAt, DateOnly? NextDeadline, bool Mine);
