@@ -40,6 +40,21 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> closures)
         return date;
     }
 
+    /// <summary>The <paramref name="n"/>th working day before <paramref name="date"/> (n = 1: the previous working day).</summary>
+    public DateOnly WorkingDaysBefore(DateOnly date, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            do
+            {
+                date = date.AddDays(-1);
+            }
+            while (!IsWorkingDay(date));
+        }
+
+        return date;
+    }
+
     /// <summary>17:00 London time on <paramref name="date"/>.</summary>
     public static DateTimeOffset EndOf(DateOnly date) => LondonTime.ToInstant(date, Closes);
 

@@ -33,11 +33,36 @@ public sealed class CaseDeadline
         return new CaseDeadline { Id = Guid.NewGuid(), CaseId = caseId, Title = title, DueOn = dueOn };
     }
 
+    /// <summary>Working days' notice caseworkers get before a deadline, on top of the reminder on the day.</summary>
+    public const int NoticeWorkingDays = 2;
+
+    /// <summary>Which reminder is due on <paramref name="today"/>, if any: the advance notice, or the one on (or after) the day.</summary>
+    public DeadlineReminder? ReminderDue(DateOnly today, Calendar.WorkingCalendar calendar)
+    {
+        if (MetAt is not null)
+        {
+            return null;
+        }
+
+        if (today >= DueOn)
+        {
+            return DueDayRemindedAt is null ? DeadlineReminder.DueDay : null;
+        }
+
+        return AdvanceRemindedAt is null && today >= calendar.WorkingDaysBefore(DueOn, NoticeWorkingDays) ? DeadlineReminder.Advance : null;
+    }
+
     public void MarkMet(DateTimeOffset now) => MetAt ??= now;
 
     public void MarkAdvanceReminded(DateTimeOffset now) => AdvanceRemindedAt ??= now;
 
     public void MarkDueDayReminded(DateTimeOffset now) => DueDayRemindedAt ??= now;
+}
+
+public enum DeadlineReminder
+{
+    Advance,
+    DueDay,
 }
 
 public enum PlanParty

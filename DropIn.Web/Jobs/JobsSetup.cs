@@ -30,6 +30,7 @@ public static class JobsSetup
             Every<AppointmentJob>(AppointmentJob.Key, TimeSpan.FromMinutes(1));
             Every<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(15));
             Every<EnquirySlaJob>(EnquirySlaJob.Key, TimeSpan.FromMinutes(1));
+            Every<CaseDeadlineJob>(CaseDeadlineJob.Key, TimeSpan.FromMinutes(5));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -10,6 +10,13 @@ public static class Clock
 
     public static string Day(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
+    public static string Day(DateOnly date) => date.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>A date in a record's history, where the year matters.</summary>
+    public static string Date(DateTimeOffset instant) => Date(LondonTime.Today(instant));
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     public static string Minutes(TimeSpan wait) => WaitEstimator.RoundedMinutes(wait) switch
     {
         0 => "next",

@@ -33,3 +33,22 @@ public sealed record CaseFile(
     StudentLinks Links);
 
 public sealed record CaseListRow(Guid Id, string Reference, string StudentName, string Category, DateTimeOffset OpenedAt, DateOnly? NextDeadline, bool Mine);
+
+public sealed record OpenCaseRequest(int CategoryId, string Summary);
+
+public enum PlanForm
+{
+    Deadline,
+    Action,
+    Consent,
+}
+
+public sealed record PlanRequest(PlanForm Mode, string Text, DateOnly? Date, PlanParty Party, string ThirdParty, string Purpose, ConsentGivenBy GivenBy);
+
+public sealed record CloseRequest(CaseOutcome Outcome, string? Note);
+
+/// <summary>Where a visit, appointment or enquiry was filed: the student, and the case unless linked to the student only.</summary>
+public sealed record FiledOn(Guid StudentId, Guid? CaseId)
+{
+    public string Link => CaseId is { } id ? $"/cases/{id}" : $"/students/{StudentId}";
+}

@@ -10,6 +10,7 @@ public static class CasesSetup
         builder.Services.AddScoped<StudentService>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseWorkService>();
+        builder.Services.AddSingleton<CaseDeadlineReminders>();
         return builder;
     }
 

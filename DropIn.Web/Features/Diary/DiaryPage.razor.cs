@@ -2,6 +2,7 @@ using System.Globalization;
 using DropIn.Domain.Appointments;
 using DropIn.Web.Components.Shared;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Cases;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -17,10 +18,12 @@ public partial class DiaryPage
     private DateOnly _date;
     private bool _week;
     private bool _canManage;
+    private EventCallback<Appointment> _file;
 
     [Inject] public required DiaryService Diary { get; init; }
     [Inject] public required IAuthorizationService Authorization { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
 
     /// <summary>Optional yyyy-MM-dd, so a link can open the diary on a given day.</summary>
     [SupplyParameterFromQuery] public string? Date { get; set; }
@@ -36,6 +39,10 @@ public partial class DiaryPage
     {
         _date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : Diary.Today;
         _canManage = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Permissions.ManageAppointments)).Succeeded;
+        if ((await Authorization.AuthorizeAsync((await AuthenticationState).User, Permissions.EditCases)).Succeeded)
+        {
+            _file = EventCallback.Factory.Create<Appointment>(this, FileAsync);
+        }
         await base.OnInitializedAsync();
     }
 
@@ -94,6 +101,14 @@ public partial class DiaryPage
     }
 
     private Task AttendedAsync(Appointment appointment) => ActAsync(() => Diary.MarkAttendedAsync(User, appointment.Id), "Marked attended");
+
+    private async Task FileAsync(Appointment appointment)
+    {
+        if (await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Appointment, appointment.Id), Snackbar, Navigation) is not null)
+        {
+            await ReloadAsync();
+        }
+    }
 
     private Task NoShowAsync(Appointment appointment) => ActAsync(() => Diary.MarkNoShowAsync(User, appointment.Id), "Marked as a no-show");
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Enquiries;
 using DropIn.Web.Components.Shared;
+using DropIn.Web.Features.Cases;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using DropIn.Web.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,16 +18,20 @@ public partial class EnquiryBoardPage
     private IReadOnlyList<SlaReportRow> _report = [];
     private string _assignee = "*";
     private string _channel = "*";
+    private bool _canFile;
 
     [Inject] public required EnquiryService Enquiries { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required Appointments.DiaryService Diary { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IAuthorizationService Authorization { get; init; }
 
     protected override bool Concerns(LiveChange change) => change is EnquiryChanged;
 
     protected override async Task ReloadAsync()
     {
+        _canFile = (await Authorization.AuthorizeAsync(User, Permissions.EditCases)).Succeeded;
         _board = await Enquiries.BoardAsync(User, _assignee == "*" ? null : _assignee, Enum.TryParse<EnquiryChannel>(_channel, out var c) ? c : null);
         var today = LondonTime.Today(Time.GetUtcNow());
         _report = await Enquiries.ReportAsync(User, new DateOnly(today.Year, 1, 1), today);
@@ -53,7 +60,7 @@ public partial class EnquiryBoardPage
         {
             await ActAsync(async () =>
             {
-                var enquiry = await Enquiries.RecordAsync(User, r.Channel, LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId);
+                var enquiry = await Enquiries.RecordAsync(User, r.Channel, LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId, r.StudentId);
                 Snackbar.Add($"Recorded: acknowledge by {Clock.Day(enquiry.TargetAt)} 17:00", Severity.Success);
             });
         }
@@ -102,8 +109,14 @@ public partial class EnquiryBoardPage
         }
     }
 
-    private Task ResolveAsync(Enquiry enquiry, EnquiryOutcome outcome) =>
-        ActAsync(() => Enquiries.ResolveAsync(User, enquiry.Id, outcome, null), $"Done: {enquiry.FromName}");
+    /// <summary>Filing the enquiry on a case deals with it: it leaves the board as "case opened".</summary>
+    private async Task FileAsync(Enquiry enquiry)
+    {
+        if (await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Enquiry, enquiry.Id), Snackbar, Navigation) is not null)
+        {
+            await ReloadAsync();
+        }
+    }
 
     private async Task CloseAsync(Enquiry enquiry)
     {

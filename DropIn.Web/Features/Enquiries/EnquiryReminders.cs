@@ -1,4 +1,3 @@
-using System.Net;
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Enquiries;
 using DropIn.Web.Data;
@@ -28,15 +27,14 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             .Where(e => e.AcknowledgedAt == null && e.Outcome == null && e.BreachEscalatedAt == null)
             .ToListAsync(ct);
         var managers = await db.IdsInRolesAsync([Roles.Manager], ct);
-        var staff = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var alerts = await StaffAlerts.ForAsync(db, mail.Value, now, ct);
         var reminded = new List<Guid>();
-        var notified = new HashSet<string>();
         foreach (var e in candidates)
         {
             var assignees = e.AssigneeId is null ? managers : [e.AssigneeId];
             if (now >= e.BreachAt)
             {
-                Notify(db, managers, staff, notified, $"Breached: the enquiry from {e.FromName} ({e.Channel}) was not acknowledged within 3 working days.", now);
+                Notify(alerts, managers, $"Breached: the enquiry from {e.FromName} ({e.Channel}) was not acknowledged within 3 working days.");
                 e.MarkBreachEscalated(now);
                 if (e.TargetMissedRemindedAt is null)
                 {
@@ -50,7 +48,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now >= e.TargetAt && e.TargetMissedRemindedAt is null)
             {
-                Notify(db, [.. assignees.Union(managers)], staff, notified, $"Overdue: the enquiry from {e.FromName} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.", now);
+                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {e.FromName} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.");
                 e.MarkTargetMissedReminded(now);
                 if (e.DueTodayRemindedAt is null)
                 {
@@ -59,7 +57,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now < e.TargetAt && now >= startOfToday && LondonTime.Today(e.TargetAt) == LondonTime.Today(now) && e.DueTodayRemindedAt is null)
             {
-                Notify(db, assignees, staff, notified, $"Due today: acknowledge the enquiry from {e.FromName} ({e.Channel}) by {Clock(e.TargetAt)}.", now);
+                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {e.FromName} ({e.Channel}) by {Clock(e.TargetAt)}.");
                 e.MarkDueTodayReminded(now);
             }
             else
@@ -76,7 +74,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             await live.PublishAsync(new EnquiryChanged(id));
         }
 
-        foreach (var staffId in notified)
+        foreach (var staffId in alerts.Notified)
         {
             await live.PublishAsync(new StaffNotified(staffId));
         }
@@ -84,20 +82,9 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
         return reminded.Count;
     }
 
-    private void Notify(DropInDbContext db, IReadOnlyCollection<string> staffIds, Dictionary<string, string?> emails, HashSet<string> notified, string text, DateTimeOffset now)
-    {
-        foreach (var id in staffIds.Distinct())
-        {
-            notified.Add(id);
-            db.Notifications.Add(new StaffNotification(id, text, "/enquiries", now));
-            if (emails.GetValueOrDefault(id) is { } address)
-            {
-                var link = mail.Value.PublicBaseUrl.TrimEnd('/') + "/enquiries";
-                // Staff mail carries the student's name only because staff may see it; never the enquiry's summary.
-                db.Outbox.Add(new OutboxMessage(address, "Enquiry acknowledgement reminder", $"{text}\n\n{link}", $"<p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"{link}\">Open the enquiries board</a></p>", null, now));
-            }
-        }
-    }
+    // Staff mail carries the student's name only because staff may see it; never the enquiry's summary.
+    private static void Notify(StaffAlerts alerts, IReadOnlyCollection<string> staffIds, string text) =>
+        alerts.Send(staffIds, "Enquiry acknowledgement reminder", text, "/enquiries", "Open the enquiries board");
 
     private static string Clock(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -12,10 +12,11 @@ namespace DropIn.Web.Features.Enquiries;
 /// <summary>First contacts and the acknowledgement promise: recording, the SLA board, acknowledging and resolving.</summary>
 public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock)
 {
-    public async Task<Enquiry> RecordAsync(ClaimsPrincipal user, EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId)
+    /// <param name="studentId">The student's existing record, when the enquiry is from someone already registered.</param>
+    public async Task<Enquiry> RecordAsync(ClaimsPrincipal user, EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, Guid? studentId = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
-        return await AddAsync(channel, received, fromName, contact, summary, assigneeId, staff.Id);
+        return await AddAsync(channel, received, fromName, contact, summary, assigneeId, staff.Id, studentId);
     }
 
     /// <summary>The public web form: no sign-in; returns the enquiry so the page can say when to expect a reply.</summary>
@@ -26,7 +27,7 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
             throw new RuleException("Enter an email address we can reply to.");
         }
 
-        return AddAsync(EnquiryChannel.WebForm, clock.GetUtcNow(), name, email.Trim(), summary, assigneeId: null, recordedBy: null);
+        return AddAsync(EnquiryChannel.WebForm, clock.GetUtcNow(), name, email.Trim(), summary, assigneeId: null, recordedBy: null, studentId: null);
     }
 
     public async Task<SlaBoard> BoardAsync(ClaimsPrincipal user, string? assigneeId = null, EnquiryChannel? channel = null)
@@ -95,12 +96,19 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new StaffOption(u.Id, u.DisplayName)).ToListAsync();
     }
 
-    private async Task<Enquiry> AddAsync(EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, string? recordedBy)
+    private async Task<Enquiry> AddAsync(EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, string? recordedBy, Guid? studentId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var calendar = await db.WorkingCalendarAsync(LondonTime.Today(received), LondonTime.Today(now).AddDays(60));
         var enquiry = Enquiry.Record(channel, received, now, fromName, contact, summary, string.IsNullOrEmpty(assigneeId) ? null : assigneeId, recordedBy, calendar);
+        if (studentId is { } id)
+        {
+            var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist; search again.");
+            enquiry.LinkTo(id, null);
+            student.RecordInvolvement(received);
+        }
+
         db.Enquiries.Add(enquiry);
         await db.SaveChangesAsync();
         await live.PublishAsync(new EnquiryChanged(enquiry.Id));

@@ -1,5 +1,6 @@
 using DropIn.Web.Live;
 using DropIn.Domain.Queue;
+using DropIn.Web.Features.Cases;
 using MudBlazor;
 
 namespace DropIn.Web.Features.Queue;
@@ -32,6 +33,15 @@ public partial class CaseworkerPage
     {
         _view = await Queue.GetQueueAsync(User);
         _mine = await Queue.GetMyTicketAsync(User);
+    }
+
+    /// <summary>Files the visit on a case while the student is in the room; the queue screen stays where it is.</summary>
+    private async Task FileAsync()
+    {
+        if (_mine is { } ticket && await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Visit, ticket.Id), Snackbar, Navigation) is not null)
+        {
+            await ReloadAsync();
+        }
     }
 
     private async Task SetRoomAsync(string room)

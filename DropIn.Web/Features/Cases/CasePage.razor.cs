@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
+using DropIn.Web.Components.Shared;
+using DropIn.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace DropIn.Web.Features.Cases;
+
+/// <summary>
+/// The case file on a caseworker's tablet. Redraws when anyone changes the case; what is being typed (a note, the
+/// summary) lives in fields a redraw does not touch, and in the browser's draft store, so nothing half-written is lost.
+/// </summary>
+public partial class CasePage
+{
+    private CaseFile? _file;
+    private string? _error;
+    private string _note = "";
+    private EntryKind _quickKind = EntryKind.Note;
+    private bool _draftRestored;
+    private string? _summaryDraft;
+    private string _summaryBase = "";
+    private string? _theirSummary;
+
+    [Parameter] public Guid Id { get; set; }
+    [Inject] public required CaseService Cases { get; init; }
+    [Inject] public required CaseWorkService Work { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    private DateOnly Today => LondonTime.Today(Time.GetUtcNow());
+
+    protected override bool Concerns(LiveChange change) => change is CaseChanged c && c.CaseId == Id;
+
+    protected override async Task ReloadAsync()
+    {
+        try
+        {
+            _file = await Cases.GetAsync(User, Id);
+        }
+        catch (RuleException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _file is not null)
+        {
+            var draft = await JS.InvokeAsync<string?>("dropInDrafts.read", DraftKey("note"));
+            if (!string.IsNullOrEmpty(draft) && string.IsNullOrEmpty(_note))
+            {
+                _note = draft;
+                _draftRestored = true;
+                StateHasChanged();
+            }
+        }
+    }
+
+    /// <summary>Per user and case, so a shared tablet never offers one caseworker's draft to another.</summary>
+    private string DraftKey(string field) => $"dropin:draft:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{Id:N}:{field}";
+
+    /// <summary>The browser's copy is the truth: typing during a dropped connection reached it but not the server.</summary>
+    private async Task<string> LatestAsync(string field, string fallback)
+    {
+        var draft = await JS.InvokeAsync<string?>("dropInDrafts.read", DraftKey(field));
+        return string.IsNullOrEmpty(draft) ? fallback : draft;
+    }
+
+    private async Task SaveNoteAsync()
+    {
+        var text = await LatestAsync("note", _note);
+        if (await ActAsync(() => Work.AddEntryAsync(User, Id, new EntryDraft(_quickKind, text)), $"{CaseText.Kind(_quickKind)} saved"))
+        {
+            _note = "";
+            _draftRestored = false;
+            await JS.InvokeVoidAsync("dropInDrafts.forget", DraftKey("note"));
+        }
+    }
+
+    private async Task AddEntryAsync(EntryKind kind)
+    {
+        var signposts = kind == EntryKind.Referral ? await Work.SignpostsAsync(User) : [];
+        var dialog = await Dialogs.ShowAsync<EntryDialog>(CaseText.Kind(kind), new DialogParameters<EntryDialog>
+        {
+            { d => d.Kind, kind },
+            { d => d.Today, Today },
+            { d => d.Signposts, signposts },
+            { d => d.Consents, _file?.Consents ?? [] },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: EntryDraft draft })
+        {
+            await ActAsync(() => Work.AddEntryAsync(User, Id, draft), $"{CaseText.Kind(kind)} added");
+        }
+    }
+
+    private async Task CorrectAsync(TimelineItem item)
+    {
+        var text = await Dialogs.PromptAsync("Correct this entry", "The original stays on the timeline, marked as corrected; the corrected text is added with your name and today's date.",
+            "Corrected text", "Save correction", item.Entry.Text, TimelineEntry.MaxTextLength, lines: 5);
+        if (text is not null)
+        {
+            await ActAsync(() => Work.CorrectEntryAsync(User, Id, item.Entry.Id, text), "Correction saved");
+        }
+    }
+
+    private void EditSummary()
+    {
+        _summaryBase = _file!.Case.Summary;
+        _summaryDraft = _summaryBase;
+        _theirSummary = null;
+    }
+
+    private async Task SaveSummaryAsync()
+    {
+        var text = await LatestAsync("summary", _summaryDraft ?? "");
+        try
+        {
+            await Cases.ChangeSummaryAsync(User, Id, text, _summaryBase);
+            _summaryDraft = null;
+            _theirSummary = null;
+            await JS.InvokeVoidAsync("dropInDrafts.forget", DraftKey("summary"));
+            Snackbar.Add("Summary saved", Severity.Success);
+        }
+        catch (EditConflictException conflict)
+        {
+            // Keep their text as the new base: saving again is now a deliberate replacement of what they wrote.
+            _theirSummary = conflict.Theirs;
+            _summaryBase = conflict.Theirs;
+            _summaryDraft = text;
+        }
+        catch (RuleException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task CancelSummaryAsync()
+    {
+        _summaryDraft = null;
+        _theirSummary = null;
+        await JS.InvokeVoidAsync("dropInDrafts.forget", DraftKey("summary"));
+    }
+
+    private async Task AddPlanAsync(PlanForm mode)
+    {
+        var title = mode switch { PlanForm.Deadline => "Add a deadline", PlanForm.Action => "Agree an action", _ => "Record consent to share" };
+        var dialog = await Dialogs.ShowAsync<PlanDialogs>(title, new DialogParameters<PlanDialogs> { { d => d.Mode, mode }, { d => d.Today, Today } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: PlanRequest r })
+        {
+            return;
+        }
+
+        await ActAsync(() => r.Mode switch
+        {
+            PlanForm.Deadline => Work.AddDeadlineAsync(User, Id, r.Text, r.Date!.Value),
+            PlanForm.Action => Work.AgreeActionAsync(User, Id, r.Party, r.Text, r.Date),
+            _ => Work.RecordConsentAsync(User, Id, r.ThirdParty, r.Text, r.Purpose, r.Date!.Value, r.GivenBy),
+        }, "Saved");
+    }
+
+    private Task DeadlineMetAsync(CaseDeadline deadline) => ActAsync(() => Work.MarkDeadlineMetAsync(User, Id, deadline.Id), "Deadline marked as met");
+
+    private Task ActionDoneAsync(ActionItem item) => ActAsync(() => Work.MarkActionDoneAsync(User, Id, item.Id), "Marked done");
+
+    private Task WithdrawConsentAsync(Consent consent) => ActAsync(() => Work.WithdrawConsentAsync(User, Id, consent.Id), "Consent withdrawn");
+
+    private async Task CloseAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CloseCaseDialog>("Close the case", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: CloseRequest r })
+        {
+            await ActAsync(() => Cases.CloseAsync(User, Id, r.Outcome, r.Note), "Case closed");
+        }
+    }
+
+    private Task ReopenAsync() => ActAsync(() => Cases.ReopenAsync(User, Id), "Case reopened");
+}

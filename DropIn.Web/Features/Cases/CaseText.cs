@@ -1,0 +1,74 @@
+using DropIn.Domain.Cases;
+using MudBlazor;
+
+namespace DropIn.Web.Features.Cases;
+
+public static class CaseText
+{
+    public static string Kind(EntryKind kind) => kind switch
+    {
+        EntryKind.Note => "Note",
+        EntryKind.Advice => "Advice given",
+        EntryKind.Action => "Action taken",
+        EntryKind.Contact => "Contact",
+        EntryKind.Meeting => "Meeting or hearing",
+        EntryKind.Document => "Document",
+        _ => "Referral",
+    };
+
+    public static string Icon(EntryKind kind) => kind switch
+    {
+        EntryKind.Note => Icons.Material.Filled.StickyNote2,
+        EntryKind.Advice => Icons.Material.Filled.Lightbulb,
+        EntryKind.Action => Icons.Material.Filled.TaskAlt,
+        EntryKind.Contact => Icons.Material.Filled.Call,
+        EntryKind.Meeting => Icons.Material.Filled.Gavel,
+        EntryKind.Document => Icons.Material.Filled.Description,
+        _ => Icons.Material.Filled.Signpost,
+    };
+
+    public static string Method(ContactMethod method) => method switch
+    {
+        ContactMethod.InPerson => "in person",
+        _ => method.ToString().ToLowerInvariant(),
+    };
+
+    public static string Role(MeetingRole role) => role switch
+    {
+        MeetingRole.Support => "support",
+        MeetingRole.Representation => "representation",
+        _ => "note-taker",
+    };
+
+    public static string Outcome(CaseOutcome outcome) => outcome switch
+    {
+        CaseOutcome.Resolved => "Resolved",
+        CaseOutcome.PartlyResolved => "Partly resolved",
+        CaseOutcome.NotResolved => "Not resolved",
+        CaseOutcome.Referred => "Referred elsewhere",
+        CaseOutcome.StudentWithdrew => "Student withdrew",
+        _ => "No further contact",
+    };
+
+    public static string GivenBy(ConsentGivenBy how) => how switch
+    {
+        ConsentGivenBy.InPerson => "in person",
+        ConsentGivenBy.Phone => "by phone",
+        ConsentGivenBy.Email => "by email",
+        _ => "on a signed form",
+    };
+
+    /// <summary>The line under an entry's kind that says who, how and with whom.</summary>
+    public static string Details(TimelineItem item)
+    {
+        var e = item.Entry;
+        return e.Kind switch
+        {
+            EntryKind.Contact => $"By {Method(e.Method ?? ContactMethod.Phone)} with {e.ThirdParty ?? "the student"}" + (e.ConsentId is null ? "" : " (under recorded consent)"),
+            EntryKind.Meeting => $"{e.MeetingBody} · our role: {Role(e.Role ?? MeetingRole.Support)}",
+            EntryKind.Referral => $"{item.SignpostName ?? "another service"} · " + (e.SharesInformation ? "information passed on with consent" : "signposted, nothing passed on"),
+            EntryKind.Document => item.DocumentName ?? "document",
+            _ => "",
+        };
+    }
+}
