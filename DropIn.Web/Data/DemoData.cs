@@ -84,6 +84,7 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         await db.SaveChangesAsync(ct);
         await SeedAppointmentsAsync(db, caseworkers, now, ct);
         await SeedEnquiriesAsync(db, caseworkers, ids[3].Id, now, ct);
+        await DemoCases.SeedAsync(db, caseworkers, now, ct);
     }
 
     /// <summary>Enquiries in every state of the acknowledgement promise, and some answered earlier for the report.</summary>

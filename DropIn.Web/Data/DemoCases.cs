@@ -1,0 +1,61 @@
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Data;
+
+/// <summary>Development only: a few registered students with case files in different states. All names are invented.</summary>
+internal static class DemoCases
+{
+    public static async Task SeedAsync(DropInDbContext db, (string Id, string Name)[] caseworkers, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.Students.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var (sam, priya) = (caseworkers[0].Id, caseworkers[1].Id);
+        var today = LondonTime.Today(now);
+        var categories = await db.CaseCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+        var aisha = Student.Register(new StudentProfile("Aisha Rahman", Pronouns: "she/her", Email: "ar123@cam.ac.uk", StudentNumber: "AR123", College: "Girton",
+            Department: "Engineering", Course: "Engineering Tripos", Year: "2nd year"), sam, now.AddDays(-12));
+        var mei = Student.Register(new StudentProfile("Mei Chen", Email: "mc456@cam.ac.uk", StudentNumber: "MC456", College: "Trinity", Course: "Natural Sciences",
+            Year: "3rd year", AccessNeeds: "Step-free room"), priya, now.AddDays(-30));
+        var liam = Student.Register(new StudentProfile("Liam O'Brien", PreferredName: "Li", Email: "lo777@cam.ac.uk", College: "Churchill", Course: "History", Year: "1st year"), sam, now.AddDays(-5));
+        var sofia = Student.Register(new StudentProfile("Sofia García", Email: "sg789@cam.ac.uk", College: "Newnham", Status: StudentStatus.Former,
+            EligibilityNote: "Complaint about supervision during her MPhil, which ended in June"), priya, now.AddDays(-90));
+        db.Students.AddRange(aisha, mei, liam, sofia);
+
+        var appeal = Case.Open(aisha.Id, categories["Academic appeal"], 1, "Appeal against the Part IB result: medical evidence of illness during exams was not considered.", sam, now.AddDays(-12));
+        var allowances = Case.Open(mei.Id, categories["Examination allowances"], 2, "Exam allowances after a broken wrist: extra time and a scribe.", priya, now.AddDays(-30));
+        var discipline = Case.Open(liam.Id, categories["Disciplinary"], 3, "College disciplinary meeting about a noise complaint.", sam, now.AddDays(-5));
+        var complaint = Case.Open(sofia.Id, categories["Complaint"], 4, "Complaint about supervision.", priya, now.AddDays(-90));
+        complaint.Close(CaseOutcome.PartlyResolved, "Faculty apologised; no change to the mark.", priya, now.AddDays(-20));
+        discipline.AddCaseworker(priya);
+        db.Cases.AddRange(appeal, allowances, discipline, complaint);
+
+        var consent = Consent.Record(aisha.Id, "Senior Tutor, Girton", "The grounds of her appeal and her medical evidence", "To ask for a letter of support", today.AddDays(-10), ConsentGivenBy.InPerson, sam, now.AddDays(-10));
+        db.Consents.Add(consent);
+        Entry(db, appeal.Id, new EntryDraft(EntryKind.Note, "First meeting. Aisha was ill with glandular fever in the exam period; her GP letter arrived after the exams.", now.AddDays(-12)), [], sam, now.AddDays(-12));
+        Entry(db, appeal.Id, new EntryDraft(EntryKind.Advice, "Explained the grounds for appeal (material circumstances not known at the time) and that the decision is hers.", now.AddDays(-12)), [], sam, now.AddDays(-12));
+        Entry(db, appeal.Id, new EntryDraft(EntryKind.Contact, "Emailed the Senior Tutor asking for a letter of support.", now.AddDays(-9), ContactMethod.Email, "Senior Tutor, Girton"), [consent], sam, now.AddDays(-9));
+        Entry(db, appeal.Id, new EntryDraft(EntryKind.Meeting, "Preparation: Sam to attend as supporter; Aisha will speak.", LondonTime.ToInstant(today.AddDays(9), new TimeOnly(14, 0)),
+            MeetingBody: "Faculty Appeals Committee", Role: MeetingRole.Support), [], sam, now.AddDays(-2));
+        db.CaseDeadlines.Add(CaseDeadline.Add(appeal.Id, "Appeal form and evidence to the Examinations Office", today.AddDays(3), today));
+        db.ActionItems.Add(ActionItem.Agree(appeal.Id, PlanParty.Student, "Ask the GP for a dated letter", today.AddDays(2), now.AddDays(-12)));
+        db.ActionItems.Add(ActionItem.Agree(appeal.Id, PlanParty.Service, "Check the draft appeal statement", today.AddDays(2), now.AddDays(-12)));
+        Entry(db, allowances.Id, new EntryDraft(EntryKind.Note, "Allowances agreed by the Faculty: 25% extra time and a scribe.", now.AddDays(-25)), [], priya, now.AddDays(-25));
+        Entry(db, discipline.Id, new EntryDraft(EntryKind.Meeting, "Meeting with the Dean on Thursday; Li asked us to take notes.", LondonTime.ToInstant(today.AddDays(2), new TimeOnly(10, 0)),
+            MeetingBody: "College Dean's meeting", Role: MeetingRole.NoteTaker), [], sam, now.AddDays(-5));
+        Entry(db, complaint.Id, new EntryDraft(EntryKind.Note, "Faculty responded with an apology; Sofia content to close.", now.AddDays(-20)), [], priya, now.AddDays(-20));
+        foreach (var student in new[] { aisha, mei, liam })
+        {
+            student.RecordInvolvement(now.AddDays(-2));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Entry(DropInDbContext db, Guid caseId, EntryDraft draft, IReadOnlyList<Consent> consents, string by, DateTimeOffset at) =>
+        db.TimelineEntries.Add(TimelineEntry.Record(caseId, draft, consents, null, by, at));
+}
