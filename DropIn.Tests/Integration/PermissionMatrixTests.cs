@@ -32,6 +32,8 @@ public sealed class PermissionMatrixTests
         ["/diary"] = Permissions.ViewDiary,
         ["/availability"] = Permissions.ManageAvailability,
         ["/enquiries"] = Permissions.Enquiries,
+        ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
+        ["/cases/settings"] = Permissions.ManageCaseLists,
     };
 
     private static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
@@ -97,9 +99,9 @@ public sealed class PermissionMatrixTests
     }
 
     [Theory]
-    [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries })]
-    [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries })]
-    [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries })]
+    [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries, Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring })]
+    [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries, Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases })]
+    [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries, Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists })]
     [InlineData(Roles.Admin, new string[0])]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

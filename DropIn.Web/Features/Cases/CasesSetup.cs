@@ -14,6 +14,7 @@ public static class CasesSetup
         builder.Services.AddScoped<StudentService>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseDocumentService>();
+        builder.Services.AddScoped<CaseListsService>();
         builder.Services.AddScoped<MonitoringService>();
         // Beside the database, so a backup of the data folder takes a case's files with its rows.
         builder.Services.AddSingleton(new DocumentStore(Path.Combine(DataFolder.Resolve(builder), "documents")));
