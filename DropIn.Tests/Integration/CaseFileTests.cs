@@ -31,7 +31,7 @@ public sealed class CaseFileTests : IAsyncLifetime
         _sam = await new AppointmentHarness(_app).CaseworkerAsync("Sam Okafor", new TimeOnly(10, 0), new TimeOnly(16, 0));
         _priya = await _app.StaffAsync("Priya Shah", Roles.Caseworker);
         _student = await _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(_reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
-        _appeal = (await Work(w => w.CategoriesAsync(_sam))).Single(c => c.Name == "Academic appeal").Id;
+        _appeal = (await _app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(_sam))).Single(c => c.Name == "Academic appeal").Id;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -37,6 +37,8 @@ public sealed class PermissionMatrixTests
         ["/students/{Id:guid}"] = Permissions.FindStudents,
         ["/cases"] = Permissions.ViewCases,
         ["/cases/{Id:guid}"] = Permissions.ViewCases,
+        ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
+        ["/cases/settings"] = Permissions.ManageCaseLists,
     };
 
     private static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));

@@ -84,7 +84,7 @@ public sealed class StudentRecordTests : IAsyncLifetime
     public async Task Reception_RegistersAndFinds_ButNeverSeesCases()
     {
         var student = await RegisterAsync(Aisha);
-        var category = (await _app.UseAsync<CaseWorkService, IReadOnlyList<CaseCategory>>(w => w.CategoriesAsync(_sam)))[0];
+        var category = (await _app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(_sam)))[0];
         var opened = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, student.Id, category.Id, "Appeal"));
 
         var asReception = await StudentsAsync(s => s.GetAsync(_reception, student.Id));
@@ -113,7 +113,7 @@ public sealed class StudentRecordTests : IAsyncLifetime
     {
         var keep = await RegisterAsync(Aisha);
         var duplicate = await RegisterAsync(new StudentProfile("Aisha Rahman", Phone: "07700 900123", ContactPreference: ContactPreference.Phone), confirmed: true);
-        var category = (await _app.UseAsync<CaseWorkService, IReadOnlyList<CaseCategory>>(w => w.CategoriesAsync(_sam)))[0];
+        var category = (await _app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(_sam)))[0];
         var duplicateCase = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, duplicate.Id, category.Id, "Housing"));
         var enquiry = await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Phone, _clock.GetUtcNow(), "Aisha Rahman", null, "Voicemail", null, duplicate.Id));
 

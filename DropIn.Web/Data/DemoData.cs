@@ -1,5 +1,6 @@
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Domain.Queue;
 using DropIn.Web.Features.Appointments;
@@ -58,6 +59,7 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await SeedSignpostsAsync(db, ct);
         if (await db.DropInSessions.AnyAsync(ct))
         {
             return;
@@ -85,6 +87,24 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         await SeedAppointmentsAsync(db, caseworkers, now, ct);
         await SeedEnquiriesAsync(db, caseworkers, ids[3].Id, now, ct);
         await DemoCases.SeedAsync(db, caseworkers, now, ct);
+    }
+
+    /// <summary>The referral directory as a Cambridge advice service would start it; a manager edits it at /cases/settings.</summary>
+    private static async Task SeedSignpostsAsync(DropInDbContext db, CancellationToken ct)
+    {
+        if (await db.Signposts.AnyAsync(ct))
+        {
+            return;
+        }
+
+        db.Signposts.AddRange(
+            Signpost.Create("University Counselling Service", "Free, confidential counselling and mental health support for students.", "Self-referral form on the Counselling Service website"),
+            Signpost.Create("Disability Resource Centre", "Support and reasonable adjustments for disabled students, including exam access arrangements.", "Email the DRC or book a drop-in appointment"),
+            Signpost.Create("College tutor (senior tutor's office)", "Pastoral and academic support from the student's college; needed for most exam allowance and intermission applications.", "Through the student's college"),
+            Signpost.Create("Citizens Advice", "Independent advice on housing, debt, consumer and immigration problems outside the university.", "Local Citizens Advice office or adviceline 0800 144 8848"),
+            Signpost.Create("Students' Union Welfare Officer", "The elected sabbatical officer for welfare: campaigns, peer support and wellbeing events.", "Students' Union office"),
+            Signpost.Create("Student Funding and Hardship Fund", "Bursaries and hardship grants for students in unexpected financial difficulty.", "Apply through the Student Funding team's online form"));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Enquiries in every state of the acknowledgement promise, and some answered earlier for the report.</summary>

@@ -24,10 +24,12 @@ public partial class CasePage
     private string? _summaryDraft;
     private string _summaryBase = "";
     private string? _theirSummary;
+    private CaseDocumentsPanel? _documents;
 
     [Parameter] public Guid Id { get; set; }
     [Inject] public required CaseService Cases { get; init; }
     [Inject] public required CaseWorkService Work { get; init; }
+    [Inject] public required CaseListsService Lists { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
@@ -41,6 +43,11 @@ public partial class CasePage
         try
         {
             _file = await Cases.GetAsync(User, Id);
+            if (_documents is not null)
+            {
+                // A child does not redraw for a parent's live change on its own; the page has the one subscription.
+                await _documents.ReloadAsync();
+            }
         }
         catch (RuleException ex)
         {
@@ -85,7 +92,7 @@ public partial class CasePage
 
     private async Task AddEntryAsync(EntryKind kind)
     {
-        var signposts = kind == EntryKind.Referral ? await Work.SignpostsAsync(User) : [];
+        var signposts = kind == EntryKind.Referral ? await Lists.ActiveSignpostsAsync(User) : [];
         var dialog = await Dialogs.ShowAsync<EntryDialog>(CaseText.Kind(kind), new DialogParameters<EntryDialog>
         {
             { d => d.Kind, kind },

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>The day-to-day work on a case: timeline entries and their corrections, deadlines, the action plan and consent.</summary>
-public sealed class CaseWorkService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access)
+public sealed class CaseWorkService(CaseAccess access)
 {
     public Task<TimelineEntry> AddEntryAsync(ClaimsPrincipal user, Guid caseId, EntryDraft draft) =>
         access.ChangeAsync(user, caseId, async c =>
@@ -84,18 +84,4 @@ public sealed class CaseWorkService(IDbContextFactory<DropInDbContext> dbFactory
             consent.Withdraw(c.Now);
             return true;
         });
-
-    public async Task<IReadOnlyList<Signpost>> SignpostsAsync(ClaimsPrincipal user)
-    {
-        await authorizer.RequireAsync(user, Permissions.ViewCases);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Signposts.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).ToListAsync();
-    }
-
-    public async Task<IReadOnlyList<CaseCategory>> CategoriesAsync(ClaimsPrincipal user)
-    {
-        await authorizer.RequireAsync(user, Permissions.ViewCases);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.CaseCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync();
-    }
 }

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Web.Data;
 using DropIn.Web.Features.Students;
+using DropIn.Web.Security;
 
 namespace DropIn.Web.Features.Cases;
 
@@ -11,8 +15,51 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseWorkService>();
         builder.Services.AddSingleton<CaseDeadlineReminders>();
+        builder.Services.AddScoped<CaseDocumentService>();
+        builder.Services.AddScoped<CaseListsService>();
+        builder.Services.AddScoped<MonitoringService>();
+        // Beside the database, so a backup of the data folder takes a case's files with its rows.
+        builder.Services.AddSingleton(new DocumentStore(Path.Combine(DataFolder.Resolve(builder), "documents")));
         return builder;
     }
 
-    public static WebApplication MapDropInCases(this WebApplication app) => app;
+    public static WebApplication MapDropInCases(this WebApplication app)
+    {
+        app.MapGet(DocumentPath("{caseId:guid}", "{documentId:guid}"), DownloadAsync).RequireAuthorization(Permissions.ViewCases);
+        return app;
+    }
+
+    public static string DownloadPath(Guid caseId, Guid documentId) => DocumentPath(caseId.ToString(), documentId.ToString());
+
+    private static string DocumentPath(string caseId, string documentId) => $"/cases/{caseId}/documents/{documentId}";
+
+    /// <summary>
+    /// Always a download, never shown inline, and never sniffed as another type: an uploaded file is the student's
+    /// paperwork, not something the app should let a browser run.
+    /// </summary>
+    private static async Task<IResult> DownloadAsync(Guid caseId, Guid documentId, ClaimsPrincipal user, CaseDocumentService documents, HttpContext http)
+    {
+        OpenedDocument? opened;
+        try
+        {
+            opened = await documents.OpenAsync(user, caseId, documentId);
+        }
+        catch (ForbiddenException)
+        {
+            return Results.Forbid();
+        }
+        catch (RuleException)
+        {
+            return Results.NotFound();
+        }
+
+        if (opened is null)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(opened.Content, opened.Document.ContentType, opened.Document.FileName);
+    }
 }

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Cases;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Features.Cases;
+
+/// <summary>Files on a case: upload (checked by content, size enforced on the bytes themselves), list and download.</summary>
+public sealed class CaseDocumentService(
+    IDbContextFactory<DropInDbContext> dbFactory, CaseAccess access, DocumentStore store, ILiveUpdates live, TimeProvider clock, ILogger<CaseDocumentService> logger)
+{
+    /// <summary>
+    /// Stores the file and records it on the case's timeline. <paramref name="size"/> is what the browser declared; the
+    /// bytes must match it and stay within <see cref="DocumentRules.MaxBytes"/>, or nothing is kept.
+    /// </summary>
+    public async Task<CaseDocument> UploadAsync(ClaimsPrincipal user, Guid caseId, string fileName, long size, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (staff, found) = await access.RequireAsync(db, user, caseId, Permissions.EditCases);
+        found.RequireOpen();
+
+        var head = new byte[DocumentRules.HeadLength];
+        var headLength = await DocumentStore.ReadHeadAsync(content, head, ct);
+        var now = clock.GetUtcNow();
+        var document = CaseDocument.Accept(caseId, fileName, size, head.AsSpan(0, headLength), staff.Id, now);
+
+        var written = await store.WriteAsync(caseId, document.StoredName, head.AsMemory(0, headLength), content, ct);
+        try
+        {
+            if (written != size)
+            {
+                throw new RuleException("The file did not arrive whole, so it was not uploaded. Try again.");
+            }
+
+            var entry = TimelineEntry.Record(caseId, new EntryDraft(EntryKind.Document, Text: "", DocumentId: document.Id), [], null, staff.Id, now);
+            db.CaseDocuments.Add(document);
+            db.TimelineEntries.Add(entry);
+            await SaveWithInvolvementAsync(db, found.StudentId, now, ct);
+        }
+        catch
+        {
+            store.Delete(caseId, document.StoredName);
+            throw;
+        }
+
+        logger.LogInformation("Document {DocumentId} ({Bytes} bytes) added to case {CaseId}", document.Id, written, caseId);
+        await live.PublishAsync(new CaseChanged(caseId));
+        return document;
+    }
+
+    public async Task<IReadOnlyList<DocumentRow>> ListAsync(ClaimsPrincipal user, Guid caseId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync();
+        var uploaders = documents.Select(d => d.UploadedBy).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => uploaders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        return [.. documents.OrderByDescending(d => d.UploadedAt)
+            .Select(d => new DocumentRow(d.Id, d.FileName, d.Type, d.Size, d.UploadedAt, names.GetValueOrDefault(d.UploadedBy, "(former staff)")))];
+    }
+
+    /// <summary>The document and its bytes, or null when the case has no such document. The caller disposes the stream.</summary>
+    public async Task<OpenedDocument?> OpenAsync(ClaimsPrincipal user, Guid caseId, Guid documentId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
+        var document = await db.CaseDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.CaseId == caseId);
+        if (document is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new OpenedDocument(document, store.OpenRead(caseId, document.StoredName));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A row without its file means the data folder was restored without it: worth an alert, not a broken page.
+            logger.LogError("Document {DocumentId} on case {CaseId} has no file in the data folder", documentId, caseId);
+            return null;
+        }
+    }
+
+    /// <summary>The upload counts as involvement with the student (retention runs from it); a concurrent edit of the student is retried.</summary>
+    private static async Task SaveWithInvolvementAsync(DropInDbContext db, Guid studentId, DateTimeOffset now, CancellationToken ct)
+    {
+        var student = await db.Students.SingleAsync(s => s.Id == studentId, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            student.RecordInvolvement(now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                await db.Entry(student).ReloadAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new RuleException("The student's record was being changed at the same moment, so the file was not kept. Upload it again.");
+            }
+        }
+    }
+}
+
+public sealed record DocumentRow(Guid Id, string FileName, DocumentType Type, long Size, DateTimeOffset UploadedAt, string UploadedBy);
+
+public sealed record OpenedDocument(CaseDocument Document, Stream Content);
