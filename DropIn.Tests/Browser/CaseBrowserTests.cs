@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Students;
+using DropIn.Web.Security;
+using Microsoft.Playwright;
+
+namespace DropIn.Tests.Browser;
+
+/// <summary>The case file on two caseworkers' tablets: live entries, a summary conflict, drafts that survive, one-step filing.</summary>
+public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(kestrel: true);
+    private ClaimsPrincipal _sam = default!;
+    private ClaimsPrincipal _reception = default!;
+    private Case _case = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _reception = await _app.StaffAsync("Rita Reception", Roles.Reception);
+        _sam = await _app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        var priya = await _app.StaffAsync("Priya Shah", Roles.Caseworker);
+        var student = await _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(_reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
+        var category = (await _app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(_sam)))[0];
+        _case = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, student.Id, category.Id, "Appeal against the Part IB result"));
+        await _app.UseAsync<CaseService>(c => c.AddCaseworkerAsync(_sam, _case.Id, priya.FindFirstValue(ClaimTypes.NameIdentifier)!));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<IPage> TabletAsync(string name) =>
+        Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf(name), AppFactory.StaffPassword, Pages.Tablet);
+
+    [Fact]
+    public async Task TwoCaseworkers_SeeEachOthersEntriesLive_AndTheSecondSummarySaveIsShownTheFirst()
+    {
+        var sam = await TabletAsync("Sam Okafor");
+        var priya = await TabletAsync("Priya Shah");
+        await Pages.GotoInteractiveAsync(sam, $"/cases/{_case.Id}");
+        await Pages.GotoInteractiveAsync(priya, $"/cases/{_case.Id}");
+        await Pages.AssertAccessibleAsync(sam);
+        await Pages.AssertNoHorizontalScrollAsync(sam);
+
+        await sam.GetByTestId("quick-note").FillAsync("Aisha phoned: the GP letter is on its way.");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
+        await Assertions.Expect(priya.GetByTestId("timeline")).ToContainTextAsync("the GP letter is on its way");
+
+        await priya.GetByText("Advice", new() { Exact = true }).ClickAsync();
+        await priya.GetByTestId("quick-note").FillAsync("Explained the appeal grounds again.");
+        await priya.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("timeline")).ToContainTextAsync("Explained the appeal grounds again.");
+        await Assertions.Expect(sam.GetByTestId("timeline-entry").First).ToContainTextAsync("Advice given");
+        await Assertions.Expect(sam.GetByTestId("timeline-entry").First).ToContainTextAsync("Recorded by Priya Shah");
+
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Edit summary" }).ClickAsync();
+        await priya.GetByRole(AriaRole.Button, new() { Name = "Edit summary" }).ClickAsync();
+        await sam.GetByLabel("Summary", new() { Exact = true }).FillAsync("Appeal: medical evidence (glandular fever) not considered.");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save summary" }).ClickAsync();
+        await Assertions.Expect(priya.GetByTestId("case-summary")).ToHaveCountAsync(0);
+        await priya.GetByLabel("Summary", new() { Exact = true }).FillAsync("Appeal against the result; Senior Tutor supports.");
+        await priya.GetByRole(AriaRole.Button, new() { Name = "Save summary" }).ClickAsync();
+
+        var conflict = priya.GetByTestId("summary-conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("glandular fever");
+        await Assertions.Expect(priya.GetByLabel("Summary", new() { Exact = true })).ToHaveValueAsync("Appeal against the result; Senior Tutor supports.");
+        await Assertions.Expect(sam.GetByTestId("case-summary")).ToContainTextAsync("glandular fever");
+        await Pages.AssertAccessibleAsync(priya);
+    }
+
+    [Fact]
+    public async Task AHalfWrittenNote_SurvivesALostConnection_AndIsGoneOnceSaved()
+    {
+        var sam = await TabletAsync("Sam Okafor");
+        await Pages.GotoInteractiveAsync(sam, $"/cases/{_case.Id}");
+        await sam.GetByTestId("quick-note").FillAsync("Half-written: she said the hearing is on");
+
+        // A new circuit, as after a dropped connection the server could not resume: the page loads afresh.
+        await sam.ReloadAsync();
+        await sam.WaitForSelectorAsync("[data-ready=true]", new() { State = WaitForSelectorState.Attached });
+
+        await Assertions.Expect(sam.GetByTestId("quick-note")).ToHaveValueAsync("Half-written: she said the hearing is on");
+        await Assertions.Expect(sam.GetByText("Your unsaved draft was restored.")).ToBeVisibleAsync();
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("timeline")).ToContainTextAsync("she said the hearing is on");
+        await sam.ReloadAsync();
+        await sam.WaitForSelectorAsync("[data-ready=true]", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(sam.GetByTestId("quick-note")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task FromTheEnquiryBoard_ACaseworkerRegistersTheStudentAndOpensACase_InOneStep()
+    {
+        await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Phone, DateTimeOffset.UtcNow.AddHours(-1), "Barnaby Wick", "bw42@cam.ac.uk", "Voicemail: housing deposit kept", null));
+        var sam = await TabletAsync("Sam Okafor");
+        await Pages.GotoInteractiveAsync(sam, "/enquiries");
+
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Actions for the enquiry from Barnaby Wick" }).ClickAsync();
+        await sam.GetByText("Open or add to a case…").ClickAsync();
+        var dialog = sam.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByText("No registered student matches.")).ToBeVisibleAsync();
+        await Pages.AssertAccessibleAsync(sam);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Register as a new student" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByText("2. Which case, for Barnaby Wick?")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Open a new case" }).ClickAsync();
+
+        await Assertions.Expect(sam.GetByTestId("sla-table")).Not.ToContainTextAsync("Barnaby Wick");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
+        await Assertions.Expect(sam).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}$"));
+        await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "C0002 · Barnaby Wick" })).ToBeVisibleAsync();
+        await Assertions.Expect(sam.GetByTestId("student-history")).ToContainTextAsync("Voicemail: housing deposit kept");
+        await Pages.AssertAccessibleAsync(sam);
+    }
+
+    [Fact]
+    public async Task Registration_WarnsOfALikelyDuplicate_AndTheStudentRecordShowsTheCase()
+    {
+        var desk = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Rita Reception"), AppFactory.StaffPassword, Pages.Desktop);
+        await Pages.GotoInteractiveAsync(desk, "/students/new");
+        await desk.GetByLabel("Full name").FillAsync("Ayesha Rahman");
+        await desk.GetByLabel("University email").FocusAsync();
+
+        await Assertions.Expect(desk.GetByTestId("possible-duplicates")).ToContainTextAsync("Aisha Rahman");
+        await Pages.AssertAccessibleAsync(desk);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Alert).Filter(new() { HasText = "may be a student who is already registered" })).ToBeVisibleAsync();
+
+        var sam = await TabletAsync("Sam Okafor");
+        await Pages.GotoInteractiveAsync(sam, "/students");
+        await sam.GetByLabel("Name, email, student number or CRSid").FillAsync("aisha");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await sam.GetByRole(AriaRole.Link, new() { Name = "Aisha Rahman" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("student-cases")).ToContainTextAsync("C0001");
+        await Pages.AssertAccessibleAsync(sam);
+        await Pages.AssertNoHorizontalScrollAsync(sam);
+    }
+}
