@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# DropIn backup: a consistent copy of the SQLite database plus an archive of the Data Protection
-# keys. Safe to run while the app is serving - no need to stop it.
+# DropIn backup: a consistent copy of the SQLite database, an archive of the case documents and an
+# archive of the Data Protection keys. Safe to run while the app is serving - no need to stop it.
 #
 # Usage: backup.sh [DATA_DIR] [BACKUP_DIR] [KEEP_DAYS]
 #   DATA_DIR    the app's DropIn__DataFolder                        default /var/lib/dropin
@@ -10,6 +10,7 @@
 # Environment (only if the layout differs):
 #   DROPIN_DB               database file, if ConnectionStrings__DropIn moved it (default DATA_DIR/dropin.db)
 #   DROPIN_KEYS             Data Protection keys folder                          (default DATA_DIR/keys)
+#   DROPIN_DOCUMENTS        uploaded case documents                              (default DATA_DIR/documents)
 #   DROPIN_KEYS_BACKUP_DIR  where the keys archive goes                          (default BACKUP_DIR/keys)
 #
 # Run it as root (e.g. from cron) or as dropin. As root it is still safe: SQLite hands any -wal/-shm
@@ -31,6 +32,7 @@ BACKUP_DIR="${2:-/var/backups/dropin}"
 KEEP_DAYS="${3:-30}"
 DB="${DROPIN_DB:-$DATA_DIR/dropin.db}"
 KEYS="${DROPIN_KEYS:-$DATA_DIR/keys}"
+DOCUMENTS="${DROPIN_DOCUMENTS:-$DATA_DIR/documents}"
 KEYS_BACKUP_DIR="${DROPIN_KEYS_BACKUP_DIR:-$BACKUP_DIR/keys}"
 
 die() { echo "backup.sh: $*" >&2; exit 1; }
@@ -61,6 +63,14 @@ check="$(sqlite3 "$OUT" "PRAGMA integrity_check;")"
 gzip -9 "$OUT"
 echo "database: $OUT.gz"
 
+# Documents are taken after the database: a file uploaded in between is on disk without its row,
+# which restores harmlessly; the other order could restore a row whose file is missing.
+if [[ -d "$DOCUMENTS" ]]; then
+    DOCS_OUT="$BACKUP_DIR/dropin-documents-$STAMP.tar.gz"
+    tar -C "$(dirname "$DOCUMENTS")" -czf "$DOCS_OUT" "$(basename "$DOCUMENTS")"
+    echo "documents: $DOCS_OUT"
+fi
+
 keys_written=false
 if [[ -d "$KEYS" ]]; then
     mkdir -p "$KEYS_BACKUP_DIR"
@@ -75,6 +85,7 @@ fi
 
 if (( KEEP_DAYS > 0 )); then
     find "$BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-*.db.gz' -mtime +"$KEEP_DAYS" -delete
+    find "$BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-documents-*.tar.gz' -mtime +"$KEEP_DAYS" -delete
     # Each archive holds the whole key ring, so older ones can go - but only once a fresh one
     # exists; otherwise a keys folder that went missing would slowly take every archive with it.
     if $keys_written; then

@@ -27,6 +27,11 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var category = (await _app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(_sam)))[0];
         _case = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, student.Id, category.Id, "Appeal against the Part IB result"));
         await _app.UseAsync<CaseService>(c => c.AddCaseworkerAsync(_sam, _case.Id, priya.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        var inAWeek = DropIn.Domain.Calendar.LondonTime.Today(DateTimeOffset.UtcNow).AddDays(7);
+        await _app.UseAsync<CaseWorkService>(w => w.AddDeadlineAsync(_sam, _case.Id, "Appeal form to the Examinations Office", inAWeek));
+        await _app.UseAsync<CaseWorkService>(w => w.AgreeActionAsync(_sam, _case.Id, PlanParty.Student, "Ask the GP for a dated letter", inAWeek));
+        await _app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(_sam, _case.Id, "Senior Tutor", "The appeal grounds", "A letter of support",
+            DropIn.Domain.Calendar.LondonTime.Today(DateTimeOffset.UtcNow), ConsentGivenBy.InPerson));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -54,6 +59,10 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(sam.GetByTestId("timeline")).ToContainTextAsync("Explained the appeal grounds again.");
         await Assertions.Expect(sam.GetByTestId("timeline-entry").First).ToContainTextAsync("Advice given");
         await Assertions.Expect(sam.GetByTestId("timeline-entry").First).ToContainTextAsync("Recorded by Priya Shah");
+
+        await sam.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "gp-letter.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf() });
+        await Assertions.Expect(priya.GetByTestId("case-documents")).ToContainTextAsync("gp-letter.pdf");
+        await Assertions.Expect(priya.GetByTestId("timeline")).ToContainTextAsync("gp-letter.pdf");
 
         await sam.GetByRole(AriaRole.Button, new() { Name = "Edit summary" }).ClickAsync();
         await priya.GetByRole(AriaRole.Button, new() { Name = "Edit summary" }).ClickAsync();

@@ -9,6 +9,9 @@ internal sealed class PickupFolderTransport(string folder) : IMailTransport
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, ct);
+        // Written aside and then renamed, so whatever watches the folder never picks up half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, ct);
+        File.Move(partial, path);
     }
 }

@@ -25,6 +25,8 @@ public partial class CasePage
     private string _summaryBase = "";
     private string? _theirSummary;
     private CaseDocumentsPanel? _documents;
+    private IReadOnlyList<StaffName> _staff = [];
+    private IReadOnlyList<CaseCategory> _categories = [];
 
     [Parameter] public Guid Id { get; set; }
     [Inject] public required CaseService Cases { get; init; }
@@ -43,6 +45,12 @@ public partial class CasePage
         try
         {
             _file = await Cases.GetAsync(User, Id);
+            if (_staff.Count == 0)
+            {
+                _staff = await Cases.CaseworkersAsync(User);
+                _categories = await Lists.ActiveCategoriesAsync(User);
+            }
+
             if (_documents is not null)
             {
                 // A child does not redraw for a parent's live change on its own; the page has the one subscription.
@@ -188,6 +196,12 @@ public partial class CasePage
             await ActAsync(() => Cases.CloseAsync(User, Id, r.Outcome, r.Note), "Case closed");
         }
     }
+
+    private Task AddCaseworkerAsync(string staffId) => ActAsync(() => Cases.AddCaseworkerAsync(User, Id, staffId), "Added to the case");
+
+    private Task RemoveCaseworkerAsync(string staffId) => ActAsync(() => Cases.RemoveCaseworkerAsync(User, Id, staffId), "Taken off the case");
+
+    private Task ChangeCategoryAsync(int categoryId) => ActAsync(() => Cases.ChangeCategoryAsync(User, Id, categoryId), "Category changed");
 
     private Task ReopenAsync() => ActAsync(() => Cases.ReopenAsync(User, Id), "Case reopened");
 }
