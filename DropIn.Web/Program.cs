@@ -9,6 +9,7 @@ using DropIn.Web.Jobs;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
 using DropIn.Web.Security;
+using DropIn.Web.Security.Audit;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,11 @@ var app = builder.Build();
 if (args.FirstOrDefault() == CreateAdminCommand.Verb)
 {
     return await app.RunCreateAdminAsync(args);
+}
+
+if (args.FirstOrDefault() == VerifyAuditCommand.Verb)
+{
+    return await app.RunVerifyAuditAsync(Console.Out);
 }
 
 if (!app.Environment.IsDevelopment())

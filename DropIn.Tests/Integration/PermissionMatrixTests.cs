@@ -37,6 +37,7 @@ public sealed class PermissionMatrixTests
         ["/students/{Id:guid}"] = Permissions.FindStudents,
         ["/cases"] = Permissions.ViewCases,
         ["/cases/{Id:guid}"] = Permissions.ViewCases,
+        ["/audit"] = Permissions.ViewAudit,
         ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
         ["/cases/settings"] = Permissions.ManageCaseLists,
     };
@@ -109,7 +110,7 @@ public sealed class PermissionMatrixTests
     [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
-        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists })]
+        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit })]
     [InlineData(Roles.Admin, new string[0])]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

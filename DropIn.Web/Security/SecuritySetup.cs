@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DropIn.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +28,8 @@ public static class SecuritySetup
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
+                options.Events.OnSignedIn = context => Audited(context.HttpContext, context.Principal, "signin");
+                options.Events.OnSigningOut = context => Audited(context.HttpContext, context.HttpContext.User, "signout");
             }));
 
         services.AddIdentityCore<StaffUser>(options =>
@@ -59,8 +62,26 @@ public static class SecuritySetup
             .SetApplicationName("DropIn")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder.Resolve(builder), "keys")));
 
+        // The cookie is re-issued when the security stamp is re-checked; the sign-in session it belongs to stays the same.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(StaffClaims.Session) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.RemoveClaim(identity.FindFirst(StaffClaims.Session));
+                identity.AddClaim(new Claim(StaffClaims.Session, session.Value));
+            }
+
+            return Task.CompletedTask;
+        });
+        services.AddSingleton(new Audit.AuditKey(Path.Combine(DataFolder.Resolve(builder), "keys")));
+        services.AddSingleton<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditReports>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditingAuthorizationResultHandler>();
         services.AddScoped<StaffAuthorizer>();
         services.AddScoped<CreateAdminCommand>();
         return builder;
     }
+
+    private static Task Audited(HttpContext http, ClaimsPrincipal? user, string action) =>
+        http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(user, action);
 }

@@ -12,7 +12,7 @@ namespace DropIn.Web.Features.Cases;
 /// The one object-level check for a case: the permission, and that the case exists. Every case read, write, upload
 /// and download goes through here, so the information barriers of disputes will need changing in one place only.
 /// </summary>
-public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock)
+public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
 {
     public async Task<(StaffMember Staff, Case Case)> RequireAsync(DropInDbContext db, ClaimsPrincipal user, Guid caseId, string permission, bool tracked = false)
     {
@@ -43,6 +43,7 @@ public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, Sta
             throw new RuleException("Someone else changed this case at the same moment; the page shows their change. Try again.");
         }
 
+        await audit.RecordAsync(user, "case.change", "Case", caseId.ToString());
         await live.PublishAsync(new CaseChanged(caseId));
         return result;
     }

@@ -10,7 +10,7 @@ namespace DropIn.Web.Features.Cases;
 
 /// <summary>Files on a case: upload (checked by content, size enforced on the bytes themselves), list and download.</summary>
 public sealed class CaseDocumentService(
-    IDbContextFactory<DropInDbContext> dbFactory, CaseAccess access, DocumentStore store, ILiveUpdates live, TimeProvider clock, ILogger<CaseDocumentService> logger)
+    IDbContextFactory<DropInDbContext> dbFactory, CaseAccess access, DocumentStore store, ILiveUpdates live, TimeProvider clock, ILogger<CaseDocumentService> logger, Security.Audit.AuditLog audit)
 {
     /// <summary>
     /// Stores the file and records it on the case's timeline. <paramref name="size"/> is what the browser declared; the
@@ -47,6 +47,7 @@ public sealed class CaseDocumentService(
         }
 
         logger.LogInformation("Document {DocumentId} ({Bytes} bytes) added to case {CaseId}", document.Id, written, caseId);
+        await audit.RecordAsync(user, "document.upload", "Document", document.Id.ToString(), detail: $"case {caseId}");
         await live.PublishAsync(new CaseChanged(caseId));
         return document;
     }
@@ -73,6 +74,7 @@ public sealed class CaseDocumentService(
             return null;
         }
 
+        await audit.RecordAsync(user, "document.download", "Document", documentId.ToString(), detail: $"case {caseId}");
         try
         {
             return new OpenedDocument(document, store.OpenRead(caseId, document.StoredName));

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>Opening, reading, listing, closing and reopening cases, and filing a visit, appointment or enquiry on one.</summary>
-public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access, StudentService students, ILiveUpdates live, TimeProvider clock)
+public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access, StudentService students, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
 {
     public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null)
     {
@@ -46,6 +46,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
                 continue;
             }
 
+            await audit.RecordAsync(user, "case.open", "Case", opened.Id.ToString(), detail: source is null ? null : $"from {source.Kind} {source.Id}");
             await PublishSourceAsync(source);
             await live.PublishAsync(new CaseChanged(opened.Id));
             await live.PublishAsync(new StudentChanged(studentId));
@@ -82,6 +83,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
             throw new RuleException("That record changed at the same moment; try again.");
         }
 
+        await audit.RecordAsync(user, "case.link", caseId is null ? "Student" : "Case", (caseId ?? studentId).ToString(), detail: $"{source.Kind} {source.Id}");
         if (caseId is { } changed)
         {
             await live.PublishAsync(new CaseChanged(changed));
@@ -111,6 +113,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (_, found) = await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
+        await audit.ViewedAsync(user, "Case", caseId.ToString());
         var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == found.StudentId);
         var category = await db.CaseCategories.AsNoTracking().Where(c => c.Id == found.CategoryId).Select(c => c.Name).SingleAsync();
         var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync();

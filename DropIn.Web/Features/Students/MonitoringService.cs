@@ -12,7 +12,7 @@ namespace DropIn.Web.Features.Students;
 /// Equality-monitoring answers: staff record them, statistics count them, and nobody reads them back. Nothing here
 /// returns an answer, so no screen can show one.
 /// </summary>
-public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock, ILogger<MonitoringService> logger)
+public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock, ILogger<MonitoringService> logger, Security.Audit.AuditLog audit)
 {
     /// <summary>Creates or replaces the student's answers; an empty answer means the question was not answered.</summary>
     public async Task<MonitoringStatus> RecordAsync(ClaimsPrincipal user, Guid studentId, DateOnly? dateOfBirth, string? gender, string? ethnicity, string? disability, string? level, string? feeStatus)
@@ -39,6 +39,7 @@ public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFacto
         }
 
         logger.LogInformation("Monitoring answers recorded for student {StudentId}", studentId);
+        await audit.RecordAsync(user, "monitoring.record", "Student", studentId.ToString());
         await live.PublishAsync(new StudentChanged(studentId));
         return new MonitoringStatus(student.DisplayName, true, record.RecordedAt);
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Students;
 
 /// <summary>Student records: finding, registering (with a duplicate check), editing, and a manager's merge of duplicates.</summary>
-public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, IAuthorizationService authorization, ILiveUpdates live, TimeProvider clock)
+public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, IAuthorizationService authorization, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
 {
     public const int MaxResults = 25;
 
@@ -33,6 +33,8 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
             .Where(s => s.MergedIntoId == null
                 && (s.NameKey.Contains(key) || s.Email == email || s.StudentNumber == number || (sound != "" && s.SurnameSound == sound)))
             .OrderBy(s => s.NameKey).Take(200).ToListAsync();
+        // What was searched for is not recorded (it is usually a name); how many records were shown is.
+        await audit.RecordAsync(user, "student.search", detail: $"{Math.Min(found.Count, MaxResults)} shown");
         // Exact and partial matches before sound-alikes: "Smith" lists the Smiths before the Smyths.
         return [.. found.OrderByDescending(s => s.NameKey.Contains(key, StringComparison.Ordinal) || s.Email == email || s.StudentNumber == number)
             .ThenBy(s => s.NameKey, StringComparer.Ordinal).Take(MaxResults).Select(Summary)];
@@ -62,6 +64,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         var student = Student.Register(valid, staff.Id, clock.GetUtcNow());
         db.Students.Add(student);
         await db.SaveChangesAsync();
+        await audit.RecordAsync(user, "student.register", "Student", student.Id.ToString());
         await live.PublishAsync(new StudentChanged(student.Id));
         return student;
     }
@@ -72,6 +75,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         var mayViewCases = (await authorization.AuthorizeAsync(user, Permissions.ViewCases)).Succeeded;
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw new RuleException("That student record does not exist.");
+        await audit.ViewedAsync(user, "Student", id.ToString());
         if (student.MergedIntoId is { } kept)
         {
             throw new RuleException($"This record was merged into another; open /students/{kept} instead.");
@@ -104,6 +108,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
 
         student.Update(profile);
         await SaveAsync(db, "Someone else changed this student's details a moment ago; their version is shown.");
+        await audit.RecordAsync(user, "student.update", "Student", id.ToString());
         await live.PublishAsync(new StudentChanged(id));
     }
 
@@ -141,6 +146,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
 
         await SaveAsync(db, "One of these records changed while merging; nothing was merged. Try again.");
         await tx.CommitAsync();
+        await audit.RecordAsync(user, "student.merge", "Student", keepId.ToString(), detail: $"merged {duplicateId}");
         await live.PublishAsync(new StudentChanged(keepId));
         await live.PublishAsync(new StudentChanged(duplicateId));
     }

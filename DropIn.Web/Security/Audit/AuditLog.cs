@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using DropIn.Domain.Confidentiality;
+using DropIn.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Security.Audit;
+
+/// <summary>
+/// Appends to the audit trail. Appends are serialised so each entry chains onto the one before; the database's
+/// unique sequence number and previous-hash make a second server that raced us fail rather than fork the chain.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, AuditKey key, TimeProvider clock, ILogger<AuditLog> logger) : IDisposable
+{
+    /// <summary>A screen that redraws on every live change re-reads the record; one view per person, session and record per window is enough.</summary>
+    public static readonly TimeSpan ViewWindow = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _append = new(1, 1);
+    private readonly ConcurrentDictionary<(string?, string?, string, string?), DateTimeOffset> _recentViews = new();
+
+    public Task ViewedAsync(ClaimsPrincipal user, string recordType, string recordId, string action = "view")
+    {
+        var now = clock.GetUtcNow();
+        var id = (Actor(user), Session(user), $"{recordType}.{action}", recordId);
+        if (_recentViews.TryGetValue(id, out var last) && now - last < ViewWindow)
+        {
+            return Task.CompletedTask;
+        }
+
+        _recentViews[id] = now;
+        return RecordAsync(user, $"{recordType.ToLowerInvariant()}.{action}", recordType, recordId);
+    }
+
+    public Task RecordAsync(ClaimsPrincipal? user, string action, string? recordType = null, string? recordId = null, AuditOutcome outcome = AuditOutcome.Allowed, string? detail = null) =>
+        AppendAsync(Actor(user), Session(user), action, recordType, recordId, outcome, detail);
+
+    public async Task AppendAsync(string? actorId, string? sessionId, string action, string? recordType, string? recordId, AuditOutcome outcome, string? detail)
+    {
+        await _append.WaitAsync();
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
+                var entry = AuditEntry.Chain(previous, clock.GetUtcNow(), actorId, sessionId, action, recordType, recordId, outcome, detail, key.Bytes);
+                db.AuditEntries.Add(entry);
+                try
+                {
+                    await db.SaveChangesAsync();
+                    key.WriteHead(entry.Sequence, entry.Hash);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt < 5)
+                {
+                    // Another server appended the same sequence number first: chain onto its entry instead.
+                    logger.LogInformation("Audit append raced another writer; retrying");
+                }
+            }
+        }
+        finally
+        {
+            _append.Release();
+        }
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
+        var result = AuditChain.Verify(entries, key.Bytes);
+        if (result.Intact && key.ReadHead() is { } head && (entries.Count == 0 || entries[^1].Sequence < head.Sequence))
+        {
+            // The chain cannot show that its newest entries were cut off; the head kept beside the key can.
+            var last = entries.Count == 0 ? 0 : entries[^1].Sequence;
+            return new AuditVerification(false, result.Checked, last + 1, $"Entries after {last} (up to {head.Sequence}) were deleted.");
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _append.Dispose();
+
+    private static string? Actor(ClaimsPrincipal? user) => user?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private static string? Session(ClaimsPrincipal? user) => user?.FindFirstValue(StaffClaims.Session);
+}
