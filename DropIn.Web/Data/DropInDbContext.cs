@@ -33,6 +33,7 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options) :
     public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
     public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
     public DbSet<Signpost> Signposts => Set<Signpost>();
+    public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -17,6 +17,9 @@ public sealed record EnquiryChanged(Guid EnquiryId) : LiveChange;
 /// <summary>A member of staff has a new in-app notification.</summary>
 public sealed record StaffNotified(string StaffId) : LiveChange;
 
+/// <summary>A dispute's parties or staff changed: information barriers may now hide, or show, records on any screen.</summary>
+public sealed record DisputeChanged(Guid DisputeId) : LiveChange;
+
 /// <summary>A case's details, timeline, plan, deadlines or documents changed.</summary>
 public sealed record CaseChanged(Guid CaseId) : LiveChange;
 

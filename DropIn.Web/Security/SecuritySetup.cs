@@ -78,6 +78,7 @@ public static class SecuritySetup
         services.AddScoped<Audit.AuditReports>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditingAuthorizationResultHandler>();
         services.AddScoped<StaffAuthorizer>();
+        services.AddScoped<InformationBarriers>();
         services.AddScoped<CreateAdminCommand>();
         return builder;
     }

@@ -26,7 +26,8 @@ public abstract class LivePage : ComponentBase, IDisposable
     {
         User = (await AuthenticationState).User;
         await ReloadAsync();
-        _subscription = Live.Subscribe(change => Concerns(change)
+        // A dispute's barrier can take away what any screen shows, so every screen re-reads when one changes.
+        _subscription = Live.Subscribe(change => change is DisputeChanged || Concerns(change)
             ? InvokeAsync(async () =>
             {
                 try

@@ -792,6 +792,43 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Confidentiality.Dispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Disputes");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Enquiries.Enquiry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1479,6 +1516,73 @@ namespace DropIn.Web.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Confidentiality.Dispute", b =>
+                {
+                    b.OwnsMany("DropIn.Domain.Confidentiality.DisputeAssignment", "Assignments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DisputeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("From")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Side")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StaffId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("Until")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DisputeId");
+
+                            b1.HasIndex("StaffId");
+
+                            b1.ToTable("DisputeAssignments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisputeId");
+                        });
+
+                    b.OwnsMany("DropIn.Domain.Confidentiality.DisputeParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("DisputeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StudentId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Side")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("DisputeId", "StudentId");
+
+                            b1.HasIndex("StudentId");
+
+                            b1.ToTable("DisputeParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisputeId");
+                        });
+
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Queue.Ticket", b =>

@@ -9,16 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>
-/// The one object-level check for a case: the permission, and that the case exists. Every case read, write, upload
-/// and download goes through here, so the information barriers of disputes will need changing in one place only.
+/// The one object-level check for a case: the permission, that the case exists, and that no information barrier
+/// walls the user off from its student. Every case read, write, upload and download goes through here.
 /// </summary>
-public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
+public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
 {
     public async Task<(StaffMember Staff, Case Case)> RequireAsync(DropInDbContext db, ClaimsPrincipal user, Guid caseId, string permission, bool tracked = false)
     {
         var staff = await authorizer.RequireAsync(user, permission);
         var query = tracked ? db.Cases : db.Cases.AsNoTracking();
         var found = await query.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new RuleException("That case does not exist (it may have been merged); search for the student instead.");
+        await barriers.RequireVisibleAsync(user, found.StudentId, "Case", caseId.ToString());
         return (staff, found);
     }
 

@@ -4,6 +4,7 @@ using DropIn.Domain.Calendar;
 using DropIn.Domain.Cases;
 using DropIn.Web.Components.Shared;
 using DropIn.Web.Live;
+using DropIn.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -57,8 +58,10 @@ public partial class CasePage
                 await _documents.ReloadAsync();
             }
         }
-        catch (RuleException ex)
+        catch (Exception ex) when (ex is RuleException or ForbiddenException)
         {
+            // A barrier put up while the page is open: the case disappears from the screen at once.
+            _file = null;
             _error = ex.Message;
         }
     }

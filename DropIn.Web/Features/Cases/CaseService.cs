@@ -12,11 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>Opening, reading, listing, closing and reopening cases, and filing a visit, appointment or enquiry on one.</summary>
-public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access, StudentService students, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
+public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access, StudentService students, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
 {
     public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
+        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -58,6 +59,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     public async Task AddToCaseAsync(ClaimsPrincipal user, LinkSource source, Guid studentId, Guid? caseId)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
+        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
         if (caseId is { } id)
@@ -98,7 +100,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     {
         await authorizer.RequireAsync(user, Permissions.EditCases);
         await using var db = await dbFactory.CreateDbContextAsync();
-        return source.Kind switch
+        var details = source.Kind switch
         {
             LinkSourceKind.Visit => await db.Tickets.AsNoTracking().Where(t => t.Id == source.Id)
                 .Select(t => new SourceDetails(t.Name, t.EmailOrId != null && t.EmailOrId.Contains('@') ? t.EmailOrId : null, t.EmailOrId != null && !t.EmailOrId.Contains('@') ? t.EmailOrId : null, t.Topic, t.StudentId, t.CaseId)).SingleOrDefaultAsync(),
@@ -107,6 +109,12 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
             _ => await db.Enquiries.AsNoTracking().Where(e => e.Id == source.Id)
                 .Select(e => new SourceDetails(e.FromName, e.Contact != null && e.Contact.Contains('@') ? e.Contact : null, null, e.Summary, e.StudentId, e.CaseId)).SingleOrDefaultAsync(),
         } ?? throw new RuleException("That visit, appointment or enquiry no longer exists.");
+        if (details.StudentId is { } linked)
+        {
+            await barriers.RequireVisibleAsync(user, linked, "Student", linked.ToString());
+        }
+
+        return details;
     }
 
     public async Task<CaseFile> GetAsync(ClaimsPrincipal user, Guid caseId)
@@ -141,6 +149,8 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
                           join category in db.CaseCategories on c.CategoryId equals category.Id
                           where c.Status == CaseStatus.Open
                           select new { Case = c, s.Name, s.PreferredName, Category = category.Name }).ToListAsync();
+        var blocked = await barriers.BlockedAsync(user);
+        rows.RemoveAll(r => blocked.Contains(r.Case.StudentId));
         var deadlines = await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null)
             .GroupBy(d => d.CaseId).Select(g => new { CaseId = g.Key, Next = g.Min(d => d.DueOn) }).ToDictionaryAsync(d => d.CaseId, d => d.Next);
         return [.. rows.Select(r => new CaseListRow(r.Case.Id, r.Case.Reference, r.PreferredName is null ? r.Name : $"{r.PreferredName} ({r.Name})", r.Category, r.Case.OpenedAt,
@@ -181,6 +191,11 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
             if (!caseworkers.Contains(staffId))
             {
                 throw new RuleException("Only a caseworker or manager can be put on a case.");
+            }
+
+            if ((await barriers.BlockedAsync(staffId)).Contains(c.Case.StudentId))
+            {
+                throw new RuleException("That member of staff is on the other side of a dispute involving this student, so they cannot be put on this case.");
             }
 
             c.Case.AddCaseworker(staffId);

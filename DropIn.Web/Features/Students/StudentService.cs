@@ -10,18 +10,23 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Students;
 
 /// <summary>Student records: finding, registering (with a duplicate check), editing, and a manager's merge of duplicates.</summary>
-public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, IAuthorizationService authorization, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
+public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, IAuthorizationService authorization, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
 {
     public const int MaxResults = 25;
 
-    /// <summary>By name (any part, accents ignored, or a surname that sounds the same), email, or student number / CRSid.</summary>
-    public async Task<IReadOnlyList<StudentSummary>> SearchAsync(ClaimsPrincipal user, string text)
+    public async Task<IReadOnlyList<StudentSummary>> SearchAsync(ClaimsPrincipal user, string text) => (await FindAsync(user, text)).Found;
+
+    /// <summary>
+    /// By name (any part, accents ignored, or a surname that sounds the same), email, or student number / CRSid.
+    /// Students an information barrier keeps from the user are left out and only counted.
+    /// </summary>
+    public async Task<StudentSearch> FindAsync(ClaimsPrincipal user, string text)
     {
         await authorizer.RequireAsync(user, Permissions.FindStudents);
         var key = NameKey.Normalise(text);
         if (key.Length < 2)
         {
-            return [];
+            return new StudentSearch([], 0);
         }
 
         var raw = text.Trim();
@@ -33,11 +38,13 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
             .Where(s => s.MergedIntoId == null
                 && (s.NameKey.Contains(key) || s.Email == email || s.StudentNumber == number || (sound != "" && s.SurnameSound == sound)))
             .OrderBy(s => s.NameKey).Take(200).ToListAsync();
+        var blocked = await barriers.BlockedAsync(user);
+        var hidden = found.RemoveAll(s => blocked.Contains(s.Id));
         // What was searched for is not recorded (it is usually a name); how many records were shown is.
-        await audit.RecordAsync(user, "student.search", detail: $"{Math.Min(found.Count, MaxResults)} shown");
+        await audit.RecordAsync(user, "student.search", detail: $"{Math.Min(found.Count, MaxResults)} shown" + (hidden > 0 ? $", {hidden} behind a barrier" : ""));
         // Exact and partial matches before sound-alikes: "Smith" lists the Smiths before the Smyths.
-        return [.. found.OrderByDescending(s => s.NameKey.Contains(key, StringComparison.Ordinal) || s.Email == email || s.StudentNumber == number)
-            .ThenBy(s => s.NameKey, StringComparer.Ordinal).Take(MaxResults).Select(Summary)];
+        return new StudentSearch([.. found.OrderByDescending(s => s.NameKey.Contains(key, StringComparison.Ordinal) || s.Email == email || s.StudentNumber == number)
+            .ThenBy(s => s.NameKey, StringComparer.Ordinal).Take(MaxResults).Select(Summary)], hidden);
     }
 
     public async Task<IReadOnlyList<PossibleDuplicate>> DuplicatesAsync(ClaimsPrincipal user, StudentProfile profile, Guid? except = null)
@@ -75,6 +82,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         var mayViewCases = (await authorization.AuthorizeAsync(user, Permissions.ViewCases)).Succeeded;
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw new RuleException("That student record does not exist.");
+        await barriers.RequireVisibleAsync(user, id, "Student", id.ToString());
         await audit.ViewedAsync(user, "Student", id.ToString());
         if (student.MergedIntoId is { } kept)
         {

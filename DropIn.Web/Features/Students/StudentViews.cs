@@ -7,6 +7,9 @@ namespace DropIn.Web.Features.Students;
 
 public sealed record StudentSummary(Guid Id, string DisplayName, string? Email, string? StudentNumber, string? College, StudentStatus Status, DateTimeOffset LastInvolvementAt);
 
+/// <summary>Search results, and how many matches an information barrier hid (the screen says so, not who).</summary>
+public sealed record StudentSearch(IReadOnlyList<StudentSummary> Found, int Hidden);
+
 public sealed record PossibleDuplicate(StudentSummary Student, IReadOnlyList<string> Reasons);
 
 public sealed record CaseSummary(Guid Id, string Reference, string Category, CaseStatus Status, DateTimeOffset OpenedAt, CaseOutcome? Outcome);
