@@ -60,6 +60,16 @@ public sealed class CaseDocumentTests : IAsyncLifetime
     private Task<CaseDocument> UploadAsync(ClaimsPrincipal user, string name, long size, Stream content, Guid? caseId = null) =>
         _app.UseAsync<CaseDocumentService, CaseDocument>(s => s.UploadAsync(user, caseId ?? _case.Id, name, size, content));
 
+    /// <summary>The bytes the app hands back (the file on disk is encrypted).</summary>
+    private async Task<byte[]> DownloadedAsync(CaseDocument document)
+    {
+        var opened = await _app.UseAsync<CaseDocumentService, OpenedDocument?>(s => s.OpenAsync(_sam, _case.Id, document.Id));
+        await using var content = Assert.IsType<OpenedDocument>(opened).Content;
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     private string[] FilesOnDisk() => Directory.Exists(DocumentsFolder) ? Directory.GetFiles(DocumentsFolder, "*", SearchOption.AllDirectories) : [];
 
     private async Task<(int Documents, int Entries)> RowsAsync()
@@ -93,7 +103,7 @@ public sealed class CaseDocumentTests : IAsyncLifetime
 
         var path = Assert.Single(FilesOnDisk());
         Assert.Equal(Path.Combine(DocumentsFolder, _case.Id.ToString("N"), document.StoredName), path);
-        Assert.Equal(SampleFiles.Pdf(), await File.ReadAllBytesAsync(path));
+        Assert.Equal(SampleFiles.Pdf(), await DownloadedAsync(document));
         Assert.Equal("statement.pdf", document.FileName);
         var webRoot = _app.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath;
         Assert.False(Path.GetFullPath(path).StartsWith(Path.GetFullPath(webRoot), StringComparison.Ordinal));
@@ -142,7 +152,8 @@ public sealed class CaseDocumentTests : IAsyncLifetime
         var document = await UploadAsync(_sam, "statement.docx", docx.Length, new TrickleStream(new MemoryStream(docx), 7));
 
         Assert.Equal(DocumentType.Word, document.Type);
-        Assert.Equal(docx, await File.ReadAllBytesAsync(Assert.Single(FilesOnDisk())));
+        Assert.Single(FilesOnDisk());
+        Assert.Equal(docx, await DownloadedAsync(document));
     }
 
     [Fact]

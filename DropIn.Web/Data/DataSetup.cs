@@ -1,4 +1,6 @@
+using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DropIn.Web.Data;
 
@@ -17,7 +19,10 @@ public static class DataSetup
         }
 
         // A factory, not a scoped context: Blazor Server circuits live for hours, so each operation takes a fresh context.
-        builder.Services.AddDbContextFactory<DropInDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<DropInDbContext>(options => options.UseSqlite(connectionString)
+            .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>());
+        // One per app: it holds the protector for the app's key ring, which every context's converters use.
+        builder.Services.AddSingleton<FieldProtection>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddScoped<DemoData>();
         return builder;

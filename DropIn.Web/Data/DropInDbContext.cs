@@ -5,14 +5,18 @@ using DropIn.Domain.Enquiries;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Domain.Queue;
 using DropIn.Web.Messaging;
+using DropIn.Web.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DropIn.Web.Data;
 
-public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options) : IdentityDbContext<StaffUser>(options)
+public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldProtection fieldProtection) : IdentityDbContext<StaffUser>(options)
 {
+    /// <summary>The app's field encryption; part of the model cache key (<see cref="DropInModelCacheKeyFactory"/>).</summary>
+    public FieldProtection FieldProtection { get; } = fieldProtection;
+
     public DbSet<DropInSession> DropInSessions => Set<DropInSession>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
@@ -40,6 +44,7 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options) :
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DropInDbContext).Assembly);
+        EncryptedFields.Apply(builder, FieldProtection);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

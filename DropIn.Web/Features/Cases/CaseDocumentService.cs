@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using DropIn.Domain;
 using DropIn.Domain.Cases;
 using DropIn.Web.Data;
@@ -77,7 +78,13 @@ public sealed class CaseDocumentService(
         await audit.RecordAsync(user, "document.download", "Document", documentId.ToString(), detail: $"case {caseId}");
         try
         {
-            return new OpenedDocument(document, store.OpenRead(caseId, document.StoredName));
+            return new OpenedDocument(document, await store.OpenReadAsync(caseId, document.StoredName));
+        }
+        catch (CryptographicException)
+        {
+            // The data folder was restored without the keys that encrypted this file; the file itself is intact.
+            logger.LogError("Document {DocumentId} on case {CaseId} cannot be decrypted: its key is not in the key ring", documentId, caseId);
+            return null;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

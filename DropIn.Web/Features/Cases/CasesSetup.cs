@@ -3,6 +3,7 @@ using DropIn.Domain;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace DropIn.Web.Features.Cases;
 
@@ -19,7 +20,8 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseListsService>();
         builder.Services.AddScoped<MonitoringService>();
         // Beside the database, so a backup of the data folder takes a case's files with its rows.
-        builder.Services.AddSingleton(new DocumentStore(Path.Combine(DataFolder.Resolve(builder), "documents")));
+        var documents = Path.Combine(DataFolder.Resolve(builder), "documents");
+        builder.Services.AddSingleton(services => new DocumentStore(documents, services.GetRequiredService<IDataProtectionProvider>()));
         return builder;
     }
 

@@ -1,14 +1,25 @@
+using System.Security.Cryptography;
 using DropIn.Domain;
 using DropIn.Domain.Cases;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>
 /// Where uploaded files live: <c>&lt;data folder&gt;/documents/&lt;case id&gt;/&lt;stored name&gt;</c>, outside the web root, so
-/// nothing reaches a file except the download endpoint, which goes through <see cref="CaseAccess"/>.
+/// nothing reaches a file except the download endpoint, which goes through <see cref="CaseAccess"/>. Each file is
+/// encrypted with Data Protection (keys in the data folder's keys directory), so a copy of the documents folder without
+/// the keys is unreadable.
 /// </summary>
-public sealed class DocumentStore(string root)
+public sealed class DocumentStore(string root, IDataProtectionProvider protection)
 {
+    /// <summary>Part of the key derivation: changing it would make every stored file unreadable.</summary>
+    public const string Purpose = "DropIn.Documents.v1";
+
+    private static readonly byte[] Marker = "dp1:"u8.ToArray();
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+
     public string Root { get; } = root;
 
     public string PathOf(Guid caseId, string storedName)
@@ -23,43 +34,68 @@ public sealed class DocumentStore(string root)
     }
 
     /// <summary>
-    /// Writes <paramref name="head"/> and then the rest of <paramref name="rest"/>, refusing once more than
-    /// <see cref="DocumentRules.MaxBytes"/> arrive whatever size was declared. Returns the bytes written; on any failure
-    /// the partial file is gone.
+    /// Writes <paramref name="head"/> and then the rest of <paramref name="rest"/>, encrypted, refusing once more than
+    /// <see cref="DocumentRules.MaxBytes"/> arrive whatever size was declared. Returns the plaintext bytes received; on any
+    /// failure the partial file is gone.
     /// </summary>
     public async Task<long> WriteAsync(Guid caseId, string storedName, ReadOnlyMemory<byte> head, Stream rest, CancellationToken ct = default)
     {
         var path = PathOf(caseId, storedName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var plain = new MemoryStream();
         try
         {
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await file.WriteAsync(head, ct);
-            var written = (long)head.Length;
+
+            // Data Protection seals a whole payload, so the file is gathered in memory first; the limit, checked as bytes
+            // arrive, keeps that bounded at 15 MB.
+            plain.Write(head.Span);
             var buffer = new byte[81920];
             int read;
             while ((read = await rest.ReadAsync(buffer, ct)) > 0)
             {
-                written += read;
-                if (written > DocumentRules.MaxBytes)
+                if (plain.Length + read > DocumentRules.MaxBytes)
                 {
                     throw new RuleException($"That file is larger than the {DocumentRules.MaxBytes / 1024 / 1024} MB limit. Scan at a lower resolution or split it.");
                 }
 
-                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                plain.Write(buffer, 0, read);
             }
 
-            return written;
+            var bytes = plain.ToArray();
+            var sealedBytes = _protector.Protect(bytes);
+            CryptographicOperations.ZeroMemory(bytes);
+            await file.WriteAsync(Marker, ct);
+            await file.WriteAsync(sealedBytes, ct);
+            return plain.Length;
         }
         catch
         {
             Delete(caseId, storedName);
             throw;
         }
+        finally
+        {
+            // The plaintext should not linger in freed memory longer than it must.
+            CryptographicOperations.ZeroMemory(plain.GetBuffer());
+            await plain.DisposeAsync();
+        }
     }
 
-    public Stream OpenRead(Guid caseId, string storedName) =>
-        new FileStream(PathOf(caseId, storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    /// <summary>
+    /// The file's original bytes. A file without the marker was stored before encryption and is returned as it is.
+    /// Throws <see cref="CryptographicException"/> when its key is not in the key ring.
+    /// </summary>
+    public async Task<Stream> OpenReadAsync(Guid caseId, string storedName, CancellationToken ct = default)
+    {
+        var stored = await File.ReadAllBytesAsync(PathOf(caseId, storedName), ct);
+        if (!stored.AsSpan().StartsWith(Marker))
+        {
+            return new MemoryStream(stored, writable: false);
+        }
+
+        return new MemoryStream(FieldProtection.UnprotectAtRest(_protector, stored[Marker.Length..]), writable: false);
+    }
 
     public void Delete(Guid caseId, string storedName)
     {

@@ -1,0 +1,66 @@
+using DropIn.Domain.Cases;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DropIn.Web.Data;
+
+/// <summary>
+/// The columns encrypted at rest, in one list so that what is and is not protected can be read in one place. Names,
+/// emails, student numbers and the search keys stay plain: reception must find a student by them in SQL. Nothing may
+/// filter or sort on an encrypted column in a query (each write gives new ciphertext); compare in memory instead.
+/// </summary>
+internal static class EncryptedFields
+{
+    public static void Apply(ModelBuilder builder, FieldProtection protection)
+    {
+        // The provider type stays string, so the columns (and the migrations snapshot) are unchanged.
+        var text = new ValueConverter<string, string>(v => protection.Protect(v), v => protection.Unprotect(v));
+        // EF does not pass nulls to a converter, so an optional column stays NULL rather than encrypted emptiness.
+        var optional = new ValueConverter<string?, string>(v => protection.Protect(v!), v => protection.Unprotect(v));
+        var date = new ValueConverter<DateOnly, string>(v => protection.ProtectDate(v), v => protection.UnprotectDate(v));
+
+        builder.Entity<TimelineEntry>(e =>
+        {
+            e.Property(x => x.Text).HasConversion(text);
+            e.Property(x => x.ThirdParty).HasConversion(optional);
+            e.Property(x => x.MeetingBody).HasConversion(optional);
+        });
+        builder.Entity<Case>(e =>
+        {
+            e.Property(x => x.Summary).HasConversion(text);
+            e.Property(x => x.OutcomeNote).HasConversion(optional);
+        });
+        builder.Entity<Consent>(e =>
+        {
+            e.Property(x => x.ThirdParty).HasConversion(text);
+            e.Property(x => x.Information).HasConversion(text);
+            e.Property(x => x.Purpose).HasConversion(text);
+        });
+        builder.Entity<Student>(e =>
+        {
+            e.Property(x => x.AccessNeeds).HasConversion(optional);
+            e.Property(x => x.EligibilityNote).HasConversion(optional);
+        });
+        builder.Entity<MonitoringRecord>(e =>
+        {
+            e.Property(x => x.DateOfBirth).HasConversion(date);
+            e.Property(x => x.Gender).HasConversion(optional);
+            e.Property(x => x.Ethnicity).HasConversion(optional);
+            e.Property(x => x.Disability).HasConversion(optional);
+            e.Property(x => x.LevelOfStudy).HasConversion(optional);
+            e.Property(x => x.FeeStatus).HasConversion(optional);
+        });
+    }
+}
+
+/// <summary>
+/// The model holds converters bound to one app's key ring, so it is cached per <see cref="FieldProtection"/>: EF otherwise
+/// shares one model per context type across every host in the process (tests run several apps with different keys).
+/// </summary>
+internal sealed class DropInModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is DropInDbContext dropIn ? (object)(context.GetType(), dropIn.FieldProtection, designTime) : (context.GetType(), designTime);
+}
