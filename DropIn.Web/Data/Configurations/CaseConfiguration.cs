@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DropIn.Web.Data.Configurations;
 
+// Encrypted fields (Data/EncryptedFields.cs) have no length limit in the database: ciphertext is longer than the
+// text, and the domain already limits what may be written.
 internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
 {
     public void Configure(EntityTypeBuilder<Student> student)
@@ -24,8 +26,8 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         student.Property(s => s.Course).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.Year).HasMaxLength(30);
         student.Property(s => s.Phone).HasMaxLength(30);
-        student.Property(s => s.AccessNeeds).HasMaxLength(StudentProfile.MaxLongLength);
-        student.Property(s => s.EligibilityNote).HasMaxLength(StudentProfile.MaxLongLength);
+        student.Property(s => s.AccessNeeds);
+        student.Property(s => s.EligibilityNote);
         student.Property(s => s.NameKey).HasMaxLength(210);
         student.Property(s => s.SurnameSound).HasMaxLength(4);
         student.Property(s => s.RegisteredBy).HasMaxLength(450);
@@ -47,8 +49,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.HasIndex(c => new { c.StudentId, c.Status });
         @case.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
         @case.HasOne<CaseCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        @case.Property(c => c.Summary).HasMaxLength(Case.MaxSummaryLength);
-        @case.Property(c => c.OutcomeNote).HasMaxLength(500);
+        @case.Property(c => c.Summary);
+        @case.Property(c => c.OutcomeNote);
         @case.Property(c => c.OpenedBy).HasMaxLength(450);
         @case.Property(c => c.ClosedBy).HasMaxLength(450);
         @case.Property(c => c.SummaryChangedBy).HasMaxLength(450);
@@ -78,9 +80,9 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.Method).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.Role).HasConversion<string>().HasMaxLength(20);
-        entry.Property(e => e.Text).HasMaxLength(TimelineEntry.MaxTextLength);
-        entry.Property(e => e.ThirdParty).HasMaxLength(100);
-        entry.Property(e => e.MeetingBody).HasMaxLength(200);
+        entry.Property(e => e.Text);
+        entry.Property(e => e.ThirdParty);
+        entry.Property(e => e.MeetingBody);
         entry.Property(e => e.RecordedBy).HasMaxLength(450);
         entry.Ignore(e => e.IsCorrected);
     }
@@ -114,9 +116,9 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
     {
         consent.HasKey(c => c.Id);
         consent.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Cascade);
-        consent.Property(c => c.ThirdParty).HasMaxLength(100);
-        consent.Property(c => c.Information).HasMaxLength(300);
-        consent.Property(c => c.Purpose).HasMaxLength(300);
+        consent.Property(c => c.ThirdParty);
+        consent.Property(c => c.Information);
+        consent.Property(c => c.Purpose);
         consent.Property(c => c.RecordedBy).HasMaxLength(450);
         consent.Property(c => c.GivenBy).HasConversion<string>().HasMaxLength(20);
         consent.Ignore(c => c.IsActive);
@@ -143,10 +145,6 @@ internal sealed class MonitoringRecordConfiguration : IEntityTypeConfiguration<M
     {
         record.HasKey(r => r.StudentId);
         record.HasOne<Student>().WithOne().HasForeignKey<MonitoringRecord>(r => r.StudentId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var name in new[] { nameof(MonitoringRecord.Gender), nameof(MonitoringRecord.Ethnicity), nameof(MonitoringRecord.Disability), nameof(MonitoringRecord.LevelOfStudy), nameof(MonitoringRecord.FeeStatus) })
-        {
-            record.Property<string?>(name).HasMaxLength(60);
-        }
     }
 }
 

@@ -296,7 +296,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutcomeNote")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -309,7 +308,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SummaryChangedAt")
@@ -453,12 +451,10 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Information")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -474,7 +470,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("ThirdParty")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
@@ -492,27 +487,22 @@ namespace DropIn.Web.Data.Migrations
                     b.Property<Guid>("StudentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("DateOfBirth")
+                    b.Property<string>("DateOfBirth")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Disability")
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Ethnicity")
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FeeStatus")
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Gender")
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LevelOfStudy")
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -560,7 +550,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessNeeds")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("College")
@@ -581,7 +570,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EligibilityNote")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -688,7 +676,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MeetingBody")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
@@ -718,11 +705,9 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ThirdParty")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
