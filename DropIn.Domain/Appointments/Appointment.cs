@@ -190,4 +190,12 @@ public sealed class Appointment
         CaseId = caseId ?? CaseId;
         Version++;
     }
+
+    /// <summary>A copy for a screen an information barrier covers: the time stays booked, who and why do not show.</summary>
+    public Appointment Redacted(string hidden)
+    {
+        var copy = (Appointment)MemberwiseClone();
+        (copy.StudentName, copy.StudentEmail, copy.StudentPhone, copy.Topic, copy.CancelReason, copy.VideoLink) = (hidden, "", null, hidden, null, null);
+        return copy;
+    }
 }

@@ -195,4 +195,12 @@ public sealed class Enquiry
         CaseId = caseId ?? CaseId;
         Version++;
     }
+
+    /// <summary>A copy for a screen an information barrier covers: the deadlines stay, who and what do not.</summary>
+    public Enquiry Redacted(string hidden)
+    {
+        var copy = (Enquiry)MemberwiseClone();
+        (copy.FromName, copy.Contact, copy.Summary) = (hidden, null, hidden);
+        return copy;
+    }
 }

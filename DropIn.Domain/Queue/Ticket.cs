@@ -223,4 +223,12 @@ public sealed class Ticket
         CaseId = caseId ?? CaseId;
         Version++;
     }
+
+    /// <summary>A copy for a screen an information barrier covers: the number and times stay, who and why do not.</summary>
+    public Ticket Redacted(string hidden)
+    {
+        var copy = (Ticket)MemberwiseClone();
+        (copy.Name, copy.Topic, copy.EmailOrId, copy.College, copy.AccessNeeds, copy.MovedUpReason, copy.FollowUpNote) = (hidden, hidden, null, null, null, null, null);
+        return copy;
+    }
 }

@@ -38,6 +38,7 @@ public sealed class PermissionMatrixTests
         ["/cases"] = Permissions.ViewCases,
         ["/cases/{Id:guid}"] = Permissions.ViewCases,
         ["/audit"] = Permissions.ViewAudit,
+        ["/disputes"] = Permissions.ManageDisputes,
         ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
         ["/cases/settings"] = Permissions.ManageCaseLists,
     };
@@ -110,7 +111,7 @@ public sealed class PermissionMatrixTests
     [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
-        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit })]
+        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes })]
     [InlineData(Roles.Admin, new string[0])]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

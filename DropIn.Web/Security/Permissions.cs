@@ -22,6 +22,7 @@ public static class Permissions
     public const string EditCases = "cases.edit";
     public const string ManageCaseLists = "cases.manage-lists";
     public const string ViewAudit = "audit.view";
+    public const string ManageDisputes = "disputes.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -41,5 +42,6 @@ public static class Permissions
         [EditCases] = [Roles.Caseworker, Roles.Manager],
         [ManageCaseLists] = [Roles.Manager],
         [ViewAudit] = [Roles.Manager],
+        [ManageDisputes] = [Roles.Manager],
     };
 }

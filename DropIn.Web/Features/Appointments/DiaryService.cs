@@ -18,7 +18,7 @@ public sealed class DiaryService(
     StaffAuthorizer authorizer,
     ILiveUpdates live,
     TimeProvider clock,
-    IOptions<AppointmentOptions> options)
+    IOptions<AppointmentOptions> options, InformationBarriers barriers)
 {
     public DateOnly Today => LondonTime.Today(clock.GetUtcNow());
 
@@ -32,6 +32,8 @@ public sealed class DiaryService(
             .Where(a => a.Start >= start && a.Start < end && a.Status != AppointmentStatus.Expired)
             .OrderBy(a => a.Start)
             .ToListAsync(ct);
+        var blocked = await barriers.BlockedAsync(user, ct);
+        appointments = [.. appointments.Select(a => a.StudentId is { } s && blocked.Contains(s) ? a.Redacted(InformationBarriers.HiddenText) : a)];
         var staff = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.TakesAppointments }).ToListAsync(ct);
         var caseworkers = staff.Where(u => u.TakesAppointments).Select(u => new Caseworker(u.Id, u.DisplayName)).ToList();
         var names = staff.ToDictionary(u => u.Id, u => u.DisplayName);

@@ -15,6 +15,7 @@ public static class CasesSetup
         builder.Services.AddScoped<StudentService>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseWorkService>();
+        builder.Services.AddScoped<Disputes.DisputeService>();
         builder.Services.AddSingleton<CaseDeadlineReminders>();
         builder.Services.AddScoped<CaseDocumentService>();
         builder.Services.AddScoped<CaseListsService>();

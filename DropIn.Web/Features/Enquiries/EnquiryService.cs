@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Enquiries;
 
 /// <summary>First contacts and the acknowledgement promise: recording, the SLA board, acknowledging and resolving.</summary>
-public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock)
+public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock)
 {
     /// <param name="studentId">The student's existing record, when the enquiry is from someone already registered.</param>
     public async Task<Enquiry> RecordAsync(ClaimsPrincipal user, EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, Guid? studentId = null)
@@ -36,7 +36,9 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var query = db.Enquiries.AsNoTracking().Where(e => e.AcknowledgedAt == null && e.Outcome == null);
-        var open = await query.OrderBy(e => e.TargetAt).ToListAsync();
+        var blocked = await barriers.BlockedAsync(user);
+        var open = (await query.OrderBy(e => e.TargetAt).ToListAsync())
+            .Select(e => e.StudentId is { } s && blocked.Contains(s) ? e.Redacted(InformationBarriers.HiddenText) : e).ToList();
         var staff = await StaffAsync(db);
         var names = staff.ToDictionary(s => s.Id, s => s.Name);
         var rows = open.Select(e => new SlaRow(e, e.StateAt(now), e.AssigneeId is null ? "Shared inbox" : names.GetValueOrDefault(e.AssigneeId, "(former staff)"))).ToList();

@@ -21,7 +21,7 @@ public sealed class QueueService(
     StaffAuthorizer authorizer,
     ILiveUpdates live,
     TimeProvider clock,
-    IOptions<QueueOptions> options)
+    IOptions<QueueOptions> options, InformationBarriers barriers)
 {
     private const int MaxAttempts = 5;
 
@@ -33,7 +33,9 @@ public sealed class QueueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var session = await sessions.CurrentAsync(db, now, ct);
-        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
+        var blocked = await barriers.BlockedAsync(user, ct);
+        var tickets = (await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct))
+            .Select(t => t.StudentId is { } s && blocked.Contains(s) ? t.Redacted(InformationBarriers.HiddenText) : t).ToList();
         var estimator = await EstimatorAsync(session, tickets, now, ct);
         var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1))).ToList();
         return new QueueView(
@@ -170,7 +172,9 @@ public sealed class QueueService(
                 throw new RuleException($"Finish ticket {current.Code} before calling the next student.");
             }
 
-            var next = QueueOrder.Next(tickets);
+            // A caseworker walled off from a student by a dispute is never called to them; the next colleague is.
+            var blocked = await barriers.BlockedAsync(staff.Id);
+            var next = QueueOrder.Next(tickets.Where(t => t.StudentId is not { } s || !blocked.Contains(s)));
             if (next is null)
             {
                 return null;
