@@ -40,6 +40,7 @@ if (args.FirstOrDefault() == CreateAdminCommand.Verb)
     return await app.RunCreateAdminAsync(args);
 }
 
+app.UseDropInSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

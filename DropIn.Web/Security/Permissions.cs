@@ -21,6 +21,7 @@ public static class Permissions
     public const string ViewCases = "cases.view";
     public const string EditCases = "cases.edit";
     public const string ManageCaseLists = "cases.manage-lists";
+    public const string ManageStaff = "staff.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -39,5 +40,6 @@ public static class Permissions
         [ViewCases] = [Roles.Caseworker, Roles.Manager],
         [EditCases] = [Roles.Caseworker, Roles.Manager],
         [ManageCaseLists] = [Roles.Manager],
+        [ManageStaff] = [Roles.Manager, Roles.Admin],
     };
 }
