@@ -46,6 +46,7 @@ if (args.FirstOrDefault() == VerifyAuditCommand.Verb)
     return await app.RunVerifyAuditAsync(Console.Out);
 }
 
+app.UseDropInSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

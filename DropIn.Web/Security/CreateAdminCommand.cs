@@ -24,7 +24,7 @@ public sealed class CreateAdminCommand(UserManager<StaffUser> users)
         var password = Environment.GetEnvironmentVariable("DROPIN_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
-            await output.WriteLineAsync("Password (at least 12 characters):");
+            await output.WriteLineAsync("Password (at least 8 characters; 15 or more recommended, a few words work well):");
             password = (await input.ReadLineAsync())?.Trim();
         }
 

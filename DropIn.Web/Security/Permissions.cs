@@ -23,6 +23,7 @@ public static class Permissions
     public const string ManageCaseLists = "cases.manage-lists";
     public const string ViewAudit = "audit.view";
     public const string ManageDisputes = "disputes.manage";
+    public const string ManageStaff = "staff.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -43,5 +44,6 @@ public static class Permissions
         [ManageCaseLists] = [Roles.Manager],
         [ViewAudit] = [Roles.Manager],
         [ManageDisputes] = [Roles.Manager],
+        [ManageStaff] = [Roles.Manager, Roles.Admin],
     };
 }

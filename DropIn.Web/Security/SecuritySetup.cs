@@ -1,16 +1,23 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using DropIn.Web.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace DropIn.Web.Security;
 
 public static class SecuritySetup
 {
+    public const string SignInRateLimitPolicy = "sign-in";
+
     public static WebApplicationBuilder AddDropInSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         services.AddAuthentication(options =>
@@ -26,16 +33,47 @@ public static class SecuritySetup
                 options.Cookie.Name = "DropIn.Staff";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
                 options.Events.OnSignedIn = context => Audited(context.HttpContext, context.Principal, "signin");
                 options.Events.OnSigningOut = context => Audited(context.HttpContext, context.HttpContext.User, "signout");
             }));
 
+        // The cookie lives no longer than the idle lock, so a tab left in the background cannot outlive it; the idle
+        // script renews it while the member of staff is working (circuit traffic alone never reaches the cookie).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((cookie, security) => cookie.ExpireTimeSpan = security.Value.Idle);
+
+        // Identity re-reads the security stamp behind a cookie only this often: a disabled account's cookie stops working
+        // within the interval. Few staff requests are plain HTTP (most work goes over the circuit), so this is cheap.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SecurityOptions>>((stamp, security) => stamp.ValidationInterval = security.Value.Revalidation);
+
+        // The same limiter the public pages use (one UseRateLimiter); only the sign-in POST counts, so reading the form
+        // never does. Per address, on top of the per-account lockout: it slows guessing across many accounts.
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<SecurityOptions>>((limiter, security) => limiter.AddPolicy(SignInRateLimitPolicy, http =>
+                HttpMethods.IsPost(http.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "sign-in:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = security.Value.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("sign-in:read")));
+        services.Configure<RateLimiterOptions>(limiter => limiter.OnRejected = async (rejected, cancel) =>
+        {
+            // Otherwise the status page would say "Page not found" to a member of staff who typed a password too often.
+            var http = rejected.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.Headers.RetryAfter = "60";
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync("Too many sign-in attempts from this device. Wait a minute, then try again.", cancel);
+            }
+        });
+
         services.AddIdentityCore<StaffUser>(options =>
             {
-                // Length, not composition rules (NCSC and NIST 800-63B guidance): a long passphrase is the better password.
-                options.Password.RequiredLength = 12;
+                // Length and a list of common passwords, not composition rules (ASVS 5.0 ch. 6, NIST 800-63B): 8 at
+                // least, 15 or more recommended on every screen that sets one; a long passphrase is the better password.
+                options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireDigit = false;
                 options.Password.RequireUppercase = false;
@@ -49,6 +87,7 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<DropInDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         var policies = services.AddAuthorizationBuilder();
@@ -79,10 +118,17 @@ public static class SecuritySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditingAuthorizationResultHandler>();
         services.AddScoped<StaffAuthorizer>();
         services.AddScoped<InformationBarriers>();
+        services.AddScoped<StaffAccountService>();
         services.AddScoped<CreateAdminCommand>();
         return builder;
     }
 
     private static Task Audited(HttpContext http, ClaimsPrincipal? user, string action) =>
         http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(user, action);
+    /// <summary>Security headers first, so every response carries them, error pages and static files included.</summary>
+    public static WebApplication UseDropInSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        return app;
+    }
 }

@@ -1,18 +1,87 @@
 using DropIn.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace DropIn.Web.Features.Account;
 
 public static class AccountEndpoints
 {
+    /// <summary>
+    /// Tells the browser to drop its cache and this site's storage (including case-note drafts in sessionStorage):
+    /// a shared tablet keeps nothing of the last person's work. Not "cookies": the antiforgery cookie the sign-in form
+    /// needs would go too, and sign-out already removes the staff cookie.
+    /// </summary>
+    public const string ClearSiteData = "\"cache\", \"storage\"";
+
+    public const string LockPath = "/account/lock";
+    public const string KeepAlivePath = "/account/keep-alive";
+
     public static WebApplication MapDropInAccount(this WebApplication app)
     {
-        // A POST with the antiforgery token, so a link elsewhere cannot sign a member of staff out.
-        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
+        // A POST with the antiforgery token, so a link elsewhere cannot sign a member of staff out. Checked here: a
+        // minimal endpoint that binds no form is not checked by the antiforgery middleware on its own.
+        app.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
+            http.Response.Headers["Clear-Site-Data"] = ClearSiteData;
             return Results.LocalRedirect("/account/login");
+        }).RequireAuthorization();
+
+        // The idle lock's form posts here when time runs out. Anonymous allowed: the cookie may already have expired
+        // (a tablet asleep past the idle time), and the screen must still end at the sign-in page saying why.
+        app.MapPost(LockPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var returnUrl = LocalPathOrHome(form["returnUrl"]);
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                if (!await antiforgery.IsRequestValidAsync(http))
+                {
+                    return Results.BadRequest();
+                }
+
+                await signIn.SignOutAsync();
+                http.Response.Headers["Clear-Site-Data"] = ClearSiteData;
+            }
+            else if (http.Request.Headers["Sec-Fetch-Site"] == "same-origin")
+            {
+                // Only from our own page: a cross-site post arrives without the (SameSite=Strict) cookie too, and must
+                // not wipe a signed-in member of staff's unsaved drafts.
+                http.Response.Headers["Clear-Site-Data"] = ClearSiteData;
+            }
+
+            return Results.LocalRedirect("/account/login?locked=1&ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        }).AllowAnonymous();
+
+        // The idle script calls this now and then while someone is working, because circuit traffic never renews the
+        // cookie: without it an active member of staff would find the cookie gone at the next page load.
+        app.MapPost(KeepAlivePath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
+            var user = await signIn.UserManager.GetUserAsync(http.User);
+            if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+            {
+                return Results.Unauthorized();
+            }
+
+            await signIn.RefreshSignInAsync(user);
+            return Results.NoContent();
         }).RequireAuthorization();
         return app;
     }
+
+    /// <summary>Only a local path: never send a member of staff to another site.</summary>
+    public static string LocalPathOrHome(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
 }

@@ -1,0 +1,99 @@
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Data;
+using DropIn.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DropIn.Tests.Browser;
+
+/// <summary>The content security policy, the idle lock and a disabled account, in real Chromium against the real app.</summary>
+public sealed class StaffSessionBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    // Seconds, not minutes: the warning shows 5 s before a 12 s lock, and accounts are re-checked every second.
+    private readonly AppFactory _app = new(kestrel: true, settings: new Dictionary<string, string?>(AppFactory.AlwaysOpen())
+    {
+        ["DropIn:Security:IdleSeconds"] = "12",
+        ["DropIn:Security:IdleWarningSeconds"] = "5",
+        ["DropIn:Security:RevalidationSeconds"] = "1",
+    });
+
+    public async ValueTask InitializeAsync()
+    {
+        await _app.StaffAsync("Sam Caseworker", Roles.Caseworker);
+        await _app.StaffAsync("Mo Manager", Roles.Manager);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task StaffAndPublicPages_ShowNoContentSecurityPolicyViolation()
+    {
+        var server = _app.ServerAddress;
+        var staff = await Pages.SignedInPageAsync(browser.Browser, server, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);
+        var publicContext = await browser.Browser.NewContextAsync(new() { BaseURL = server.ToString(), ViewportSize = Pages.Phone });
+        var visitor = await publicContext.NewPageAsync();
+        var violations = new List<string>();
+        foreach (var page in new[] { staff, visitor })
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    violations.Add($"{page.Url}: {message.Text}");
+                }
+            };
+        }
+
+        await Pages.GotoInteractiveAsync(staff, "/queue/call");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Call next" })).ToBeVisibleAsync();
+        await Pages.GotoInteractiveAsync(staff, "/cases");
+        await visitor.GotoAsync("/book");
+        await visitor.GotoAsync("/board");
+        await visitor.Locator("#board[data-connected=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task IdleTablet_WarnsThenLocks_StaySignedInKeepsTheSession_BackShowsNothing()
+    {
+        var tablet = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);
+        await Pages.GotoInteractiveAsync(tablet, "/queue/call");
+        var warning = tablet.GetByRole(AriaRole.Alertdialog, new() { Name = "Are you still there?" });
+        var stay = warning.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" });
+
+        await Assertions.Expect(warning).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(stay).ToBeFocusedAsync();
+        await Pages.AssertAccessibleAsync(tablet);
+        await stay.ClickAsync();
+
+        await Assertions.Expect(warning).ToBeHiddenAsync();
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" })).ToBeVisibleAsync();
+        Assert.EndsWith("/queue/call", tablet.Url);
+
+        // No touch from now on: the warning comes back, then the lock.
+        await tablet.WaitForURLAsync("**/account/login?locked=1**", new() { Timeout = 30_000 });
+        await Assertions.Expect(tablet.GetByText("locked after a period of inactivity", new() { Exact = false })).ToBeVisibleAsync();
+        Assert.Contains("ReturnUrl=%2Fqueue%2Fcall", tablet.Url);
+
+        await tablet.GoBackAsync();
+        await tablet.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("/account/login", tablet.Url);
+        Assert.Equal(0, await tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task DisabledAccount_OpenScreenGoesToSignInWithinSeconds()
+    {
+        var tablet = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);
+        await Pages.GotoInteractiveAsync(tablet, "/queue/call");
+        var manager = await _app.StaffAsync("Mo Manager", Roles.Manager);
+        var id = await _app.UseAsync<UserManager<StaffUser>, string>(async users => (await users.FindByEmailAsync(AppFactory.EmailOf("Sam Caseworker")))!.Id);
+
+        await _app.UseAsync<StaffAccountService>(s => s.DisableStaffAsync(manager, id));
+
+        await tablet.WaitForURLAsync("**/account/login**", new() { Timeout = 10_000 });
+        Assert.Equal(0, await tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" }).CountAsync());
+    }
+}

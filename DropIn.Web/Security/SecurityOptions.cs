@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DropIn.Web.Security;
+
+/// <summary>Staff-session settings under <c>DropIn:Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "DropIn:Security";
+
+    /// <summary>A shared tablet locks after this long without a touch, key or scroll (WCAG 2.2.1 warning first).</summary>
+    [Range(1, 24 * 60)]
+    public int IdleMinutes { get; set; } = 10;
+
+    /// <summary>For browser tests only: an idle time in seconds that overrides <see cref="IdleMinutes"/>.</summary>
+    [Range(1, 24 * 60 * 60)]
+    public int? IdleSeconds { get; set; }
+
+    /// <summary>How long before the lock the warning appears; WCAG 2.2.1 asks for at least 20 seconds.</summary>
+    [Range(1, 600)]
+    public int IdleWarningSeconds { get; set; } = 60;
+
+    /// <summary>How often an open screen, and a cookie in use, re-check that the account is still enabled and unchanged.</summary>
+    [Range(1, 3600)]
+    public int RevalidationSeconds { get; set; } = 10;
+
+    /// <summary>Sign-in attempts one address may post per minute, on top of the per-account lockout.</summary>
+    [Range(1, 10_000)]
+    public int SignInsPerMinute { get; set; } = 10;
+
+    public TimeSpan Idle => IdleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(IdleMinutes);
+
+    public TimeSpan IdleWarning => TimeSpan.FromSeconds(Math.Min(IdleWarningSeconds, Idle.TotalSeconds / 2));
+
+    public TimeSpan Revalidation => TimeSpan.FromSeconds(RevalidationSeconds);
+}
