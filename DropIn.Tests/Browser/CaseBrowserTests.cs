@@ -68,6 +68,8 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await priya.GetByRole(AriaRole.Button, new() { Name = "Edit summary" }).ClickAsync();
         await sam.GetByLabel("Summary", new() { Exact = true }).FillAsync("Appeal: medical evidence (glandular fever) not considered.");
         await sam.GetByRole(AriaRole.Button, new() { Name = "Save summary" }).ClickAsync();
+        // Sam's save must have landed before Priya saves, or hers would be the first and his the conflicting one.
+        await Assertions.Expect(sam.GetByTestId("case-summary")).ToContainTextAsync("glandular fever");
         await Assertions.Expect(priya.GetByTestId("case-summary")).ToHaveCountAsync(0);
         await priya.GetByLabel("Summary", new() { Exact = true }).FillAsync("Appeal against the result; Senior Tutor supports.");
         await priya.GetByRole(AriaRole.Button, new() { Name = "Save summary" }).ClickAsync();
@@ -75,7 +77,6 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var conflict = priya.GetByTestId("summary-conflict");
         await Assertions.Expect(conflict).ToContainTextAsync("glandular fever");
         await Assertions.Expect(priya.GetByLabel("Summary", new() { Exact = true })).ToHaveValueAsync("Appeal against the result; Senior Tutor supports.");
-        await Assertions.Expect(sam.GetByTestId("case-summary")).ToContainTextAsync("glandular fever");
         await Pages.AssertAccessibleAsync(priya);
     }
 

@@ -19,6 +19,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
             party.ToTable("DisputeParties");
             party.WithOwner().HasForeignKey(p => p.DisputeId);
             party.HasKey(p => new { p.DisputeId, p.StudentId });
+            // Part of the key, but the student's id: never generated, so a new party is inserted, not updated.
+            party.Property(p => p.StudentId).ValueGeneratedNever();
             party.HasIndex(p => p.StudentId);
         });
         dispute.Navigation(d => d.Parties).HasField("_parties").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -27,6 +29,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
             assignment.ToTable("DisputeAssignments");
             assignment.WithOwner().HasForeignKey(a => a.DisputeId);
             assignment.HasKey(a => a.Id);
+            // The domain makes the id; a new assignment must be inserted, not taken for an existing row to update.
+            assignment.Property(a => a.Id).ValueGeneratedNever();
             assignment.HasIndex(a => a.StaffId);
             assignment.Property(a => a.StaffId).HasMaxLength(450);
         });

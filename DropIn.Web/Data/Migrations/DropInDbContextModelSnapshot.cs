@@ -1508,7 +1508,6 @@ namespace DropIn.Web.Data.Migrations
                     b.OwnsMany("DropIn.Domain.Confidentiality.DisputeAssignment", "Assignments", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("DisputeId")
@@ -1546,7 +1545,6 @@ namespace DropIn.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("StudentId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid?>("CaseId")
