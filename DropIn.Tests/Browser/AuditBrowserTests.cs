@@ -3,11 +3,14 @@ using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
+using DropIn.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DropIn.Tests.Browser;
 
-/// <summary>A manager checks the audit trail and sees who opened a case file.</summary>
+/// <summary>A manager's oversight pages: the audit trail (who opened a case file) and staff accounts.</summary>
 public sealed class AuditBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly AppFactory _app = new(kestrel: true);
@@ -39,5 +42,21 @@ public sealed class AuditBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("case-access")).ToContainTextAsync("Sam Okafor");
         await Pages.AssertAccessibleAsync(page);
         await Pages.AssertNoHorizontalScrollAsync(page);
+    }
+
+    [Fact]
+    public async Task AManager_DisablesAnAccount_FromTheStaffPage()
+    {
+        var page = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword, Pages.Tablet);
+        await Pages.GotoInteractiveAsync(page, "/staff");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable Sam Okafor" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enable Sam Okafor" })).ToBeVisibleAsync();
+        await Pages.AssertAccessibleAsync(page);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>();
+        var sam = await signIn.UserManager.FindByEmailAsync(AppFactory.EmailOf("Sam Okafor"));
+        Assert.True((await signIn.CheckPasswordSignInAsync(sam!, AppFactory.StaffPassword, lockoutOnFailure: false)).IsLockedOut);
     }
 }

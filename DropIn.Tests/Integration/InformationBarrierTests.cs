@@ -114,6 +114,28 @@ public sealed class InformationBarrierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AtIntake_SomeoneWhoMayBeAParty_IsHiddenFromTheWrongSide_AndFlaggedToEveryoneElse()
+    {
+        var queue = new QueueHarness(_app);
+        var lookalike = await queue.CheckInAsync(_reception, "Benjamin Carter"); // not linked to any record yet
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var other = await queue.CheckInAsync(_reception, "Carla Diaz");
+
+        var atReception = (await queue.ViewAsync(_reception)).Waiting.Single(w => w.Ticket.Id == lookalike.Id);
+        var forSam = (await queue.ViewAsync(_sam)).Waiting.Single(w => w.Ticket.Id == lookalike.Id);
+        var called = await queue.CallNextAsync(_sam);
+        var samRegistering = await _app.UseAsync<StudentService, IReadOnlyList<PossibleDuplicate>>(s => s.DuplicatesAsync(_sam, new StudentProfile("Ben Carter")));
+        var alexRegistering = await _app.UseAsync<StudentService, IReadOnlyList<PossibleDuplicate>>(s => s.DuplicatesAsync(_alex, new StudentProfile("Ben Carter")));
+
+        Assert.True(atReception.PossibleConflict);
+        Assert.Equal("Benjamin Carter", atReception.Ticket.Name);
+        Assert.Equal(InformationBarriers.HiddenText, forSam.Ticket.Name);
+        Assert.Equal(other.Id, called!.Id);
+        Assert.Equal(InformationBarriers.HiddenText, Assert.Single(samRegistering).Student.DisplayName);
+        Assert.Contains(Assert.Single(alexRegistering).Reasons, r => r.Contains("dispute", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StaffCannotBePutOnACaseAcrossTheBarrier_NorOnASideWhereTheyWorkTheOtherSidesCase()
     {
         var onCase = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseService>(c => c.AddCaseworkerAsync(_sam, _aishaCase.Id, Id(_priya))));

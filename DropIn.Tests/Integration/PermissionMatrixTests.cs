@@ -39,6 +39,7 @@ public sealed class PermissionMatrixTests
         ["/cases/{Id:guid}"] = Permissions.ViewCases,
         ["/audit"] = Permissions.ViewAudit,
         ["/disputes"] = Permissions.ManageDisputes,
+        ["/staff"] = Permissions.ManageStaff,
         ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
         ["/cases/settings"] = Permissions.ManageCaseLists,
     };

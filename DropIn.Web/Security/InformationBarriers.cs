@@ -33,6 +33,27 @@ public sealed class InformationBarriers(IDbContextFactory<DropInDbContext> dbFac
         return InformationBarrier.BlockedStudents(walled, staffId, now);
     }
 
+    /// <summary>The user's view through the barriers for a list of many people (see <see cref="BarrierLens"/>).</summary>
+    public async Task<BarrierLens> LensAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var staffId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return staffId is null ? BarrierLens.None : await LensAsync(staffId, ct);
+    }
+
+    public async Task<BarrierLens> LensAsync(string staffId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var active = await db.Disputes.AsNoTracking().Where(d => d.EndedAt == null).ToListAsync(ct);
+        if (active.Count == 0)
+        {
+            return BarrierLens.None;
+        }
+
+        var partyIds = active.SelectMany(d => d.Parties.Select(p => p.StudentId)).Distinct().ToList();
+        var parties = await db.Students.AsNoTracking().Where(s => partyIds.Contains(s.Id)).ToListAsync(ct);
+        return new BarrierLens(InformationBarrier.BlockedStudents(active, staffId, clock.GetUtcNow()), parties);
+    }
+
     /// <summary>Refuses, and records the attempt, when a barrier keeps the user from this student.</summary>
     public async Task RequireVisibleAsync(ClaimsPrincipal user, Guid studentId, string recordType, string recordId)
     {

@@ -32,8 +32,8 @@ public sealed class DiaryService(
             .Where(a => a.Start >= start && a.Start < end && a.Status != AppointmentStatus.Expired)
             .OrderBy(a => a.Start)
             .ToListAsync(ct);
-        var blocked = await barriers.BlockedAsync(user, ct);
-        appointments = [.. appointments.Select(a => a.StudentId is { } s && blocked.Contains(s) ? a.Redacted(InformationBarriers.HiddenText) : a)];
+        var lens = await barriers.LensAsync(user, ct);
+        appointments = [.. appointments.Select(a => lens.Hides(a.StudentId, a.StudentName, a.StudentEmail) ? a.Redacted(InformationBarriers.HiddenText) : a)];
         var staff = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.TakesAppointments }).ToListAsync(ct);
         var caseworkers = staff.Where(u => u.TakesAppointments).Select(u => new Caseworker(u.Id, u.DisplayName)).ToList();
         var names = staff.ToDictionary(u => u.Id, u => u.DisplayName);

@@ -36,9 +36,9 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var query = db.Enquiries.AsNoTracking().Where(e => e.AcknowledgedAt == null && e.Outcome == null);
-        var blocked = await barriers.BlockedAsync(user);
+        var lens = await barriers.LensAsync(user);
         var open = (await query.OrderBy(e => e.TargetAt).ToListAsync())
-            .Select(e => e.StudentId is { } s && blocked.Contains(s) ? e.Redacted(InformationBarriers.HiddenText) : e).ToList();
+            .Select(e => lens.Hides(e.StudentId, e.FromName, e.Contact) ? e.Redacted(InformationBarriers.HiddenText) : e).ToList();
         var staff = await StaffAsync(db);
         var names = staff.ToDictionary(s => s.Id, s => s.Name);
         var rows = open.Select(e => new SlaRow(e, e.StateAt(now), e.AssigneeId is null ? "Shared inbox" : names.GetValueOrDefault(e.AssigneeId, "(former staff)"))).ToList();

@@ -33,11 +33,12 @@ public sealed class QueueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var session = await sessions.CurrentAsync(db, now, ct);
-        var blocked = await barriers.BlockedAsync(user, ct);
-        var tickets = (await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct))
-            .Select(t => t.StudentId is { } s && blocked.Contains(s) ? t.Redacted(InformationBarriers.HiddenText) : t).ToList();
+        var lens = await barriers.LensAsync(user, ct);
+        var stored = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
+        var conflicts = stored.Where(t => lens.PossibleConflict(t.StudentId, t.Name, t.EmailOrId)).Select(t => t.Id).ToHashSet();
+        var tickets = stored.Select(t => lens.Hides(t.StudentId, t.Name, t.EmailOrId) ? t.Redacted(InformationBarriers.HiddenText) : t).ToList();
         var estimator = await EstimatorAsync(session, tickets, now, ct);
-        var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1))).ToList();
+        var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1), conflicts.Contains(t.Id))).ToList();
         return new QueueView(
             session,
             session.StateAt(now),
@@ -173,8 +174,8 @@ public sealed class QueueService(
             }
 
             // A caseworker walled off from a student by a dispute is never called to them; the next colleague is.
-            var blocked = await barriers.BlockedAsync(staff.Id);
-            var next = QueueOrder.Next(tickets.Where(t => t.StudentId is not { } s || !blocked.Contains(s)));
+            var lens = await barriers.LensAsync(staff.Id);
+            var next = QueueOrder.Next(tickets.Where(t => !lens.Hides(t.StudentId, t.Name, t.EmailOrId)));
             if (next is null)
             {
                 return null;

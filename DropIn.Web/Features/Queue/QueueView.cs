@@ -14,7 +14,8 @@ public sealed record QueueView(
     SessionSummary Summary,
     SessionWindow? NextSession);
 
-public sealed record WaitingTicket(Ticket Ticket, int Position, TimeSpan EstimatedWait);
+/// <param name="PossibleConflict">Not yet linked to a record, but resembles a party to a recorded dispute.</param>
+public sealed record WaitingTicket(Ticket Ticket, int Position, TimeSpan EstimatedWait, bool PossibleConflict = false);
 
 /// <summary>
 /// What the public waiting-room board shows. Built only from ticket numbers, rooms and times: it has no field

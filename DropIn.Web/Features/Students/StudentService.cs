@@ -51,7 +51,20 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     {
         await authorizer.RequireAsync(user, Permissions.RegisterStudents);
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await DuplicatesAsync(db, profile, except);
+        var found = await DuplicatesAsync(db, profile, except);
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
+        // The conflict check at intake: a match who is a party to a recorded dispute is flagged, and hidden
+        // altogether from staff on the other side.
+        var active = await db.Disputes.AsNoTracking().Where(d => d.EndedAt == null).ToListAsync();
+        var parties = active.SelectMany(d => d.Parties.Select(p => p.StudentId)).ToHashSet();
+        var blocked = await barriers.BlockedAsync(user);
+        return [.. found.Select(d => blocked.Contains(d.Student.Id)
+                ? new PossibleDuplicate(d.Student with { DisplayName = InformationBarriers.HiddenText, Email = null, StudentNumber = null, College = null }, ["possible party to a recorded dispute: ask a manager"])
+                : parties.Contains(d.Student.Id) ? d with { Reasons = [.. d.Reasons, "party to a recorded dispute: ask a manager before advising"] } : d)];
     }
 
     /// <summary>

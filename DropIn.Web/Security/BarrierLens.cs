@@ -1,0 +1,33 @@
+using DropIn.Domain.Cases;
+
+namespace DropIn.Web.Security;
+
+/// <summary>
+/// One member of staff's view through the information barriers, for screens that list many people at once (the
+/// queue, the diary, the enquiries board). A row linked to a student record is hidden when that student is walled
+/// off; a row not yet linked is checked against the parties of recorded disputes (same email or ID, same or
+/// sound-alike name), so a possible party is hidden from the wrong side and flagged to everyone else before anyone
+/// on the wrong side sees them.
+/// </summary>
+public sealed class BarrierLens(IReadOnlySet<Guid> blocked, IReadOnlyList<Student> parties)
+{
+    public static readonly BarrierLens None = new(new HashSet<Guid>(), []);
+
+    public bool Hides(Guid? studentId, string name, string? contact) =>
+        studentId is { } linked ? blocked.Contains(linked) : Resembled(name, contact).Any(blocked.Contains);
+
+    /// <summary>An unlinked row that may be a party to a dispute: staff should check before anyone serves them.</summary>
+    public bool PossibleConflict(Guid? studentId, string name, string? contact) => studentId is null && Resembled(name, contact).Any();
+
+    private IEnumerable<Guid> Resembled(string name, string? contact)
+    {
+        if (parties.Count == 0)
+        {
+            return [];
+        }
+
+        var isEmail = contact?.Contains('@', StringComparison.Ordinal) == true;
+        var probe = new StudentProfile(name, Email: isEmail ? contact!.Trim().ToLowerInvariant() : null, StudentNumber: isEmail ? null : contact?.Trim().ToUpperInvariant());
+        return parties.Where(p => DuplicateCheck.Reasons(probe, p).Count > 0).Select(p => p.Id);
+    }
+}
