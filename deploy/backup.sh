@@ -63,6 +63,21 @@ check="$(sqlite3 "$OUT" "PRAGMA integrity_check;")"
 gzip -9 "$OUT"
 echo "database: $OUT.gz"
 
+# Every backup says what it holds, so whoever finds one knows how to treat it.
+cat > "$BACKUP_DIR/dropin-$STAMP.manifest.txt" <<MANIFEST
+DropIn backup $STAMP from $(hostname)
+dropin-$STAMP.db.gz: the whole database. PERSONAL DATA of students and staff: names, contact details,
+  registration details, the queue, appointments, enquiries, case files and the audit trail. Case notes,
+  consent details, access needs and monitoring answers are encrypted: they need the Data Protection keys
+  (keys archive, kept apart) to be read.
+dropin-documents-$STAMP.tar.gz (if present): uploaded case documents, encrypted with the same keys.
+keys/dropin-keys-$STAMP.tar.gz: the Data Protection keys and the audit-trail key. Whoever has these and a
+  database copy can read everything: keep them apart and access-controlled.
+Retention: students' records are kept 7 years from their last involvement; delete backups older than the
+  service's backup period (KEEP_DAYS=$KEEP_DAYS) so destroyed records do not live on in old copies.
+MANIFEST
+echo "manifest: $BACKUP_DIR/dropin-$STAMP.manifest.txt"
+
 # Documents are taken after the database: a file uploaded in between is on disk without its row,
 # which restores harmlessly; the other order could restore a row whose file is missing.
 if [[ -d "$DOCUMENTS" ]]; then
@@ -86,6 +101,7 @@ fi
 if (( KEEP_DAYS > 0 )); then
     find "$BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-*.db.gz' -mtime +"$KEEP_DAYS" -delete
     find "$BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-documents-*.tar.gz' -mtime +"$KEEP_DAYS" -delete
+    find "$BACKUP_DIR" -maxdepth 1 -type f -name 'dropin-*.manifest.txt' -mtime +"$KEEP_DAYS" -delete
     # Each archive holds the whole key ring, so older ones can go - but only once a fresh one
     # exists; otherwise a keys folder that went missing would slowly take every archive with it.
     if $keys_written; then
