@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The suite runs test classes in parallel on two cores: a live update between two Chromium pages can take more
+        // than Playwright's 5 s default there. The assertions are the same; only the patience is longer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(path))
         {

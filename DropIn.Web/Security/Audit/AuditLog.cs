@@ -28,6 +28,15 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
         }
 
         _recentViews[id] = now;
+        if (_recentViews.Count > 10_000)
+        {
+            // Forget views older than the window, so a long-running server does not keep every one it has seen.
+            foreach (var stale in _recentViews.Where(v => now - v.Value >= ViewWindow).Select(v => v.Key).ToList())
+            {
+                _recentViews.TryRemove(stale, out _);
+            }
+        }
+
         return RecordAsync(user, $"{recordType.ToLowerInvariant()}.{action}", recordType, recordId);
     }
 
