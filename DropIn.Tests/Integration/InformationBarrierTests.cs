@@ -12,6 +12,7 @@ using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DropIn.Tests.Integration;
@@ -133,6 +134,24 @@ public sealed class InformationBarrierTests : IAsyncLifetime
         Assert.Equal(other.Id, called!.Id);
         Assert.Equal(InformationBarriers.HiddenText, Assert.Single(samRegistering).Student.DisplayName);
         Assert.Contains(Assert.Single(alexRegistering).Reasons, r => r.Contains("dispute", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminders_NeverNameADisputeParty_AndRecordingForAWalledStudentIsRefused()
+    {
+        await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Phone, _clock.GetUtcNow(), "Ben Carter", null, "Voicemail", Id(_sam), _ben.Id));
+        await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Phone, _clock.GetUtcNow(), "Benjamin Carter", null, "Voicemail", Id(_sam)));
+        await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Phone, _clock.GetUtcNow(), "Carla Diaz", null, "Voicemail", Id(_sam)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_sam, EnquiryChannel.Phone, _clock.GetUtcNow(), "Ben Carter", null, "x", null, _ben.Id)));
+
+        _clock.SetUtcNow(London.At(2026, 11, 30, 17, 5)); // past the breach of all three
+        await _app.Services.GetRequiredService<EnquiryReminders>().RunAsync(CancellationToken.None);
+
+        await using var db = await new AppointmentHarness(_app).DbAsync();
+        var texts = await db.Notifications.Select(n => n.Text).ToListAsync();
+        Assert.Contains(texts, t => t.Contains("Carla Diaz", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("Carter", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("name withheld", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,13 +28,16 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             .ToListAsync(ct);
         var managers = await db.IdsInRolesAsync([Roles.Manager], ct);
         var alerts = await StaffAlerts.ForAsync(db, mail.Value, now, ct);
+        var disputes = await PartiesAsync(db, ct);
         var reminded = new List<Guid>();
         foreach (var e in candidates)
         {
+            // A reminder may reach staff on either side of a dispute: a party's name is not put in it.
+            var from = disputes.Hides(e) ? "a student (name withheld: a dispute applies)" : e.FromName;
             var assignees = e.AssigneeId is null ? managers : [e.AssigneeId];
             if (now >= e.BreachAt)
             {
-                Notify(alerts, managers, $"Breached: the enquiry from {e.FromName} ({e.Channel}) was not acknowledged within 3 working days.");
+                Notify(alerts, managers, $"Breached: the enquiry from {from} ({e.Channel}) was not acknowledged within 3 working days.");
                 e.MarkBreachEscalated(now);
                 if (e.TargetMissedRemindedAt is null)
                 {
@@ -48,7 +51,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now >= e.TargetAt && e.TargetMissedRemindedAt is null)
             {
-                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {e.FromName} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.");
+                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {from} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.");
                 e.MarkTargetMissedReminded(now);
                 if (e.DueTodayRemindedAt is null)
                 {
@@ -57,7 +60,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now < e.TargetAt && now >= startOfToday && LondonTime.Today(e.TargetAt) == LondonTime.Today(now) && e.DueTodayRemindedAt is null)
             {
-                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {e.FromName} ({e.Channel}) by {Clock(e.TargetAt)}.");
+                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {from} ({e.Channel}) by {Clock(e.TargetAt)}.");
                 e.MarkDueTodayReminded(now);
             }
             else
@@ -85,6 +88,18 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
     // Staff mail carries the student's name only because staff may see it; never the enquiry's summary.
     private static void Notify(StaffAlerts alerts, IReadOnlyCollection<string> staffIds, string text) =>
         alerts.Send(staffIds, "Enquiry acknowledgement reminder", text, "/enquiries", "Open the enquiries board");
+
+    private static async Task<DisputeParties> PartiesAsync(DropInDbContext db, CancellationToken ct)
+    {
+        var ids = (await db.Disputes.AsNoTracking().Where(d => d.EndedAt == null).ToListAsync(ct)).SelectMany(d => d.Parties.Select(p => p.StudentId)).ToHashSet();
+        var students = ids.Count == 0 ? [] : await db.Students.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        return new DisputeParties(ids, new BarrierLens(new HashSet<Guid>(), students));
+    }
+
+    private sealed record DisputeParties(HashSet<Guid> Ids, BarrierLens Lens)
+    {
+        public bool Hides(Enquiry e) => (e.StudentId is { } s && Ids.Contains(s)) || Lens.PossibleConflict(e.StudentId, e.FromName, e.Contact);
+    }
 
     private static string Clock(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

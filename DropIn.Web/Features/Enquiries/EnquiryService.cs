@@ -16,6 +16,11 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
     public async Task<Enquiry> RecordAsync(ClaimsPrincipal user, EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, Guid? studentId = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
+        if (studentId is { } linked)
+        {
+            await barriers.RequireVisibleAsync(user, linked, "Student", linked.ToString());
+        }
+
         return await AddAsync(channel, received, fromName, contact, summary, assigneeId, staff.Id, studentId);
     }
 
