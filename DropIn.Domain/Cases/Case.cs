@@ -44,7 +44,15 @@ public sealed class Case
     public int Version { get; private set; }
     public IReadOnlyList<CaseworkerOnCase> Caseworkers => _caseworkers;
 
-    public string Reference => $"C{Number:D4}";
+    public string Reference => ReferenceOf(Number);
+
+    public static string ReferenceOf(int number) => $"C{number:D4}";
+
+    /// <summary>The case number in a reference as staff type it: "C0042", "c42" or "42".</summary>
+    public static int ParseReference(string reference) =>
+        int.TryParse((reference ?? "").Trim().TrimStart('C', 'c'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new RuleException("Enter a case reference like C0042.");
 
     public static Case Open(Guid studentId, int categoryId, int number, string summary, string by, DateTimeOffset now)
     {

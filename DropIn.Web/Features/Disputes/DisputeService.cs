@@ -84,13 +84,10 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
     public async Task<IReadOnlyList<StaffName>> WhoCouldSeeAsync(ClaimsPrincipal user, string reference, DateOnly date)
     {
         await authorizer.RequireAsync(user, Permissions.ManageDisputes);
-        if (!int.TryParse(reference.Trim().TrimStart('C', 'c'), System.Globalization.CultureInfo.InvariantCulture, out var number))
-        {
-            throw new RuleException("Enter a case reference like C0042.");
-        }
+        var number = Domain.Cases.Case.ParseReference(reference);
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number) ?? throw new RuleException($"There is no case C{number:D4}.");
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number) ?? throw new RuleException($"There is no case {Domain.Cases.Case.ReferenceOf(number)}.");
         var at = LondonTime.ToInstant(date.AddDays(1), TimeOnly.MinValue).AddTicks(-1);
         var disputes = await db.Disputes.AsNoTracking().Where(d => d.Parties.Any(p => p.StudentId == found.StudentId)).ToListAsync();
         var caseStaff = await db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);

@@ -109,7 +109,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
                               join category in db.CaseCategories on c.CategoryId equals category.Id
                               where c.StudentId == id
                               select new { c.Id, c.Number, category.Name, c.Status, c.OpenedAt, c.Outcome }).ToListAsync();
-            cases = [.. rows.OrderByDescending(c => c.OpenedAt).Select(c => new CaseSummary(c.Id, $"C{c.Number:D4}", c.Name, c.Status, c.OpenedAt, c.Outcome))];
+            cases = [.. rows.OrderByDescending(c => c.OpenedAt).Select(c => new CaseSummary(c.Id, Case.ReferenceOf(c.Number), c.Name, c.Status, c.OpenedAt, c.Outcome))];
         }
 
         var links = await StudentLinks.LoadAsync(db, id);

@@ -23,13 +23,10 @@ public sealed class AuditReports(IDbContextFactory<DropInDbContext> dbFactory, S
     public async Task<IReadOnlyList<AuditRow>> CaseAccessAsync(ClaimsPrincipal user, string reference)
     {
         await authorizer.RequireAsync(user, Permissions.ViewAudit);
-        if (!int.TryParse(reference.Trim().TrimStart('C', 'c'), System.Globalization.CultureInfo.InvariantCulture, out var number))
-        {
-            throw new RuleException("Enter a case reference like C0042.");
-        }
+        var number = Domain.Cases.Case.ParseReference(reference);
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).SingleOrDefaultAsync() ?? throw new RuleException($"There is no case C{number:D4}.");
+        var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).SingleOrDefaultAsync() ?? throw new RuleException($"There is no case {Domain.Cases.Case.ReferenceOf(number)}.");
         var id = caseId.ToString();
         var onCase = $"case {id}";
         var entries = await db.AuditEntries.AsNoTracking()
