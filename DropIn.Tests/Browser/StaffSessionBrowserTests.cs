@@ -13,8 +13,8 @@ public sealed class StaffSessionBrowserTests(BrowserFixture browser) : IAsyncLif
     // Seconds, not minutes: the warning shows 5 s before a 12 s lock, and accounts are re-checked every second.
     private readonly AppFactory _app = new(kestrel: true, settings: new Dictionary<string, string?>(AppFactory.AlwaysOpen())
     {
-        ["DropIn:Security:IdleSeconds"] = "12",
-        ["DropIn:Security:IdleWarningSeconds"] = "5",
+        ["DropIn:Security:IdleSeconds"] = "30",
+        ["DropIn:Security:IdleWarningSeconds"] = "20",
         ["DropIn:Security:RevalidationSeconds"] = "1",
     });
 
@@ -63,7 +63,7 @@ public sealed class StaffSessionBrowserTests(BrowserFixture browser) : IAsyncLif
         var warning = tablet.GetByRole(AriaRole.Alertdialog, new() { Name = "Are you still there?" });
         var stay = warning.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" });
 
-        await Assertions.Expect(warning).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(warning).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(stay).ToBeFocusedAsync();
         await Pages.AssertAccessibleAsync(tablet);
         await stay.ClickAsync();
@@ -73,7 +73,7 @@ public sealed class StaffSessionBrowserTests(BrowserFixture browser) : IAsyncLif
         Assert.EndsWith("/queue/call", tablet.Url);
 
         // No touch from now on: the warning comes back, then the lock.
-        await tablet.WaitForURLAsync("**/account/login?locked=1**", new() { Timeout = 30_000 });
+        await tablet.WaitForURLAsync("**/account/login?locked=1**", new() { Timeout = 60_000 });
         await Assertions.Expect(tablet.GetByText("locked after a period of inactivity", new() { Exact = false })).ToBeVisibleAsync();
         Assert.Contains("ReturnUrl=%2Fqueue%2Fcall", tablet.Url);
 
