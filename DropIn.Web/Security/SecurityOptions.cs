@@ -27,6 +27,13 @@ public sealed class SecurityOptions
     [Range(1, 10_000)]
     public int SignInsPerMinute { get; set; } = 10;
 
+    /// <summary>An export asks for the password and second factor again unless they were entered this recently.</summary>
+    [Range(1, 60)]
+    public int ReauthenticateMinutes { get; set; } = 5;
+
+    /// <summary>Staff must sign in with an authenticator app as well as a password (enrolled at their first sign-in).</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
     public TimeSpan Idle => IdleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(IdleMinutes);
 
     public TimeSpan IdleWarning => TimeSpan.FromSeconds(Math.Min(IdleWarningSeconds, Idle.TotalSeconds / 2));

@@ -30,4 +30,7 @@ public static class StaffClaims
 
     /// <summary>One sign-in: the audit trail says which session did what, so one person's two tablets can be told apart.</summary>
     public const string Session = "dropin:session";
+
+    /// <summary>When the password (and second factor) were last entered, in Unix seconds: exports ask for a recent one.</summary>
+    public const string SignedInAt = "dropin:signed_in_at";
 }
