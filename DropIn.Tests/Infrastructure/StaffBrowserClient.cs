@@ -29,6 +29,18 @@ public static partial class StaffBrowserClient
         return client;
     }
 
+    /// <summary>Posts one of the static sign-in forms as a browser would: the page first, for its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+            ["_handler"] = formName,
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

@@ -21,12 +21,15 @@ public sealed class PermissionMatrixTests
     private static readonly HashSet<string> PublicRoutes =
     [
         "/account/login", "/account/lock", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book", "/contact",
+        "/account/two-factor", "/account/forgot-password", "/account/reset-password",
     ];
 
     private static readonly Dictionary<string, string?> ExpectedPagePolicy = new()
     {
         ["/"] = null, // any signed-in member of staff
         ["/notifications"] = null, // one's own notifications
+        ["/account/confirm"] = null, // one's own password and code again, before an export
+        ["/account/security"] = null, // one's own recovery codes
         ["/queue"] = Permissions.ViewQueue,
         ["/queue/call"] = Permissions.ServeQueue,
         ["/diary"] = Permissions.ViewDiary,

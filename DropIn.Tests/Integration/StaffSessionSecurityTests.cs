@@ -217,7 +217,7 @@ public sealed partial class StaffSessionSecurityTests(StaffSessionSecurityTests.
         var manager = await fixture.App.StaffAsync("Mo Manager", Roles.Manager);
         var id = await IdOfAsync("Mo Manager");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.App.UseAsync<StaffAccountService>(s => s.DisableStaffAsync(manager, id)));
+        await Assert.ThrowsAsync<DropIn.Domain.RuleException>(() => fixture.App.UseAsync<StaffAccountService>(s => s.DisableStaffAsync(manager, id)));
     }
 
     private Task<HttpClient> SignedInAsync(string name) =>

@@ -39,6 +39,7 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<Signpost> Signposts => Set<Signpost>();
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();
+    public DbSet<Security.TwoFactor.UsedAuthenticatorStep> UsedAuthenticatorSteps => Set<Security.TwoFactor.UsedAuthenticatorStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

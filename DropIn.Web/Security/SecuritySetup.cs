@@ -14,6 +14,9 @@ public static class SecuritySetup
 {
     public const string SignInRateLimitPolicy = "sign-in";
 
+    /// <summary>Marks a cookie re-issued by the idle keep-alive: a renewal, not a sign-in to audit.</summary>
+    public const string RenewalMark = "dropin:renewal";
+
     public static WebApplicationBuilder AddDropInSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -34,7 +37,9 @@ public static class SecuritySetup
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.SlidingExpiration = true;
-                options.Events.OnSignedIn = context => Audited(context.HttpContext, context.Principal, "signin");
+                options.Events.OnSignedIn = context => context.Properties.Items.ContainsKey(RenewalMark)
+                    ? Task.CompletedTask
+                    : Audited(context.HttpContext, context.Principal, "signin");
                 options.Events.OnSigningOut = context => Audited(context.HttpContext, context.HttpContext.User, "signout");
             }));
 
@@ -104,10 +109,23 @@ public static class SecuritySetup
         // The cookie is re-issued when the security stamp is re-checked; the sign-in session it belongs to stays the same.
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
-            if (context.CurrentPrincipal?.FindFirst(StaffClaims.Session) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            if (context.NewPrincipal?.Identity is not ClaimsIdentity identity || context.CurrentPrincipal is not { } current)
             {
-                identity.RemoveClaim(identity.FindFirst(StaffClaims.Session));
-                identity.AddClaim(new Claim(StaffClaims.Session, session.Value));
+                return Task.CompletedTask;
+            }
+
+            // A refresh is not a sign-in: the session, its sign-in time and how it was signed in carry over.
+            foreach (var type in new[] { StaffClaims.Session, StaffClaims.SignedInAt, TwoFactor.StaffSignIn.MultiFactorClaim })
+            {
+                if (identity.FindFirst(type) is { } regenerated)
+                {
+                    identity.RemoveClaim(regenerated);
+                }
+
+                if (current.FindFirst(type) is { } kept)
+                {
+                    identity.AddClaim(new Claim(type, kept.Value));
+                }
             }
 
             return Task.CompletedTask;
@@ -119,6 +137,10 @@ public static class SecuritySetup
         services.AddScoped<StaffAuthorizer>();
         services.AddScoped<InformationBarriers>();
         services.AddScoped<StaffAccountService>();
+        services.AddScoped<TwoFactor.TwoFactorService>();
+        services.AddScoped<TwoFactor.StaffSignIn>();
+        services.AddScoped<TwoFactor.PasswordReset>();
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<CreateAdminCommand>();
         return builder;
     }

@@ -10,7 +10,7 @@ namespace DropIn.Web.Security;
 /// stores: a lockout with no end refuses sign-in, and a new security stamp makes every existing cookie and open
 /// circuit fail its next re-check.
 /// </summary>
-public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TimeProvider clock, ILogger<StaffAccountService> logger)
+public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger)
 {
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(ClaimsPrincipal manager)
     {
@@ -21,7 +21,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
         foreach (var user in staff)
         {
             var roles = await users.GetRolesAsync(user);
-            accounts.Add(new StaffAccount(user.Id, user.DisplayName, user.Email ?? "", [.. roles.Order()], IsDisabled(user, now)));
+            accounts.Add(new StaffAccount(user.Id, user.DisplayName, user.Email ?? "", [.. roles.Order()], IsDisabled(user, now), user.TwoFactorEnabled));
         }
 
         return accounts;
@@ -33,7 +33,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
         if (actor.Id == staffId)
         {
             // Nobody can lock themselves out by mistake and leave the service without a manager.
-            throw new InvalidOperationException("You cannot disable your own account.");
+            throw new DropIn.Domain.RuleException("You cannot disable your own account.");
         }
 
         var user = await FindAsync(staffId);
@@ -41,6 +41,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
         Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
         Check(await users.UpdateSecurityStampAsync(user));
         logger.LogInformation("Staff account {StaffId} disabled by {ActorId}", staffId, actor.Id);
+        await audit.RecordAsync(manager, "staff.disable", "Staff", staffId);
     }
 
     public async Task EnableStaffAsync(ClaimsPrincipal manager, string staffId)
@@ -50,6 +51,23 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
         logger.LogInformation("Staff account {StaffId} enabled by {ActorId}", staffId, actor.Id);
+        await audit.RecordAsync(manager, "staff.enable", "Staff", staffId);
+    }
+
+    /// <summary>
+    /// A lost or replaced phone. The person then signs in with their password and sets up the new phone straight
+    /// away; their open sessions end now. Nobody resets their own: that would let a stolen password remove the factor.
+    /// </summary>
+    public async Task ResetTwoFactorAsync(ClaimsPrincipal manager, string staffId)
+    {
+        var actor = await authorizer.RequireAsync(manager, Permissions.ManageStaff);
+        if (actor.Id == staffId)
+        {
+            throw new DropIn.Domain.RuleException("Another manager must reset your own two-step sign-in.");
+        }
+
+        await twoFactor.ResetAsync(await FindAsync(staffId));
+        await audit.RecordAsync(manager, "staff.reset-two-factor", "Staff", staffId);
     }
 
     // A lockout past the year 9000 is a disable; a short one is the failed-attempts lockout, which ends by itself.
@@ -67,4 +85,4 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
     }
 }
 
-public sealed record StaffAccount(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled);
+public sealed record StaffAccount(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool TwoFactorOn);

@@ -1246,6 +1246,20 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("DropIn.Web.Security.TwoFactor.UsedAuthenticatorStep", b =>
+                {
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("UsedAuthenticatorSteps", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1573,6 +1587,15 @@ namespace DropIn.Web.Data.Migrations
                     b.HasOne("DropIn.Domain.Queue.DropInSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Web.Security.TwoFactor.UsedAuthenticatorStep", b =>
+                {
+                    b.HasOne("DropIn.Web.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

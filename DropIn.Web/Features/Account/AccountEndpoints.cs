@@ -1,5 +1,6 @@
 using DropIn.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace DropIn.Web.Features.Account;
@@ -73,7 +74,19 @@ public static class AccountEndpoints
                 return Results.Unauthorized();
             }
 
-            await signIn.RefreshSignInAsync(user);
+            // The same principal with a new expiry: Identity's RefreshSignInAsync would rebuild it, starting a new audit
+            // session and forgetting when the password was last entered.
+            var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            if (current.Principal is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            var properties = current.Properties ?? new AuthenticationProperties();
+            properties.IssuedUtc = null;
+            properties.ExpiresUtc = null;
+            properties.Items[Security.SecuritySetup.RenewalMark] = "1";
+            await http.SignInAsync(IdentityConstants.ApplicationScheme, current.Principal, properties);
             return Results.NoContent();
         }).RequireAuthorization();
         return app;

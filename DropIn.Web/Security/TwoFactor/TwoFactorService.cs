@@ -1,0 +1,108 @@
+using DropIn.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace DropIn.Web.Security.TwoFactor;
+
+/// <summary>
+/// The second factor: an authenticator app (TOTP). The key lives where Identity keeps it (the user tokens table);
+/// this class adds what Identity lacks, that each code is accepted once.
+/// </summary>
+public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock)
+{
+    public const int RecoveryCodeCount = 10;
+    private const string Issuer = "DropIn Student Advice";
+
+    /// <summary>What the set-up page shows: the same key until it is confirmed, so a reload does not spoil a scanned code.</summary>
+    public async Task<AuthenticatorSetup> SetupAsync(StaffUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
+        }
+
+        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
+        var uri = $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6&period=30";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(4);
+        return new AuthenticatorSetup(Base32.ForTyping(key), uri, svg);
+    }
+
+    /// <summary>Turns the second factor on after the first good code, and returns the recovery codes to show once.</summary>
+    public async Task<IReadOnlyList<string>?> EnableAsync(StaffUser user, string code)
+    {
+        if (!await AcceptCodeAsync(user, code))
+        {
+            return null;
+        }
+
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        return [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+    }
+
+    /// <summary>An authenticator code or, failing that, an unused recovery code (which is then spent).</summary>
+    public async Task<SecondFactor?> VerifyAsync(StaffUser user, string code)
+    {
+        var trimmed = code.Trim();
+        if (trimmed.Count(char.IsAsciiDigit) == 6 && trimmed.Length <= 7 && await AcceptCodeAsync(user, trimmed))
+        {
+            return SecondFactor.Authenticator;
+        }
+
+        return trimmed.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, trimmed.Replace(" ", "", StringComparison.Ordinal))).Succeeded
+            ? SecondFactor.RecoveryCode
+            : null;
+    }
+
+    public Task<int> RecoveryCodesLeftAsync(StaffUser user) => users.CountRecoveryCodesAsync(user);
+
+    /// <summary>
+    /// For a lost phone: the second factor is turned off and its key replaced, so the old phone's codes stop working
+    /// and the next sign-in enrols again. The security stamp changes, which ends the person's open sessions.
+    /// </summary>
+    public async Task ResetAsync(StaffUser user)
+    {
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>
+    /// A code is good once: the step it belongs to must be later than the last one this person used. One statement
+    /// does the check and the write, so two tablets posting the same code at once cannot both get in.
+    /// </summary>
+    private async Task<bool> AcceptCodeAsync(StaffUser user, string code)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key) || Totp.MatchingStep(Base32.Decode(key), code, clock.GetUtcNow()) is not { } step)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var changed = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO UsedAuthenticatorSteps (StaffId, Step) VALUES ({user.Id}, {step}) ON CONFLICT (StaffId) DO UPDATE SET Step = excluded.Step WHERE UsedAuthenticatorSteps.Step < excluded.Step");
+        return changed == 1;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record AuthenticatorSetup(string KeyForTyping, string OtpAuthUri, string QrSvg);
+
+public enum SecondFactor
+{
+    Authenticator,
+    RecoveryCode,
+}
