@@ -24,7 +24,7 @@ public sealed class PermissionMatrixTests
         "/account/two-factor", "/account/forgot-password", "/account/reset-password",
     ];
 
-    private static readonly Dictionary<string, string?> ExpectedPagePolicy = new()
+    internal static readonly Dictionary<string, string?> ExpectedPagePolicy = new()
     {
         ["/"] = null, // any signed-in member of staff
         ["/notifications"] = null, // one's own notifications
@@ -47,7 +47,7 @@ public sealed class PermissionMatrixTests
         ["/cases/settings"] = Permissions.ManageCaseLists,
     };
 
-    private static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
+    internal static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
 
     [Fact]
     public void EveryPage_HasAPolicyOrIsPublic()
@@ -136,7 +136,7 @@ public sealed class PermissionMatrixTests
     }
 
     /// <summary>Blazor's own transport and static files: not pages, and they carry no data of ours.</summary>
-    private static bool IsFrameworkPlumbing(string route) =>
+    internal static bool IsFrameworkPlumbing(string route) =>
         route.StartsWith("_blazor", StringComparison.Ordinal) || route.StartsWith("/_blazor", StringComparison.Ordinal)
         || route.StartsWith("_framework", StringComparison.Ordinal) || route.StartsWith("/_framework", StringComparison.Ordinal)
         || route.StartsWith("_content", StringComparison.Ordinal) || route.StartsWith("/_content", StringComparison.Ordinal)
