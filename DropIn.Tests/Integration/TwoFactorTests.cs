@@ -93,6 +93,18 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDatabase_HoldsNeitherTheKeyNorTheRecoveryCodes_AsText()
+    {
+        var (_, key, codes) = await EnrolWithCodesAsync();
+
+        var tokens = await _app.UseAsync<DropInDbContext, List<string?>>(db => db.UserTokens.Select(t => t.Value).ToListAsync());
+
+        Assert.NotEmpty(tokens);
+        Assert.DoesNotContain(tokens, t => t!.Contains(Base32Of(key), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(tokens, t => codes.Any(c => t!.Contains(c, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public async Task WrongCodes_LockTheAccount()
     {
         await EnrolAsync();
@@ -200,6 +212,13 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var codes = RecoveryCodes().Matches(html.Split("recovery-codes")[1]).Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(TwoFactorService.RecoveryCodeCount, codes.Length);
         return (client, key, codes);
+    }
+
+    private static string Base32Of(byte[] key)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(key.Select(b => Convert.ToString(b, 2).PadLeft(8, '0')));
+        return string.Concat(Enumerable.Range(0, bits.Length / 5).Select(i => Alphabet[Convert.ToInt32(bits.Substring(i * 5, 5), 2)]));
     }
 
     private static Task<HttpResponseMessage> PasswordAsync(HttpClient client, string password) =>

@@ -90,6 +90,7 @@ public static class SecuritySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DropInDbContext>()
+            .AddUserStore<TwoFactor.StaffUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
