@@ -84,6 +84,19 @@ public sealed class Dispute
         Version++;
     }
 
+    /// <summary>
+    /// A party's records reached the end of their retention period and were destroyed: the dispute keeps its sides
+    /// and staff, loses the party, and its title (which a manager may have written with names in it) becomes neutral.
+    /// </summary>
+    public void Forget(Guid studentId)
+    {
+        if (_parties.RemoveAll(p => p.StudentId == studentId) > 0)
+        {
+            Title = $"Dispute {Reference} (records past retention destroyed)";
+            Version++;
+        }
+    }
+
     /// <summary>Puts a member of staff on a side, at once. Moving sides ends the earlier assignment, so history stays true.</summary>
     public void Assign(string staffId, int side, DateTimeOffset now)
     {

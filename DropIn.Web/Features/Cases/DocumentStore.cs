@@ -106,6 +106,25 @@ public sealed class DocumentStore(string root, IDataProtectionProvider protectio
         }
     }
 
+    /// <summary>Removes a destroyed case's folder and everything in it.</summary>
+    public void DeleteCase(Guid caseId)
+    {
+        var folder = Path.Combine(Root, caseId.ToString("N"));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Case folders on disk, by case id, with when each was last written.</summary>
+    public IEnumerable<(Guid CaseId, DateTime LastWriteUtc)> CaseFolders() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateDirectories(Root)
+                .Select(d => (Ok: Guid.TryParseExact(Path.GetFileName(d), "N", out var id), Id: id, Written: Directory.GetLastWriteTimeUtc(d)))
+                .Where(d => d.Ok)
+                .Select(d => (d.Id, d.Written))
+            : [];
+
     /// <summary>Reads up to <paramref name="buffer"/>'s length: a stream may hand over fewer bytes per read than asked.</summary>
     public static async Task<int> ReadHeadAsync(Stream content, Memory<byte> buffer, CancellationToken ct = default)
     {

@@ -1,0 +1,42 @@
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Retention;
+using DropIn.Web.Features.Retention;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DropIn.Web.Data.Configurations;
+
+internal sealed class RetentionHoldConfiguration : IEntityTypeConfiguration<RetentionHold>
+{
+    public void Configure(EntityTypeBuilder<RetentionHold> hold)
+    {
+        hold.HasKey(h => h.Id);
+        hold.Property(h => h.Id).ValueGeneratedNever();
+        hold.Property(h => h.Reason).HasMaxLength(RetentionHold.MaxReasonLength);
+        hold.Property(h => h.PlacedBy).HasMaxLength(450);
+        hold.Property(h => h.LiftedBy).HasMaxLength(450);
+        hold.HasIndex(h => h.StudentId);
+        hold.Ignore(h => h.IsActive);
+    }
+}
+
+internal sealed class RetentionListingConfiguration : IEntityTypeConfiguration<RetentionListing>
+{
+    public void Configure(EntityTypeBuilder<RetentionListing> listing)
+    {
+        listing.HasKey(l => l.StudentId);
+        listing.Property(l => l.StudentId).ValueGeneratedNever();
+        listing.Property(l => l.ListedBy).HasMaxLength(450);
+        listing.Ignore(l => l.Entry);
+    }
+}
+
+internal sealed class DestructionLogConfiguration : IEntityTypeConfiguration<DestructionLogEntry>
+{
+    public void Configure(EntityTypeBuilder<DestructionLogEntry> entry)
+    {
+        entry.ToTable("DestructionLog");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).ValueGeneratedNever();
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using DropIn.Domain.Retention;
+
+namespace DropIn.Web.Features.Retention;
+
+/// <summary>Settings under <c>DropIn:Retention</c>.</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "DropIn:Retention";
+
+    /// <summary>Records are kept this many years from a student's last involvement (the code of practice says seven).</summary>
+    [Range(1, RetentionPolicy.MaxYears)]
+    public int Years { get; set; } = RetentionPolicy.DefaultYears;
+
+    public RetentionPolicy Policy => new(Years);
+}

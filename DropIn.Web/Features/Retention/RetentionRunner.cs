@@ -1,0 +1,86 @@
+using DropIn.Domain.Calendar;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DropIn.Web.Features.Retention;
+
+/// <summary>
+/// The nightly destruction. Each due student is destroyed in a transaction of their own, so a crash part-way
+/// leaves whole records behind, which the next night picks up: running it twice does no more than once.
+/// </summary>
+public sealed class RetentionRunner(
+    IDbContextFactory<DropInDbContext> dbFactory, StudentDestroyer destroyer, DocumentStore documents, IOptions<RetentionOptions> options, TimeProvider clock,
+    ILogger<RetentionRunner> logger)
+{
+    /// <summary>A case folder with no case is removed only when this old, so an upload in progress is never touched.</summary>
+    private static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
+
+    public async Task<DestructionCounts> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var policy = options.Value.Policy;
+        var cutoff = now.AddYears(-policy.Years).AddDays(2);
+        List<Guid> candidates;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            candidates = await db.Students.AsNoTracking().Where(s => s.MergedIntoId == null && s.LastInvolvementAt < cutoff).Select(s => s.Id).ToListAsync(ct);
+        }
+
+        var total = DestructionCounts.None;
+        foreach (var id in candidates)
+        {
+            if (await destroyer.DestroyIfDueAsync(id, policy, now, ct) is { } counts)
+            {
+                total = total.Plus(counts);
+            }
+        }
+
+        total = total.Plus(new DestructionCounts(0, 0, 0, await DestroyUnlinkedAsync(now.AddYears(-policy.Years), ct), 0));
+        await SweepOrphanFoldersAsync(now, ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.Add(new DestructionLogEntry(now, policy.Years, total));
+            await db.SaveChangesAsync(ct);
+        }
+
+        logger.LogInformation(
+            "Retention run: {Students} students, {Cases} cases, {Documents} documents, {Other} other records destroyed; {Remnants} remnants kept",
+            total.Students, total.Cases, total.Documents, total.OtherRecords, total.Remnants);
+        return total;
+    }
+
+    /// <summary>
+    /// Visits, bookings and enquiries never linked to a student record, mail and staff notifications: destroyed by
+    /// their own age. Nothing links them to a record a manager could hold, so they need no review.
+    /// </summary>
+    private async Task<int> DestroyUnlinkedAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var count = 0;
+        count += await db.Tickets.Where(t => t.StudentId == null && t.CheckedInAt < before).ExecuteDeleteAsync(ct);
+        count += await db.Appointments.Where(a => a.StudentId == null && a.Start < before).ExecuteDeleteAsync(ct);
+        count += await db.Enquiries.Where(e => e.StudentId == null && e.ReceivedAt < before).ExecuteDeleteAsync(ct);
+        count += await db.Outbox.Where(m => m.CreatedAt < before).ExecuteDeleteAsync(ct);
+        count += await db.Notifications.Where(n => n.CreatedAt < before).ExecuteDeleteAsync(ct);
+        return count;
+    }
+
+    private async Task SweepOrphanFoldersAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var folders = documents.CaseFolders().Where(f => now.UtcDateTime - f.LastWriteUtc > OrphanAge).ToList();
+        if (folders.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = folders.Select(f => f.CaseId).ToList();
+        var live = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        foreach (var orphan in ids.Except(live))
+        {
+            documents.DeleteCase(orphan);
+        }
+    }
+}

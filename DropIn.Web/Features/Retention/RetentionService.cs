@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Retention;
+using DropIn.Web.Data;
+using DropIn.Web.Security;
+using DropIn.Web.Security.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DropIn.Web.Features.Retention;
+
+/// <summary>
+/// The managers' monthly retention review: what falls due by the end of next month, holds with a documented reason
+/// and a review date, and confirming the review, which is what lets the nightly job destroy a listed record.
+/// </summary>
+public sealed class RetentionService(
+    IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, IOptions<RetentionOptions> options, TimeProvider clock, AuditLog audit)
+{
+    public async Task<RetentionReviewView> ReviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        var now = clock.GetUtcNow();
+        var today = LondonTime.Today(now);
+        var policy = options.Value.Policy;
+        var window = RetentionReview.Window(today);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Coarse in SQL (a day's slack either side of the London date), exact in memory.
+        var cutoff = new DateTimeOffset(window.To.AddDays(2).AddYears(-policy.Years).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var students = await db.Students.AsNoTracking().Where(s => s.MergedIntoId == null && s.LastInvolvementAt < cutoff)
+            .Select(s => new { s.Id, s.Name, s.LastInvolvementAt }).ToListAsync(ct);
+        var due = students.Where(s => RetentionReview.Lists(policy.DestructionDate(s.LastInvolvementAt), today)).ToList();
+        var ids = due.Select(s => s.Id).ToList();
+        var holds = await db.Set<RetentionHold>().AsNoTracking().Where(h => ids.Contains(h.StudentId) && h.LiftedAt == null).ToListAsync(ct);
+        var listings = await db.Set<RetentionListing>().AsNoTracking().Where(l => ids.Contains(l.StudentId)).ToDictionaryAsync(l => l.StudentId, ct);
+        var lens = await barriers.LensAsync(user, ct);
+        var rows = due
+            .Select(s =>
+            {
+                var hold = holds.FirstOrDefault(h => h.StudentId == s.Id);
+                var listing = listings.GetValueOrDefault(s.Id);
+                var hidden = lens.Hides(s.Id, s.Name, null);
+                return new RetentionRow(
+                    s.Id, hidden ? InformationBarriers.HiddenText : s.Name, !hidden, s.LastInvolvementAt, policy.DestructionDate(s.LastInvolvementAt),
+                    policy.Decide(s.LastInvolvementAt, listing?.Entry, holds.Where(h => h.StudentId == s.Id), now),
+                    listing is not null && listing.LastInvolvementSeen == s.LastInvolvementAt, hold is null ? null : new HoldView(hold.Id, hold.Reason, hold.ReviewOn, hold.IsReviewDue(today)));
+            })
+            .OrderBy(r => r.DestructionDate).ThenBy(r => r.StudentId)
+            .ToList();
+        var log = await db.Set<DestructionLogEntry>().AsNoTracking().OrderByDescending(e => e.RanAt).Take(24).ToListAsync(ct);
+        return new RetentionReviewView(window, policy.Years, rows, log);
+    }
+
+    /// <summary>
+    /// The manager has looked at the list: each listed record without a hold may be destroyed from the first of next
+    /// month, provided nothing new happens to it before then.
+    /// </summary>
+    public async Task<int> ConfirmReviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        var review = await ReviewAsync(user, ct);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var listed = 0;
+        foreach (var row in review.Rows.Where(r => r.Hold is null))
+        {
+            var entry = RetentionReview.EntryFor(row.LastInvolvement, now);
+            var listing = await db.Set<RetentionListing>().SingleOrDefaultAsync(l => l.StudentId == row.StudentId, ct);
+            if (listing is null)
+            {
+                db.Add(new RetentionListing(row.StudentId, entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now));
+            }
+            else
+            {
+                listing.Relist(entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now);
+            }
+
+            listed++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, "retention.review", detail: $"{listed} listed");
+        return listed;
+    }
+
+    public async Task PlaceHoldAsync(ClaimsPrincipal user, Guid studentId, string reason, DateOnly reviewOn, CancellationToken ct = default)
+    {
+        var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Students.AnyAsync(s => s.Id == studentId, ct))
+        {
+            throw new RuleException("That record no longer exists.");
+        }
+
+        if (await db.Set<RetentionHold>().AnyAsync(h => h.StudentId == studentId && h.LiftedAt == null, ct))
+        {
+            throw new RuleException("This record is already held. Renew or lift the hold instead.");
+        }
+
+        var hold = RetentionHold.Place(studentId, reason, reviewOn, manager.Id, clock.GetUtcNow());
+        db.Add(hold);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, "retention.hold", "Student", studentId.ToString());
+    }
+
+    public async Task RenewHoldAsync(ClaimsPrincipal user, Guid holdId, DateOnly reviewOn, CancellationToken ct = default)
+    {
+        await ChangeHoldAsync(user, holdId, hold => hold.Renew(reviewOn, clock.GetUtcNow()), "retention.hold-renewed", ct);
+    }
+
+    public async Task LiftHoldAsync(ClaimsPrincipal user, Guid holdId, CancellationToken ct = default)
+    {
+        var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        await ChangeHoldAsync(user, holdId, hold => hold.Lift(manager.Id, clock.GetUtcNow()), "retention.hold-lifted", ct);
+    }
+
+    private async Task ChangeHoldAsync(ClaimsPrincipal user, Guid holdId, Action<RetentionHold> change, string action, CancellationToken ct)
+    {
+        await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hold = await db.Set<RetentionHold>().SingleOrDefaultAsync(h => h.Id == holdId, ct) ?? throw new RuleException("That hold no longer exists.");
+        change(hold);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, action, "Student", hold.StudentId.ToString());
+    }
+}
+
+public sealed record RetentionReviewView(ReviewWindow Window, int PolicyYears, IReadOnlyList<RetentionRow> Rows, IReadOnlyList<DestructionLogEntry> Log);
+
+/// <param name="Listed">The current review has listed the record as it is now.</param>
+public sealed record RetentionRow(
+    Guid StudentId, string Name, bool Visible, DateTimeOffset LastInvolvement, DateOnly DestructionDate, RetentionDecision Decision, bool Listed, HoldView? Hold);
+
+public sealed record HoldView(Guid Id, string Reason, DateOnly ReviewOn, bool ReviewDue);

@@ -1,0 +1,119 @@
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Domain.Retention;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Features.Retention;
+
+/// <summary>
+/// Destroys one student's records at the end of the retention period, in one transaction so a crash leaves the
+/// student either whole or gone: the record, cases and everything on them, visits, appointments, enquiries,
+/// consents, monitoring answers, mail, holds and listings. An anonymous remnant per case is kept first, so past years'
+/// statistics stay right. Document files go after the commit (a crash in between leaves encrypted files with no
+/// row, which the nightly sweep removes). The audit trail keeps its entries: they hold ids and actions, never names
+/// or note text, and an id on its own identifies no one once the record is gone.
+/// </summary>
+public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactory, DocumentStore documents)
+{
+    /// <summary>Destroys the student if, checked again inside the transaction, the policy says so; null otherwise.</summary>
+    public async Task<DestructionCounts?> DestroyIfDueAsync(Guid studentId, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId, ct);
+        if (student is null)
+        {
+            return null;
+        }
+
+        var holds = await db.Set<RetentionHold>().Where(h => h.StudentId == studentId).ToListAsync(ct);
+        var listing = await db.Set<RetentionListing>().SingleOrDefaultAsync(l => l.StudentId == studentId, ct);
+        if (policy.Decide(student.LastInvolvementAt, listing?.Entry, holds, now) != RetentionDecision.Destroy)
+        {
+            return null;
+        }
+
+        var cases = await db.Cases.AsNoTracking().Where(c => c.StudentId == studentId).ToListAsync(ct);
+        var caseIds = cases.Select(c => c.Id).ToList();
+        var remnants = await RemnantsAsync(db, student, cases, ct);
+        db.Set<StatisticsRemnant>().AddRange(remnants);
+        await db.SaveChangesAsync(ct);
+
+        var documentCount = await db.CaseDocuments.CountAsync(d => caseIds.Contains(d.CaseId), ct);
+        var other = await DeleteAroundAsync(db, student, caseIds, ct);
+        foreach (var dispute in await db.Disputes.Where(d => d.Parties.Any(p => p.StudentId == studentId)).ToListAsync(ct))
+        {
+            dispute.Forget(studentId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        // Duplicates merged into this record hold nothing of their own any more, but still carry the name.
+        await db.Students.Where(s => s.Id == studentId || s.MergedIntoId == studentId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+
+        foreach (var caseId in caseIds)
+        {
+            documents.DeleteCase(caseId);
+        }
+
+        return new DestructionCounts(1, caseIds.Count, documentCount, other, remnants.Count);
+    }
+
+    private static async Task<int> DeleteAroundAsync(DropInDbContext db, Student student, List<Guid> caseIds, CancellationToken ct)
+    {
+        var id = student.Id;
+        var email = student.Email;
+        var links = caseIds.Select(c => c.ToString()).Append(id.ToString()).ToList();
+        var count = 0;
+        count += await db.TimelineEntries.Where(e => caseIds.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
+        count += await db.CaseDeadlines.Where(e => caseIds.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
+        count += await db.ActionItems.Where(e => caseIds.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
+        await db.CaseDocuments.Where(e => caseIds.Contains(e.CaseId)).ExecuteDeleteAsync(ct);
+        count += await db.Consents.Where(c => c.StudentId == id).ExecuteDeleteAsync(ct);
+        count += await db.MonitoringRecords.Where(m => m.StudentId == id).ExecuteDeleteAsync(ct);
+        count += await db.Tickets.Where(t => t.StudentId == id || (email != null && t.EmailOrId == email)).ExecuteDeleteAsync(ct);
+        count += await db.Appointments.Where(a => a.StudentId == id || (email != null && a.StudentEmail == email)).ExecuteDeleteAsync(ct);
+        count += await db.Enquiries.Where(e => e.StudentId == id || (email != null && e.Contact == email)).ExecuteDeleteAsync(ct);
+        if (email is not null)
+        {
+            count += await db.StudentStandings.Where(s => s.Email == email).ExecuteDeleteAsync(ct);
+            count += await db.Outbox.Where(m => m.To == email).ExecuteDeleteAsync(ct);
+        }
+
+        // Staff notifications link to the record they are about, and older ones may name the student.
+        foreach (var link in links)
+        {
+            count += await db.Notifications.Where(n => n.Link.Contains(link) || n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);
+        }
+
+        await db.Cases.Where(c => c.StudentId == id).ExecuteDeleteAsync(ct);
+        await db.Set<RetentionHold>().Where(h => h.StudentId == id).ExecuteDeleteAsync(ct);
+        await db.Set<RetentionListing>().Where(l => l.StudentId == id).ExecuteDeleteAsync(ct);
+        return count;
+    }
+
+    /// <summary>One per case; a student who never had one leaves one remnant dated by their first involvement.</summary>
+    private static async Task<List<StatisticsRemnant>> RemnantsAsync(DropInDbContext db, Student student, List<Case> cases, CancellationToken ct)
+    {
+        var level = await db.MonitoringRecords.AsNoTracking().Where(m => m.StudentId == student.Id)
+            .OrderByDescending(m => m.RecordedAt).Select(m => m.LevelOfStudy).FirstOrDefaultAsync(ct);
+        var categories = await db.CaseCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var enquiries = await db.Enquiries.AsNoTracking().Where(e => e.StudentId == student.Id)
+            .Select(e => new { e.CaseId, e.Channel, e.ReceivedAt }).ToListAsync(ct);
+        var visits = await db.Tickets.AsNoTracking().Where(t => t.StudentId == student.Id).Select(t => new { t.CaseId, t.CheckedInAt }).ToListAsync(ct);
+
+        EnquiryChannel? ChannelOf(Guid? caseId) =>
+            enquiries.Where(e => caseId is null || e.CaseId == caseId).OrderBy(e => e.ReceivedAt).Select(e => (EnquiryChannel?)e.Channel).FirstOrDefault()
+            ?? (visits.Any(v => caseId is null || v.CaseId == caseId) ? EnquiryChannel.InPerson : null);
+
+        if (cases.Count == 0)
+        {
+            var first = enquiries.Select(e => e.ReceivedAt).Concat(visits.Select(v => v.CheckedInAt)).DefaultIfEmpty(student.RegisteredAt).Min();
+            return [StatisticsRemnant.From(null, first, null, null, ChannelOf(null), student.Status, level)];
+        }
+
+        return [.. cases.Select(c => StatisticsRemnant.From(categories.GetValueOrDefault(c.CategoryId), c.OpenedAt, c.ClosedAt, c.Outcome, ChannelOf(c.Id), student.Status, level))];
+    }
+}
