@@ -3,6 +3,7 @@ using DropIn.Web.Data;
 using DropIn.Web.Features.Account;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Jobs;
@@ -32,6 +33,7 @@ builder.AddDropInMessaging();
 builder.AddDropInAppointments();
 builder.AddDropInEnquiries();
 builder.AddDropInCases();
+builder.AddDropInConduct();
 builder.AddDropInJobs();
 
 var app = builder.Build();

@@ -24,6 +24,8 @@ public static class Permissions
     public const string ViewAudit = "audit.view";
     public const string ManageDisputes = "disputes.manage";
     public const string ManageStaff = "staff.manage";
+    public const string RecordConduct = "conduct.record";
+    public const string DecideWithdrawal = "conduct.decide";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -45,5 +47,8 @@ public static class Permissions
         [ViewAudit] = [Roles.Manager],
         [ManageDisputes] = [Roles.Manager],
         [ManageStaff] = [Roles.Manager, Roles.Admin],
+        // Whoever witnesses the behaviour writes it down; warnings and withdrawal are a manager's decision (code of practice).
+        [RecordConduct] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [DecideWithdrawal] = [Roles.Manager],
     };
 }
