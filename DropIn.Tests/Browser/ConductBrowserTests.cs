@@ -1,5 +1,6 @@
 using System.Globalization;
 using DropIn.Domain.Cases;
+using DropIn.Domain.Conduct;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Security;
@@ -12,12 +13,13 @@ namespace DropIn.Tests.Browser;
 /// <summary>A manager records an incident, issues a warning and withdraws the service, on a desktop, checked with axe.</summary>
 public sealed class ConductBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly AppFactory _app = new(kestrel: true);
+    private readonly AppFactory _app = new(kestrel: true, settings: AppFactory.AlwaysOpen());
     private Guid _studentId;
 
     public async ValueTask InitializeAsync()
     {
         await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        await _app.StaffAsync("Rita Reception", Roles.Reception);
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync();
         var student = Student.Register(new StudentProfile("Ada Lovelace", Email: "al123@cam.ac.uk"), "rita", DateTimeOffset.UtcNow);
         db.Students.Add(student);
@@ -70,6 +72,31 @@ public sealed class ConductBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Pages.GotoInteractiveAsync(page, "/conduct");
         await Assertions.Expect(page.GetByTestId("withdrawals-table")).ToContainTextAsync("Ada Lovelace");
+        await Pages.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Reception_CheckingInAWithdrawnStudent_SeesTheFlag_AndNoTicketIsMade()
+    {
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var decision = new WithdrawalDecision(IncidentKind.ViolenceOrThreat, "Threatened staff.", today.AddMonths(2), "Immediate risk", null, "None suitable", LetterDelivery.Post);
+            db.Withdrawals.Add(Withdrawal.Decide(_studentId, decision, null, null, "Notice", "morgan", DateTimeOffset.UtcNow, today));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Rita Reception"), AppFactory.StaffPassword, Pages.Desktop);
+        await Pages.GotoInteractiveAsync(page, "/queue");
+        await page.GetByLabel("Name").FillAsync("Ada Lovelace");
+        await page.GetByLabel("University email or ID (optional)").FillAsync("al123@cam.ac.uk");
+        await page.GetByLabel("What it is about").FillAsync("Appeal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("withdrawn-flag")).ToContainTextAsync("Service withdrawn — review date");
+        await Assertions.Expect(page.GetByTestId("withdrawn-flag")).ToContainTextAsync("speak to a manager");
+        await Assertions.Expect(page.GetByTestId("last-ticket")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Check in anyway (manager)" })).ToHaveCountAsync(0);
         await Pages.AssertAccessibleAsync(page);
     }
 }

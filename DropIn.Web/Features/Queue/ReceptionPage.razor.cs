@@ -40,7 +40,9 @@ public partial class ReceptionPage
         _withdrawnFlag = await Conduct.CheckInFlagAsync(User, model.EmailOrId);
         if (_withdrawnFlag is not null)
         {
+            // The form calls back through a plain delegate, so this page redraws only when told to.
             _flagged = model;
+            StateHasChanged();
             return false;
         }
 
