@@ -3,6 +3,7 @@ using DropIn.Web.Data;
 using DropIn.Web.Features.Account;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Retention;
@@ -34,6 +35,7 @@ builder.AddDropInAppointments();
 builder.AddDropInEnquiries();
 builder.AddDropInCases();
 builder.AddDropInRetention();
+builder.AddDropInConduct();
 builder.AddDropInJobs();
 
 var app = builder.Build();

@@ -1,8 +1,9 @@
 namespace DropIn.Domain.Appointments;
 
 /// <summary>
-/// What the service knows about a student's bookings across appointments: missed appointments and, under the code of
-/// practice, a warning and withdrawal of service. Keyed by university email until student records exist.
+/// Missed appointments, counted per university email (appointments may be booked before a student record exists). At
+/// the configured count the student is flagged for a warning; the warning itself, and any withdrawal of service, are
+/// recorded on the student's conduct record (<c>DropIn.Domain.Conduct</c>).
 /// </summary>
 public sealed class StudentStanding
 {
@@ -18,10 +19,7 @@ public sealed class StudentStanding
     public string Email { get; private set; } = "";
     public int NoShows { get; private set; }
     public DateTimeOffset? WarningDueSince { get; private set; }
-    public DateTimeOffset? WithdrawnAt { get; private set; }
     public int Version { get; private set; }
-
-    public bool IsWithdrawn => WithdrawnAt is not null;
 
     /// <summary>Counts a missed appointment; at <paramref name="warnAfter"/> the student is flagged for a warning.</summary>
     public void RecordNoShow(int warnAfter, DateTimeOffset now)
@@ -39,12 +37,6 @@ public sealed class StudentStanding
     public void UndoNoShow()
     {
         NoShows = Math.Max(0, NoShows - 1);
-        Version++;
-    }
-
-    public void Withdraw(DateTimeOffset now)
-    {
-        WithdrawnAt = now;
         Version++;
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Appointments;
+using DropIn.Domain.Cases;
+using DropIn.Domain.Conduct;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
@@ -120,9 +122,12 @@ public sealed class DiaryTests : IAsyncLifetime
     {
         await using (var db = await _h.DbAsync())
         {
-            var standing = new StudentStanding("al123@cam.ac.uk");
-            standing.Withdraw(_clock.GetUtcNow());
-            db.StudentStandings.Add(standing);
+            // Withdrawal lives on the student's conduct record (DropIn.Domain.Conduct), found by the record's email.
+            var now = _clock.GetUtcNow();
+            var student = Student.Register(new StudentProfile("Ada Lovelace", Email: "al123@cam.ac.uk"), "manager", now);
+            var decision = new WithdrawalDecision(IncidentKind.ViolenceOrThreat, "Threatened a member of staff.", new DateOnly(2027, 3, 1), "Immediate risk to staff", null, "None suitable", LetterDelivery.Post);
+            db.Students.Add(student);
+            db.Withdrawals.Add(Withdrawal.Decide(student.Id, decision, null, null, "Notice", "manager", now, new DateOnly(2026, 11, 23)));
             await db.SaveChangesAsync();
         }
 
@@ -134,6 +139,6 @@ public sealed class DiaryTests : IAsyncLifetime
         Assert.Empty(await _h.AppointmentsAsync());
         var email = Assert.Single(await _h.OutboxAsync());
         Assert.DoesNotContain("withdrawn", email.TextBody);
-        Assert.Contains("contact us", email.TextBody);
+        Assert.Contains("We can't take this booking online", email.TextBody);
     }
 }

@@ -46,6 +46,9 @@ public sealed class PermissionMatrixTests
         ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
         ["/cases/settings"] = Permissions.ManageCaseLists,
         ["/retention"] = Permissions.ReviewRetention,
+        ["/students/{Id:guid}/conduct"] = Permissions.RecordConduct,
+        ["/conduct/letters/{Id:guid}"] = Permissions.RecordConduct,
+        ["/conduct"] = Permissions.DecideWithdrawal,
     };
 
     internal static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
@@ -112,11 +115,12 @@ public sealed class PermissionMatrixTests
 
     [Theory]
     [InlineData(Roles.Reception, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries,
-        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring })]
+        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.RecordConduct })]
     [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries,
-        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases })]
+        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.RecordConduct })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
-        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention })]
+        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention,
+        Permissions.RecordConduct, Permissions.DecideWithdrawal })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

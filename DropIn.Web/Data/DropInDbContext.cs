@@ -40,6 +40,9 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();
     public DbSet<Security.TwoFactor.UsedAuthenticatorStep> UsedAuthenticatorSteps => Set<Security.TwoFactor.UsedAuthenticatorStep>();
+    public DbSet<DropIn.Domain.Conduct.ConductIncident> ConductIncidents => Set<DropIn.Domain.Conduct.ConductIncident>();
+    public DbSet<DropIn.Domain.Conduct.ConductWarning> ConductWarnings => Set<DropIn.Domain.Conduct.ConductWarning>();
+    public DbSet<DropIn.Domain.Conduct.Withdrawal> Withdrawals => Set<DropIn.Domain.Conduct.Withdrawal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

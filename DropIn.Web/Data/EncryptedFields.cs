@@ -1,4 +1,5 @@
 using DropIn.Domain.Cases;
+using DropIn.Domain.Conduct;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -51,6 +52,16 @@ internal static class EncryptedFields
             e.Property(x => x.Disability).HasConversion(optional);
             e.Property(x => x.LevelOfStudy).HasConversion(optional);
             e.Property(x => x.FeeStatus).HasConversion(optional);
+        });
+        builder.Entity<ConductIncident>(e => e.Property(x => x.Description).HasConversion(text));
+        builder.Entity<ConductWarning>(e => e.Property(x => x.LetterText).HasConversion(text));
+        builder.Entity<Withdrawal>(e =>
+        {
+            e.Property(x => x.Reasons).HasConversion(text);
+            e.Property(x => x.NoWarningReason).HasConversion(optional);
+            e.Property(x => x.NoAlternativeReason).HasConversion(optional);
+            e.Property(x => x.NoticeText).HasConversion(text);
+            e.Property(x => x.LiftReason).HasConversion(optional);
         });
     }
 }

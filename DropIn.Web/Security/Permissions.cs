@@ -25,6 +25,8 @@ public static class Permissions
     public const string ManageDisputes = "disputes.manage";
     public const string ManageStaff = "staff.manage";
     public const string ReviewRetention = "retention.review";
+    public const string RecordConduct = "conduct.record";
+    public const string DecideWithdrawal = "conduct.decide";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -47,5 +49,8 @@ public static class Permissions
         [ManageDisputes] = [Roles.Manager],
         [ManageStaff] = [Roles.Manager, Roles.Admin],
         [ReviewRetention] = [Roles.Manager],
+        // Whoever witnesses the behaviour writes it down; warnings and withdrawal are a manager's decision (code of practice).
+        [RecordConduct] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
+        [DecideWithdrawal] = [Roles.Manager],
     };
 }

@@ -44,7 +44,6 @@ internal sealed class StudentStandingConfiguration : IEntityTypeConfiguration<St
         standing.HasKey(s => s.Email);
         standing.Property(s => s.Email).HasMaxLength(StudentBooking.MaxEmailLength);
         standing.Property(s => s.Version).IsConcurrencyToken();
-        standing.Ignore(s => s.IsWithdrawn);
     }
 }
 

@@ -65,7 +65,7 @@ public sealed class DiaryService(
         var now = clock.GetUtcNow();
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            if (await db.StudentStandings.AnyAsync(s => s.Email == booking.Email && s.WithdrawnAt != null))
+            if (await Conduct.WithdrawalRegister.IsWithdrawnAsync(db, booking.Email))
             {
                 throw new RuleException("The service has been withdrawn from this student; a manager must agree any appointment.");
             }

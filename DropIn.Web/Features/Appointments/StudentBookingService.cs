@@ -150,7 +150,7 @@ public sealed class StudentBookingService(
     /// </summary>
     private async Task<OutboxMessage?> RefusalAsync(DropInDbContext db, string email, DateTimeOffset now, CancellationToken ct)
     {
-        var withdrawn = await db.StudentStandings.AnyAsync(s => s.Email == email && s.WithdrawnAt != null, ct);
+        var withdrawn = await Conduct.WithdrawalRegister.IsWithdrawnAsync(db, email, ct);
         var upcoming = await db.Appointments.CountAsync(a => a.StudentEmail == email && a.SlotKey != null && a.Start > now, ct);
         var limit = options.Value.MaxFutureBookingsPerStudent;
         if (!withdrawn && upcoming < limit)
@@ -159,7 +159,7 @@ public sealed class StudentBookingService(
         }
 
         var body = withdrawn
-            ? "We could not book this appointment online. Please contact us and we will help you."
+            ? "We can't take this booking online. Please contact the Student Advice Service by email or at reception, and we will help you."
             : $"You already have {upcoming} upcoming appointments, the most that can be booked online. To change one, use the link in its email; or contact us and we will help.";
         var text = $"{body}\n\n{options.Value.ServiceContact}";
         return new OutboxMessage(email, "About your appointment request", text, $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p><p>{System.Net.WebUtility.HtmlEncode(options.Value.ServiceContact)}</p>", null, now);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using DropIn.Domain;
 using System.Security.Claims;
 using DropIn.Domain.Calendar;
@@ -21,7 +22,8 @@ public sealed class QueueService(
     StaffAuthorizer authorizer,
     ILiveUpdates live,
     TimeProvider clock,
-    IOptions<QueueOptions> options, InformationBarriers barriers)
+    IOptions<QueueOptions> options, InformationBarriers barriers,
+    IAuthorizationService authorization, Security.Audit.AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -101,10 +103,30 @@ public sealed class QueueService(
         return session;
     }
 
-    public async Task<Ticket> CheckInAsync(ClaimsPrincipal user, StudentDetails student)
+    /// <summary>
+    /// Checks a student in. Someone whose service has been withdrawn (matched by the email or ID given) is not put in the
+    /// queue: reception sees the flag and fetches a manager, who may check them in anyway (<paramref name="managerOverride"/>,
+    /// audited), e.g. for an emergency. The queue and the board never show the flag.
+    /// </summary>
+    public async Task<Ticket> CheckInAsync(ClaimsPrincipal user, StudentDetails student, bool managerOverride = false)
     {
         await authorizer.RequireAsync(user, Permissions.CheckIn);
         student = student.Validated();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (await Conduct.WithdrawalRegister.FindAsync(db, student.EmailOrId) is { } withdrawn)
+            {
+                if (!managerOverride || !(await authorization.AuthorizeAsync(user, Permissions.DecideWithdrawal)).Succeeded)
+                {
+                    throw new RuleException((await barriers.BlockedAsync(user)).Contains(withdrawn.StudentId)
+                        ? "This student cannot be checked in here; speak to a manager."
+                        : Conduct.WithdrawalRegister.Flag(withdrawn));
+                }
+
+                await audit.RecordAsync(user, "conduct.check-in-override", "Conduct", withdrawn.StudentId.ToString());
+            }
+        }
+
         return await RetryOnConflictAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();

@@ -14,25 +14,53 @@ public partial class ReceptionPage
     private string? _lastTicket;
     private bool _canCheckIn;
     private bool _canRun;
+    private bool _canOverride;
+    private string? _withdrawnFlag;
+    private StudentDetailsModel? _flagged;
 
     [Inject] public required IAuthorizationService Authorization { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required Conduct.ConductService Conduct { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
         _canCheckIn = (await Authorization.AuthorizeAsync(User, Permissions.CheckIn)).Succeeded;
         _canRun = (await Authorization.AuthorizeAsync(User, Permissions.RunSession)).Succeeded;
+        _canOverride = (await Authorization.AuthorizeAsync(User, Permissions.DecideWithdrawal)).Succeeded;
     }
 
     protected override bool Concerns(LiveChange change) => change is QueueChanged;
 
     protected override async Task ReloadAsync() => _view = await Queue.GetQueueAsync(User);
 
+    /// <summary>A withdrawn student is flagged to reception before any ticket is made; only a manager can go on.</summary>
     private async Task<bool> CheckInAsync(StudentDetailsModel model)
     {
+        _withdrawnFlag = await Conduct.CheckInFlagAsync(User, model.EmailOrId);
+        if (_withdrawnFlag is not null)
+        {
+            // The form calls back through a plain delegate, so this page redraws only when told to.
+            _flagged = model;
+            StateHasChanged();
+            return false;
+        }
+
+        return await CheckInAsync(model, managerOverride: false);
+    }
+
+    private async Task CheckInAnywayAsync()
+    {
+        if (_flagged is { } model && await CheckInAsync(model, managerOverride: true))
+        {
+            (_withdrawnFlag, _flagged) = (null, null);
+        }
+    }
+
+    private async Task<bool> CheckInAsync(StudentDetailsModel model, bool managerOverride)
+    {
         Ticket? ticket = null;
-        var ok = await ActAsync(async () => ticket = await Queue.CheckInAsync(User, model.ToDetails()));
+        var ok = await ActAsync(async () => ticket = await Queue.CheckInAsync(User, model.ToDetails(), managerOverride));
         if (ok && ticket is not null)
         {
             _lastTicket = ticket.Code;

@@ -150,6 +150,10 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         (await db.Tickets.Where(t => t.StudentId == duplicateId).ToListAsync()).ForEach(t => t.LinkTo(keepId, null));
         (await db.Appointments.Where(a => a.StudentId == duplicateId).ToListAsync()).ForEach(a => a.LinkTo(keepId, null));
         (await db.Enquiries.Where(e => e.StudentId == duplicateId).ToListAsync()).ForEach(e => e.LinkTo(keepId, null));
+        // A conduct record, and a withdrawal in force, follow the student: a duplicate must not be a way round it.
+        (await db.ConductIncidents.Where(i => i.StudentId == duplicateId).ToListAsync()).ForEach(i => i.MoveTo(keepId));
+        (await db.ConductWarnings.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
+        (await db.Withdrawals.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
         var monitoring = await db.MonitoringRecords.Where(m => m.StudentId == keepId || m.StudentId == duplicateId).ToListAsync();
         if (monitoring.Count > 0 && monitoring.MaxBy(m => m.RecordedAt) is { } latest && latest.StudentId == duplicateId)
         {

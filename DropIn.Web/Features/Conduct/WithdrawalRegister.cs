@@ -1,0 +1,45 @@
+using DropIn.Domain.Conduct;
+using DropIn.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Features.Conduct;
+
+/// <summary>A withdrawal in force, as the booking and check-in checks need it.</summary>
+public sealed record ActiveWithdrawal(Guid WithdrawalId, Guid StudentId, DateOnly ReviewOn);
+
+/// <summary>
+/// Which students' service is withdrawn, found by what each entry point has: self-booking an email, check-in an email or
+/// student number/CRSid, a linked record its id. One place, so booking, the diary and the queue agree.
+/// </summary>
+public static class WithdrawalRegister
+{
+    public static Task<bool> IsWithdrawnAsync(DropInDbContext db, string email, CancellationToken ct = default)
+    {
+        email = email.Trim().ToLowerInvariant();
+        return db.Withdrawals.AnyAsync(w => w.LiftedAt == null && db.Students.Any(s => s.Id == w.StudentId && s.Email == email), ct);
+    }
+
+    /// <summary>By what reception typed in the check-in form's "email or ID" box.</summary>
+    public static async Task<ActiveWithdrawal?> FindAsync(DropInDbContext db, string? emailOrId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(emailOrId))
+        {
+            return null;
+        }
+
+        var email = emailOrId.Trim().ToLowerInvariant();
+        var number = emailOrId.Trim().ToUpperInvariant();
+        return await (from w in db.Withdrawals.AsNoTracking()
+                      join s in db.Students on w.StudentId equals s.Id
+                      where w.LiftedAt == null && s.MergedIntoId == null && (s.Email == email || s.StudentNumber == number)
+                      select new ActiveWithdrawal(w.Id, w.StudentId, w.ReviewOn)).FirstOrDefaultAsync(ct);
+    }
+
+    public static Task<ActiveWithdrawal?> ForStudentAsync(DropInDbContext db, Guid studentId, CancellationToken ct = default) =>
+        db.Withdrawals.AsNoTracking().Where(w => w.StudentId == studentId && w.LiftedAt == null)
+            .Select(w => new ActiveWithdrawal(w.Id, w.StudentId, w.ReviewOn)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The words reception sees: enough to act on, nothing about why.</summary>
+    public static string Flag(ActiveWithdrawal withdrawal) =>
+        $"Service withdrawn — review date {ConductLetters.Date(withdrawal.ReviewOn)}; speak to a manager.";
+}
