@@ -39,6 +39,8 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<Signpost> Signposts => Set<Signpost>();
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();
+    public DbSet<DropIn.Domain.Confidentiality.SubjectAccessRequest> SubjectAccessRequests => Set<DropIn.Domain.Confidentiality.SubjectAccessRequest>();
+    public DbSet<DropIn.Domain.Confidentiality.SubjectAccessBundle> SubjectAccessBundles => Set<DropIn.Domain.Confidentiality.SubjectAccessBundle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,8 @@ internal static class EncryptedFields
             e.Property(x => x.LevelOfStudy).HasConversion(optional);
             e.Property(x => x.FeeStatus).HasConversion(optional);
         });
+        // A compiled subject access record holds all of the above in one JSON document.
+        builder.Entity<DropIn.Domain.Confidentiality.SubjectAccessBundle>(e => e.Property(x => x.Json).HasConversion(text));
     }
 }
 
