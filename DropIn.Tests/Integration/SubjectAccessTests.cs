@@ -189,6 +189,10 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         await using var db = await new AppointmentHarness(_app).DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "monitoring.read" && e.RecordId == _aisha.Id.ToString()));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "subject-access.export" && e.RecordId == request.Id.ToString()));
+        // The compiled record (monitoring answers and all) is ciphertext in the database file.
+        var stored = await db.Database.SqlQuery<string>($"SELECT \"Json\" AS \"Value\" FROM \"SubjectAccessBundles\"").SingleAsync();
+        Assert.StartsWith("dp1:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("APPEALSUMMARY", stored, StringComparison.Ordinal);
     }
 
     [Fact]
