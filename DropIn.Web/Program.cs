@@ -7,6 +7,7 @@ using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Retention;
+using DropIn.Web.Features.SubjectAccess;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -36,6 +37,7 @@ builder.AddDropInEnquiries();
 builder.AddDropInCases();
 builder.AddDropInRetention();
 builder.AddDropInConduct();
+builder.AddDropInSubjectAccess();
 builder.AddDropInJobs();
 
 var app = builder.Build();
@@ -66,6 +68,7 @@ app.MapDropInAccount();
 app.MapDropInLive();
 app.MapDropInQueue();
 app.MapDropInCases();
+app.MapDropInSubjectAccess();
 
 await app.RunAsync();
 return 0;

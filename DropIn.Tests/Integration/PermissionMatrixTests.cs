@@ -49,6 +49,8 @@ public sealed class PermissionMatrixTests
         ["/students/{Id:guid}/conduct"] = Permissions.RecordConduct,
         ["/conduct/letters/{Id:guid}"] = Permissions.RecordConduct,
         ["/conduct"] = Permissions.DecideWithdrawal,
+        ["/subject-access"] = Permissions.ManageSubjectAccess,
+        ["/subject-access/{Id:guid}"] = Permissions.ManageSubjectAccess,
     };
 
     internal static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
@@ -120,7 +122,7 @@ public sealed class PermissionMatrixTests
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.RecordConduct })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention,
-        Permissions.RecordConduct, Permissions.DecideWithdrawal })]
+        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

@@ -43,6 +43,8 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<DropIn.Domain.Conduct.ConductIncident> ConductIncidents => Set<DropIn.Domain.Conduct.ConductIncident>();
     public DbSet<DropIn.Domain.Conduct.ConductWarning> ConductWarnings => Set<DropIn.Domain.Conduct.ConductWarning>();
     public DbSet<DropIn.Domain.Conduct.Withdrawal> Withdrawals => Set<DropIn.Domain.Conduct.Withdrawal>();
+    public DbSet<DropIn.Domain.Confidentiality.SubjectAccessRequest> SubjectAccessRequests => Set<DropIn.Domain.Confidentiality.SubjectAccessRequest>();
+    public DbSet<DropIn.Domain.Confidentiality.SubjectAccessBundle> SubjectAccessBundles => Set<DropIn.Domain.Confidentiality.SubjectAccessBundle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

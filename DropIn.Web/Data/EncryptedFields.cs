@@ -63,6 +63,8 @@ internal static class EncryptedFields
             e.Property(x => x.NoticeText).HasConversion(text);
             e.Property(x => x.LiftReason).HasConversion(optional);
         });
+        // A compiled subject access record holds all of the above in one JSON document.
+        builder.Entity<DropIn.Domain.Confidentiality.SubjectAccessBundle>(e => e.Property(x => x.Json).HasConversion(text));
     }
 }
 

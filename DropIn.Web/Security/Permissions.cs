@@ -27,6 +27,7 @@ public static class Permissions
     public const string ReviewRetention = "retention.review";
     public const string RecordConduct = "conduct.record";
     public const string DecideWithdrawal = "conduct.decide";
+    public const string ManageSubjectAccess = "subject-access.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -52,5 +53,6 @@ public static class Permissions
         // Whoever witnesses the behaviour writes it down; warnings and withdrawal are a manager's decision (code of practice).
         [RecordConduct] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
         [DecideWithdrawal] = [Roles.Manager],
+        [ManageSubjectAccess] = [Roles.Manager],
     };
 }

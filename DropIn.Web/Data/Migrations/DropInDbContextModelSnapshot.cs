@@ -206,9 +206,6 @@ namespace DropIn.Web.Data.Migrations
                     b.Property<long?>("WarningDueSince")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Email");
 
                     b.ToTable("StudentStandings");
@@ -717,6 +714,156 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Conduct.ConductIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("ConductIncidents");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Conduct.ConductWarning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("ConductWarnings");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Conduct.Withdrawal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternativeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AlternativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternativeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoAlternativeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoWarningReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WarningId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewOn");
+
+                    b.HasIndex("WarningId");
+
+                    b.HasIndex("StudentId", "LiftedAt");
+
+                    b.ToTable("Withdrawals");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Confidentiality.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -812,6 +959,112 @@ namespace DropIn.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Disputes");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Confidentiality.SubjectAccessBundle", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("SubjectAccessBundles");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Confidentiality.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompiledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtendedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1080)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OriginalDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedHow")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("SubjectAccessRequests");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Enquiries.Enquiry", b =>
@@ -1078,6 +1331,79 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Retention.RetentionHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("RetentionHold");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Retention.StatisticsRemnant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LevelOfStudy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Opened");
+
+                    b.ToTable("StatisticsRemnants", (string)null);
+                });
+
             modelBuilder.Entity("DropIn.Web.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1190,6 +1516,61 @@ namespace DropIn.Web.Data.Migrations
                     b.HasIndex("StaffId", "ReadAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("DropIn.Web.Features.Retention.DestructionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Remnants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DestructionLog", (string)null);
+                });
+
+            modelBuilder.Entity("DropIn.Web.Features.Retention.RetentionListing", b =>
+                {
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DestroyNotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastInvolvementSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudentId");
+
+                    b.ToTable("RetentionListing");
                 });
 
             modelBuilder.Entity("DropIn.Web.Messaging.OutboxMessage", b =>
@@ -1517,6 +1898,38 @@ namespace DropIn.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Conduct.ConductIncident", b =>
+                {
+                    b.HasOne("DropIn.Domain.Cases.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Conduct.ConductWarning", b =>
+                {
+                    b.HasOne("DropIn.Domain.Cases.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Conduct.Withdrawal", b =>
+                {
+                    b.HasOne("DropIn.Domain.Cases.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DropIn.Domain.Conduct.ConductWarning", null)
+                        .WithMany()
+                        .HasForeignKey("WarningId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DropIn.Domain.Confidentiality.Dispute", b =>
                 {
                     b.OwnsMany("DropIn.Domain.Confidentiality.DisputeAssignment", "Assignments", b1 =>
@@ -1580,6 +1993,72 @@ namespace DropIn.Web.Data.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Confidentiality.SubjectAccessBundle", b =>
+                {
+                    b.HasOne("DropIn.Domain.Confidentiality.SubjectAccessRequest", null)
+                        .WithOne()
+                        .HasForeignKey("DropIn.Domain.Confidentiality.SubjectAccessBundle", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Confidentiality.SubjectAccessRequest", b =>
+                {
+                    b.OwnsMany("DropIn.Domain.Confidentiality.SubjectAccessFlag", "Flags", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Concern")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DecidedBy")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Decision")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Field")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fingerprint")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("SubjectAccessFlags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.Navigation("Flags");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Queue.Ticket", b =>
