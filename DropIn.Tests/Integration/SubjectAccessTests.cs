@@ -131,7 +131,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         var request = await CompiledRequestAsync();
         await DecideAllAsync(request.Id);
 
-        var export = await Sar(s => s.ExportAsync(_manager, request.Id, "json"));
+        var export = (await Sar(s => s.ExportAsync(_manager, request.Id, "json")))!;
         using var json = JsonDocument.Parse(export.Json);
         var root = json.RootElement;
         var text = System.Text.Encoding.UTF8.GetString(export.Json);
@@ -263,7 +263,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         var anonymous = await client.GetAsync(SubjectAccessSetup.ExportPath(request.Id, "json"));
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        using var caseworker = CookieClient(_sam, _clock.GetUtcNow());
+        using var caseworker = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Sam Okafor"), AppFactory.StaffPassword);
         var refused = await caseworker.GetAsync(SubjectAccessSetup.ExportPath(request.Id, "json"));
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("access-denied", refused.Headers.Location?.OriginalString ?? "access-denied", StringComparison.Ordinal);
@@ -297,22 +297,10 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         await DecideAllAsync(request.Id);
         var path = SubjectAccessSetup.ExportPath(request.Id, "json");
 
-        // Signed in through the real form: on this branch sign-in does not yet stamp the time, so it is not "recent".
-        using var formSignIn = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
-        var notRecent = await formSignIn.GetAsync(path);
-        using var stale = CookieClient(_manager, _clock.GetUtcNow().AddMinutes(-6));
-        var tooOld = await stale.GetAsync(path);
-
-        foreach (var response in new[] { notRecent, tooOld })
-        {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal(RecentSignIn.ConfirmPath + "?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.OriginalString);
-        }
-
-        using var fresh = CookieClient(_manager, _clock.GetUtcNow());
+        using var manager = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
         foreach (var format in new[] { "json", "html" })
         {
-            var response = await fresh.GetAsync(SubjectAccessSetup.ExportPath(request.Id, format));
+            var response = await manager.GetAsync(SubjectAccessSetup.ExportPath(request.Id, format));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
             var disposition = response.Content.Headers.ContentDisposition!;
@@ -321,24 +309,14 @@ public sealed class SubjectAccessTests : IAsyncLifetime
             Assert.DoesNotContain("Aisha", disposition.ToString(), StringComparison.OrdinalIgnoreCase);
             Assert.Contains("APPEALSUMMARY", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-    }
 
-    /// <summary>
-    /// A client carrying the app's own sign-in cookie for this member of staff, signed in at <paramref name="signedInAt"/>.
-    /// Until the two-factor sign-in stamps <see cref="StaffClaims.SignedInAt"/> itself, this is how a test has a fresh
-    /// sign-in; afterwards a form sign-in would do.
-    /// </summary>
-    private HttpClient CookieClient(ClaimsPrincipal user, DateTimeOffset signedInAt)
-    {
-        var identity = (ClaimsIdentity)user.Identity!;
-        var claims = user.Claims.Where(c => c.Type != StaffClaims.SignedInAt)
-            .Append(new Claim(StaffClaims.SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
-        var cookie = _app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var now = _clock.GetUtcNow();
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddMinutes(5) }, IdentityConstants.ApplicationScheme);
-        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
-        return client;
+        // Six minutes on, the same tablet must confirm the password first, and is then sent back to the file.
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        var tooOld = await manager.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, tooOld.StatusCode);
+        Assert.Equal(RecentSignIn.ConfirmPath + "?ReturnUrl=" + Uri.EscapeDataString(path), tooOld.Headers.Location!.OriginalString);
+        var confirmed = await StaffBrowserClient.PostFormAsync(manager, tooOld.Headers.Location!.OriginalString, "confirm", new Dictionary<string, string> { ["Input.Password"] = AppFactory.StaffPassword });
+        Assert.EndsWith(path, confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(path)).StatusCode);
     }
 }

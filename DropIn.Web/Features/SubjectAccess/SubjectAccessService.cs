@@ -173,10 +173,16 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
     /// The compiled record with the decisions applied, as JSON and as a readable page. Refused until every flagged item
     /// is decided; the caller (the export endpoint) has already asked for a recent sign-in.
     /// </summary>
-    public async Task<SubjectAccessExport> ExportAsync(ClaimsPrincipal user, Guid id, string format)
+    /// <summary>Null when there is no such request (the endpoint answers 404).</summary>
+    public async Task<SubjectAccessExport?> ExportAsync(ClaimsPrincipal user, Guid id, string format)
     {
         await authorizer.RequireAsync(user, Permissions.ManageSubjectAccess);
         await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.SubjectAccessRequests.AnyAsync(r => r.Id == id))
+        {
+            return null;
+        }
+
         var request = await RequestAsync(db, user, id, tracked: false);
         var bundle = await db.SubjectAccessBundles.AsNoTracking().SingleOrDefaultAsync(b => b.RequestId == id)
             ?? throw new RuleException("Compile the record before downloading it.");

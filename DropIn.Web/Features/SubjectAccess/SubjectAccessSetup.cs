@@ -35,7 +35,7 @@ public static class SubjectAccessSetup
             return confirm;
         }
 
-        SubjectAccessExport export;
+        SubjectAccessExport? export;
         try
         {
             export = await service.ExportAsync(user, id, format);
@@ -47,6 +47,11 @@ public static class SubjectAccessSetup
         catch (RuleException ex)
         {
             return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (export is null)
+        {
+            return Results.NotFound();
         }
 
         http.Response.Headers.CacheControl = "no-store";
