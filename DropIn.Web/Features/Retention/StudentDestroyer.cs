@@ -41,13 +41,14 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
         db.Set<StatisticsRemnant>().AddRange(remnants);
         await db.SaveChangesAsync(ct);
 
-        var documentCount = await db.CaseDocuments.CountAsync(d => caseIds.Contains(d.CaseId), ct);
-        var other = await DeleteAroundAsync(db, student, caseIds, ct);
         foreach (var dispute in await db.Disputes.Where(d => d.Parties.Any(p => p.StudentId == studentId)).ToListAsync(ct))
         {
             dispute.Forget(studentId);
         }
 
+        await db.SaveChangesAsync(ct);
+        var documentCount = await db.CaseDocuments.CountAsync(d => caseIds.Contains(d.CaseId), ct);
+        var other = await DeleteAroundAsync(db, student, caseIds, ct);
         await db.SaveChangesAsync(ct);
         // Duplicates merged into this record hold nothing of their own any more, but still carry the name.
         await db.Students.Where(s => s.Id == studentId || s.MergedIntoId == studentId).ExecuteDeleteAsync(ct);
@@ -88,6 +89,14 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
             count += await db.Notifications.Where(n => n.Link.Contains(link) || n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);
         }
 
+        count += await db.ConductIncidents.Where(i => i.StudentId == id).ExecuteDeleteAsync(ct);
+        count += await db.ConductWarnings.Where(w => w.StudentId == id).ExecuteDeleteAsync(ct);
+        count += await db.Withdrawals.Where(w => w.StudentId == id).ExecuteDeleteAsync(ct);
+        var requests = await db.SubjectAccessRequests.Where(r => r.StudentId == id).ToListAsync(ct);
+        var requestIds = requests.Select(r => r.Id).ToList();
+        count += await db.SubjectAccessBundles.Where(b => requestIds.Contains(b.RequestId)).ExecuteDeleteAsync(ct);
+        db.SubjectAccessRequests.RemoveRange(requests); // tracked, so their flags (owned rows) go with them
+        count += requests.Count;
         await db.Cases.Where(c => c.StudentId == id).ExecuteDeleteAsync(ct);
         await db.Set<RetentionHold>().Where(h => h.StudentId == id).ExecuteDeleteAsync(ct);
         await db.Set<RetentionListing>().Where(l => l.StudentId == id).ExecuteDeleteAsync(ct);
@@ -104,9 +113,12 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
             .Select(e => new { e.CaseId, e.Channel, e.ReceivedAt }).ToListAsync(ct);
         var visits = await db.Tickets.AsNoTracking().Where(t => t.StudentId == student.Id).Select(t => new { t.CaseId, t.CheckedInAt }).ToListAsync(ct);
 
-        EnquiryChannel? ChannelOf(Guid? caseId) =>
-            enquiries.Where(e => caseId is null || e.CaseId == caseId).OrderBy(e => e.ReceivedAt).Select(e => (EnquiryChannel?)e.Channel).FirstOrDefault()
-            ?? (visits.Any(v => caseId is null || v.CaseId == caseId) ? EnquiryChannel.InPerson : null);
+        // How the student came to us: through what was filed on the case, else their first contact of any kind.
+        EnquiryChannel? FirstChannel(Func<Guid?, bool> on) =>
+            enquiries.Where(e => on(e.CaseId)).Select(e => (e.ReceivedAt, Channel: (EnquiryChannel?)e.Channel))
+                .Concat(visits.Where(v => on(v.CaseId)).Select(v => (ReceivedAt: v.CheckedInAt, Channel: (EnquiryChannel?)EnquiryChannel.InPerson)))
+                .OrderBy(c => c.ReceivedAt).Select(c => c.Channel).FirstOrDefault();
+        EnquiryChannel? ChannelOf(Guid? caseId) => (caseId is null ? null : FirstChannel(c => c == caseId)) ?? FirstChannel(_ => true);
 
         if (cases.Count == 0)
         {
