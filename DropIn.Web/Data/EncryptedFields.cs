@@ -63,6 +63,13 @@ internal static class EncryptedFields
             e.Property(x => x.NoticeText).HasConversion(text);
             e.Property(x => x.LiftReason).HasConversion(optional);
         });
+        // Mail waiting to go, and mail kept after sending: letters about conduct, booking details, reminders.
+        builder.Entity<Messaging.OutboxMessage>(e =>
+        {
+            e.Property(x => x.TextBody).HasConversion(text);
+            e.Property(x => x.HtmlBody).HasConversion(text);
+            e.Property(x => x.Calendar).HasConversion(optional);
+        });
         // A compiled subject access record holds all of the above in one JSON document.
         builder.Entity<DropIn.Domain.Confidentiality.SubjectAccessBundle>(e => e.Property(x => x.Json).HasConversion(text));
     }
