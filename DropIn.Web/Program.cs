@@ -4,6 +4,7 @@ using DropIn.Web.Features.Account;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Feedback;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
@@ -32,6 +33,7 @@ builder.AddDropInMessaging();
 builder.AddDropInAppointments();
 builder.AddDropInEnquiries();
 builder.AddDropInCases();
+builder.AddDropInFeedback();
 builder.AddDropInJobs();
 
 var app = builder.Build();
