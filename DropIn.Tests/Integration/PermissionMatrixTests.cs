@@ -21,6 +21,7 @@ public sealed class PermissionMatrixTests
     private static readonly HashSet<string> PublicRoutes =
     [
         "/account/login", "/account/lock", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book", "/contact",
+        "/feedback", "/impact",
         "/account/two-factor", "/account/forgot-password", "/account/reset-password",
     ];
 
@@ -45,6 +46,7 @@ public sealed class PermissionMatrixTests
         ["/staff"] = Permissions.ManageStaff,
         ["/students/{StudentId:guid}/monitoring"] = Permissions.RecordMonitoring,
         ["/cases/settings"] = Permissions.ManageCaseLists,
+        ["/statistics/feedback"] = Permissions.ViewStatistics,
     };
 
     internal static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
@@ -115,7 +117,7 @@ public sealed class PermissionMatrixTests
     [InlineData(Roles.Caseworker, new[] { Permissions.ViewQueue, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
-        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff })]
+        Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ViewStatistics })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {
