@@ -5,6 +5,7 @@ using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Feedback;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Retention;
 using DropIn.Web.Features.SubjectAccess;
@@ -38,6 +39,7 @@ builder.AddDropInCases();
 builder.AddDropInRetention();
 builder.AddDropInConduct();
 builder.AddDropInSubjectAccess();
+builder.AddDropInFeedback();
 builder.AddDropInJobs();
 
 var app = builder.Build();

@@ -46,6 +46,12 @@ public sealed class Appointment
     public Guid? StudentId { get; private set; }
     public Guid? CaseId { get; private set; }
 
+    /// <summary>
+    /// When the student ticked "you may email me an anonymous feedback form" while booking; null if they did not. It
+    /// counts towards the linked student record's permission only once the booking was confirmed from their inbox.
+    /// </summary>
+    public DateTimeOffset? FeedbackPermissionAt { get; private set; }
+
 
     public bool HoldsTime => Status is AppointmentStatus.PendingConfirmation or AppointmentStatus.Confirmed;
 
@@ -183,6 +189,8 @@ public sealed class Appointment
             throw new RuleException($"This appointment has started, so it cannot be {what}.");
         }
     }
+
+    public void GiveFeedbackPermission(DateTimeOffset now) => FeedbackPermissionAt = now;
 
     public void LinkTo(Guid studentId, Guid? caseId)
     {

@@ -35,6 +35,16 @@ public sealed class Student
     public Guid? MergedIntoId { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>"May we email an anonymous feedback form and, later, an impact form?": null until asked.</summary>
+    public bool? FeedbackPermissionGiven { get; private set; }
+    public DateTimeOffset? FeedbackPermissionAt { get; private set; }
+
+    /// <summary>A staff id, or one of the FeedbackPermission.ByStudent… texts.</summary>
+    public string? FeedbackPermissionBy { get; private set; }
+
+    public Feedback.FeedbackPermission? FeedbackPermission =>
+        FeedbackPermissionGiven is { } given ? new(given, FeedbackPermissionAt!.Value, FeedbackPermissionBy ?? "") : null;
+
     public string DisplayName => PreferredName is null ? Name : $"{PreferredName} ({Name})";
 
     public StudentProfile Profile => new(Name, PreferredName, Pronouns, Email, StudentNumber, College, Department, Course, Year,
@@ -61,6 +71,13 @@ public sealed class Student
             LastInvolvementAt = at;
             Version++;
         }
+    }
+
+    /// <summary>Records the answer as of <paramref name="at"/>; it replaces any earlier one (the latest answer counts).</summary>
+    public void RecordFeedbackPermission(bool given, string by, DateTimeOffset at)
+    {
+        (FeedbackPermissionGiven, FeedbackPermissionAt, FeedbackPermissionBy) = (given, at, by);
+        Version++;
     }
 
     /// <summary>Folds a duplicate record into this one: its details fill gaps here; its history moves with it.</summary>
@@ -93,6 +110,12 @@ public sealed class Student
         }
 
         RecordInvolvement(duplicate.LastInvolvementAt);
+        if (duplicate.FeedbackPermissionAt > FeedbackPermissionAt || FeedbackPermissionAt is null)
+        {
+            // The most recent answer about feedback emails is the student's wish now (an opt-out included).
+            (FeedbackPermissionGiven, FeedbackPermissionAt, FeedbackPermissionBy) = (duplicate.FeedbackPermissionGiven, duplicate.FeedbackPermissionAt, duplicate.FeedbackPermissionBy);
+        }
+
         duplicate.MergedIntoId = Id;
         duplicate.Version++;
         Version++;

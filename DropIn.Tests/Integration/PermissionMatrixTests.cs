@@ -21,6 +21,7 @@ public sealed class PermissionMatrixTests
     private static readonly HashSet<string> PublicRoutes =
     [
         "/account/login", "/account/lock", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book", "/contact",
+        "/feedback", "/impact",
         "/account/two-factor", "/account/forgot-password", "/account/reset-password",
     ];
 
@@ -51,6 +52,7 @@ public sealed class PermissionMatrixTests
         ["/conduct"] = Permissions.DecideWithdrawal,
         ["/subject-access"] = Permissions.ManageSubjectAccess,
         ["/subject-access/{Id:guid}"] = Permissions.ManageSubjectAccess,
+        ["/statistics/feedback"] = Permissions.ViewStatistics,
     };
 
     internal static bool IsPublic(string route) => PublicRoutes.Any(p => route == p || route.StartsWith(p + "/", StringComparison.Ordinal));
@@ -122,7 +124,7 @@ public sealed class PermissionMatrixTests
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.RecordConduct })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention,
-        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess })]
+        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

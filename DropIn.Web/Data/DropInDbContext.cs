@@ -39,6 +39,8 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<Signpost> Signposts => Set<Signpost>();
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();
+    public DbSet<DropIn.Domain.Feedback.FeedbackInvitation> FeedbackInvitations => Set<DropIn.Domain.Feedback.FeedbackInvitation>();
+    public DbSet<DropIn.Domain.Feedback.FeedbackResponse> FeedbackResponses => Set<DropIn.Domain.Feedback.FeedbackResponse>();
     public DbSet<Security.TwoFactor.UsedAuthenticatorStep> UsedAuthenticatorSteps => Set<Security.TwoFactor.UsedAuthenticatorStep>();
     public DbSet<DropIn.Domain.Conduct.ConductIncident> ConductIncidents => Set<DropIn.Domain.Conduct.ConductIncident>();
     public DbSet<DropIn.Domain.Conduct.ConductWarning> ConductWarnings => Set<DropIn.Domain.Conduct.ConductWarning>();

@@ -36,6 +36,7 @@ public static class JobsSetup
             q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key));
             q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity("RetentionJob-trigger")
                 .WithCronSchedule("0 30 2 * * ?", cron => cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))));
+            Every<FeedbackInvitationJob>(FeedbackInvitationJob.Key, TimeSpan.FromMinutes(15));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -28,6 +28,7 @@ public static class Permissions
     public const string RecordConduct = "conduct.record";
     public const string DecideWithdrawal = "conduct.decide";
     public const string ManageSubjectAccess = "subject-access.manage";
+    public const string ViewStatistics = "statistics.view";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -54,5 +55,6 @@ public static class Permissions
         [RecordConduct] = [Roles.Reception, Roles.Caseworker, Roles.Manager],
         [DecideWithdrawal] = [Roles.Manager],
         [ManageSubjectAccess] = [Roles.Manager],
+        [ViewStatistics] = [Roles.Manager],
     };
 }

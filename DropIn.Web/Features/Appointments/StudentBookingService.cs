@@ -33,7 +33,8 @@ public sealed class StudentBookingService(
         return [.. slots.Select(s => s.Start).Distinct().Order()];
     }
 
-    public async Task<BookingResult> RequestAsync(DateTimeOffset start, StudentBooking request, CancellationToken ct = default)
+    /// <param name="feedbackPermission">The student ticked "you may email me an anonymous feedback form" (unticked by default).</param>
+    public async Task<BookingResult> RequestAsync(DateTimeOffset start, StudentBooking request, bool feedbackPermission = false, CancellationToken ct = default)
     {
         var booking = request.Validated(options.Value.Domains());
         var now = clock.GetUtcNow();
@@ -58,6 +59,11 @@ public sealed class StudentBookingService(
         {
             var (token, hash) = ManageToken.Create();
             var appointment = Appointment.Hold(slot, booking, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), hash, now, availability.StudentRules.ConfirmationHold);
+            if (feedbackPermission)
+            {
+                appointment.GiveFeedbackPermission(now);
+            }
+
             db.Outbox.Add(emails.ConfirmRequest(appointment, token));
             return appointment;
         }, ct);

@@ -71,7 +71,8 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     /// Registers a student. While likely duplicates exist the caller must have shown them and confirmed this is a
     /// different person; otherwise the same student ends up with two records and two half-histories.
     /// </summary>
-    public async Task<Student> RegisterAsync(ClaimsPrincipal user, StudentProfile profile, bool confirmedNotDuplicate = false)
+    /// <param name="feedbackPermission">The answer to "May we email an anonymous feedback form…?", or null if not asked.</param>
+    public async Task<Student> RegisterAsync(ClaimsPrincipal user, StudentProfile profile, bool confirmedNotDuplicate = false, bool? feedbackPermission = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RegisterStudents);
         var valid = profile.Validated();
@@ -82,6 +83,11 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         }
 
         var student = Student.Register(valid, staff.Id, clock.GetUtcNow());
+        if (feedbackPermission is { } given)
+        {
+            student.RecordFeedbackPermission(given, staff.Id, student.RegisteredAt);
+        }
+
         db.Students.Add(student);
         await db.SaveChangesAsync();
         await audit.RecordAsync(user, "student.register", "Student", student.Id.ToString());

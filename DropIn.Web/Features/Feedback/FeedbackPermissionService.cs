@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using DropIn.Domain;
+using DropIn.Domain.Feedback;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Security;
+using DropIn.Web.Security.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Features.Feedback;
+
+/// <summary>The feedback-email permission as staff see and record it on a student's record.</summary>
+public sealed record FeedbackPermissionView(FeedbackPermission? Permission, string? RecordedByName);
+
+/// <summary>Staff reading and recording whether a student may be emailed the anonymous feedback and impact forms.</summary>
+public sealed class FeedbackPermissionService(
+    IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, AuditLog audit)
+{
+    public async Task<FeedbackPermissionView> GetAsync(ClaimsPrincipal user, Guid studentId)
+    {
+        await authorizer.RequireAsync(user, Permissions.FindStudents);
+        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId) ?? throw new RuleException("That student record does not exist.");
+        var ticks = await db.Appointments.AsNoTracking().Where(a => a.StudentId == studentId && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
+            .Select(a => a.FeedbackPermissionAt!.Value).ToListAsync();
+        var permission = FeedbackPermission.Effective(student.FeedbackPermission, ticks);
+        var by = permission?.By;
+        var name = by is null ? null : await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync() ?? by;
+        return new FeedbackPermissionView(permission, name);
+    }
+
+    public async Task RecordAsync(ClaimsPrincipal user, Guid studentId, bool given)
+    {
+        var staff = await authorizer.RequireAsync(user, Permissions.RegisterStudents);
+        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+        var ticks = await db.Appointments.AsNoTracking().Where(a => a.StudentId == studentId && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
+            .Select(a => a.FeedbackPermissionAt!.Value).ToListAsync();
+        if (FeedbackPermission.Effective(student.FeedbackPermission, ticks)?.Given == given)
+        {
+            return; // Already the answer that counts: keep who recorded it and when.
+        }
+
+        student.RecordFeedbackPermission(given, staff.Id, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        await audit.RecordAsync(user, "student.feedback-permission", "Student", studentId.ToString());
+        await live.PublishAsync(new StudentChanged(studentId));
+    }
+}
