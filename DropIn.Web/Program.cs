@@ -5,6 +5,7 @@ using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Queue;
+using DropIn.Web.Features.Statistics;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -32,6 +33,7 @@ builder.AddDropInMessaging();
 builder.AddDropInAppointments();
 builder.AddDropInEnquiries();
 builder.AddDropInCases();
+builder.AddDropInStatistics();
 builder.AddDropInJobs();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapDropInAccount();
 app.MapDropInLive();
 app.MapDropInQueue();
 app.MapDropInCases();
+app.MapDropInStatistics();
 
 await app.RunAsync();
 return 0;

@@ -40,6 +40,7 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();
     public DbSet<Security.TwoFactor.UsedAuthenticatorStep> UsedAuthenticatorSteps => Set<Security.TwoFactor.UsedAuthenticatorStep>();
+    public DbSet<DropIn.Domain.Retention.StatisticsRemnant> StatisticsRemnants => Set<DropIn.Domain.Retention.StatisticsRemnant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

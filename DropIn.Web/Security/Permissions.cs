@@ -24,6 +24,8 @@ public static class Permissions
     public const string ViewAudit = "audit.view";
     public const string ManageDisputes = "disputes.manage";
     public const string ManageStaff = "staff.manage";
+    public const string ViewStatistics = "statistics.view";
+    public const string ExportStatistics = "statistics.export";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -45,5 +47,7 @@ public static class Permissions
         [ViewAudit] = [Roles.Manager],
         [ManageDisputes] = [Roles.Manager],
         [ManageStaff] = [Roles.Manager, Roles.Admin],
+        [ViewStatistics] = [Roles.Manager],
+        [ExportStatistics] = [Roles.Manager],
     };
 }

@@ -1078,6 +1078,49 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Retention.StatisticsRemnant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LevelOfStudy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Closed");
+
+                    b.HasIndex("Opened");
+
+                    b.ToTable("StatisticsRemnants", (string)null);
+                });
+
             modelBuilder.Entity("DropIn.Web.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
