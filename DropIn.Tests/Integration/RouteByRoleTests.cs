@@ -57,6 +57,8 @@ public sealed class RouteByRoleTests
     private static readonly Dictionary<string, string?> ExpectedEndpointPolicy = new()
     {
         ["/cases/{caseId:guid}/documents/{documentId:guid}"] = Permissions.ViewCases,
+        ["/statistics/export.csv"] = Permissions.ExportStatistics,
+        ["/statistics/export.xlsx"] = Permissions.ExportStatistics,
     };
 
     /// <summary>Pages with the policy the matrix test expects of them (not the one they declare).</summary>
