@@ -9,6 +9,7 @@ using DropIn.Web.Features.Feedback;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Retention;
 using DropIn.Web.Features.SubjectAccess;
+using DropIn.Web.Features.Statistics;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -40,6 +41,7 @@ builder.AddDropInRetention();
 builder.AddDropInConduct();
 builder.AddDropInSubjectAccess();
 builder.AddDropInFeedback();
+builder.AddDropInStatistics();
 builder.AddDropInJobs();
 
 var app = builder.Build();
@@ -71,6 +73,7 @@ app.MapDropInLive();
 app.MapDropInQueue();
 app.MapDropInCases();
 app.MapDropInSubjectAccess();
+app.MapDropInStatistics();
 
 await app.RunAsync();
 return 0;

@@ -59,6 +59,8 @@ public sealed class RouteByRoleTests
         ["/cases/{caseId:guid}/documents/{documentId:guid}"] = Permissions.ViewCases,
         ["/subject-access/{id:guid}/export.json"] = Permissions.ManageSubjectAccess,
         ["/subject-access/{id:guid}/export.html"] = Permissions.ManageSubjectAccess,
+        ["/statistics/export.csv"] = Permissions.ExportStatistics,
+        ["/statistics/export.xlsx"] = Permissions.ExportStatistics,
     };
 
     /// <summary>Pages with the policy the matrix test expects of them (not the one they declare).</summary>

@@ -47,6 +47,7 @@ public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, F
     public DbSet<DropIn.Domain.Conduct.Withdrawal> Withdrawals => Set<DropIn.Domain.Conduct.Withdrawal>();
     public DbSet<DropIn.Domain.Confidentiality.SubjectAccessRequest> SubjectAccessRequests => Set<DropIn.Domain.Confidentiality.SubjectAccessRequest>();
     public DbSet<DropIn.Domain.Confidentiality.SubjectAccessBundle> SubjectAccessBundles => Set<DropIn.Domain.Confidentiality.SubjectAccessBundle>();
+    public DbSet<DropIn.Domain.Retention.StatisticsRemnant> StatisticsRemnants => Set<DropIn.Domain.Retention.StatisticsRemnant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

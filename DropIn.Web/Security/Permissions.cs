@@ -29,6 +29,7 @@ public static class Permissions
     public const string DecideWithdrawal = "conduct.decide";
     public const string ManageSubjectAccess = "subject-access.manage";
     public const string ViewStatistics = "statistics.view";
+    public const string ExportStatistics = "statistics.export";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -56,5 +57,6 @@ public static class Permissions
         [DecideWithdrawal] = [Roles.Manager],
         [ManageSubjectAccess] = [Roles.Manager],
         [ViewStatistics] = [Roles.Manager],
+        [ExportStatistics] = [Roles.Manager],
     };
 }

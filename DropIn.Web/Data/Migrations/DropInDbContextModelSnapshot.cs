@@ -53,6 +53,9 @@ namespace DropIn.Web.Data.Migrations
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FeedbackPermissionAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("HoldExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -572,6 +575,16 @@ namespace DropIn.Web.Data.Migrations
                     b.Property<string>("Email")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeedbackPermissionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeedbackPermissionBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FeedbackPermissionGiven")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LastInvolvementAt")
                         .HasColumnType("INTEGER");
@@ -1166,6 +1179,129 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("Enquiries");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Feedback.FeedbackInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelOfStudy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackInvitations");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Feedback.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelOfStudy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Studies")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnderstoodOptions")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wellbeing")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappened")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WouldRecommend")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Month");
+
+                    b.ToTable("FeedbackResponses");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Queue.DropInSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1376,28 +1512,36 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
-                        .HasMaxLength(100)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("Channel")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Closed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("LevelOfStudy")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("LevelOfStudy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Opened")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("Outcome")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("StudentStatus")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("StudentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Closed");
 
                     b.HasIndex("Opened");
 
@@ -2059,6 +2203,15 @@ namespace DropIn.Web.Data.Migrations
                         });
 
                     b.Navigation("Flags");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Feedback.FeedbackInvitation", b =>
+                {
+                    b.HasOne("DropIn.Domain.Cases.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DropIn.Domain.Queue.Ticket", b =>

@@ -89,6 +89,8 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
             count += await db.Notifications.Where(n => n.Link.Contains(link) || n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);
         }
 
+        // Invitations are the only link between a student and the anonymous forms; the responses themselves stay.
+        count += await db.FeedbackInvitations.Where(i => i.StudentId == id).ExecuteDeleteAsync(ct);
         count += await db.ConductIncidents.Where(i => i.StudentId == id).ExecuteDeleteAsync(ct);
         count += await db.ConductWarnings.Where(w => w.StudentId == id).ExecuteDeleteAsync(ct);
         count += await db.Withdrawals.Where(w => w.StudentId == id).ExecuteDeleteAsync(ct);

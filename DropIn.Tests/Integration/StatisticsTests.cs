@@ -1,0 +1,313 @@
+using System.Net;
+using System.Security.Claims;
+using ClosedXML.Excel;
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Domain.Retention;
+using DropIn.Domain.Statistics;
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Statistics;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DropIn.Tests.Integration;
+
+/// <summary>
+/// The statistics over a real database: every figure is rounded, small monitoring counts are hidden with a second
+/// figure so they cannot be worked back, remnants of destroyed cases count with live ones, and the exports carry the
+/// same published figures, only after a recent sign-in, to managers only.
+/// </summary>
+public sealed class StatisticsTests : IAsyncLifetime
+{
+    private const string ThisYear = "2026–27";
+    private readonly FakeTimeProvider _clock = London.Clock(2026, 11, 24, 12, 0); // academic year 2026–27
+    private readonly StatisticsPeriod _period = StatisticsPeriod.AcademicYear(2026);
+    private AppFactory _app = default!;
+    private ClaimsPrincipal _manager = default!;
+    private ClaimsPrincipal _reception = default!;
+    private int _caseNumber = 1;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new AppFactory(clock: _clock);
+        _manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        _reception = await _app.StaffAsync("Rita Reception", Roles.Reception);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<DropInDbContext> DbAsync() => _app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync();
+
+    private Task<StatisticsReport> ReportAsync(ClaimsPrincipal? user = null) =>
+        _app.UseAsync<StatisticsService, StatisticsReport>(s => s.ReportAsync(user ?? _manager, _period));
+
+    private async Task<List<Enquiry>> EnquiriesAsync(int count, DateTimeOffset received, EnquiryChannel channel = EnquiryChannel.Phone)
+    {
+        var made = new List<Enquiry>();
+        for (var i = 0; i < count; i++)
+        {
+            made.Add(await _app.UseAsync<EnquiryService, Enquiry>(s => s.RecordAsync(_reception, channel, received, "Ada Lovelace", null, "A question", null)));
+        }
+
+        return made;
+    }
+
+    /// <summary>Students, each with a case opened at <paramref name="opened"/> and, optionally, monitoring answers.</summary>
+    private async Task StudentsWithCasesAsync(int count, DateTimeOffset opened, string category = "Housing", string? gender = null, string? level = null)
+    {
+        await using var db = await DbAsync();
+        var categoryId = await db.CaseCategories.Where(c => c.Name == category).Select(c => c.Id).SingleAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var student = Student.Register(new StudentProfile($"Student {_caseNumber}", College: "Churchill"), "test", opened);
+            db.Students.Add(student);
+            db.Cases.Add(Case.Open(student.Id, categoryId, _caseNumber++, "Deposit withheld", "test", opened));
+            if (gender is not null || level is not null)
+            {
+                var answers = MonitoringRecord.For(student.Id);
+                answers.Answer(null, gender, null, null, level, null, opened);
+                db.MonitoringRecords.Add(answers);
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task RemnantsAsync(int count, DateTimeOffset opened, DateTimeOffset? closed = null, CaseOutcome? outcome = null)
+    {
+        await using var db = await DbAsync();
+        for (var i = 0; i < count; i++)
+        {
+            db.StatisticsRemnants.Add(StatisticsRemnant.From("Housing", opened, closed, outcome, EnquiryChannel.Email, StudentStatus.Current, "Postgraduate taught"));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static PublishedFigure Cell(PublishedTable table, string row, string column) =>
+        table.Rows.Single(r => r.Label == row).Figures[table.Columns.ToList().IndexOf(column)];
+
+    [Fact]
+    public async Task Enquiries_SevenInAMonth_ArePublishedAsFive()
+    {
+        await EnquiriesAsync(7, London.At(2026, 10, 5, 10, 0));
+
+        var table = (await ReportAsync()).Table("enquiries");
+
+        Assert.Equal("5", Cell(table, "Oct 2026", "Phone").Display);
+        Assert.Equal("5", Cell(table, "Oct 2026", "Total").Display);
+        Assert.Equal("5", Cell(table, "Total", "Total").Display);
+        Assert.DoesNotContain(table.Rows.SelectMany(r => r.Figures), f => f.Display == "7");
+        Assert.Equal(12, table.BodyRows.Count); // August to July
+    }
+
+    [Fact]
+    public async Task Monitoring_SmallCountIsHidden_AndASecondFigureInItsColumn()
+    {
+        var october = London.At(2026, 10, 12, 11, 0);
+        await StudentsWithCasesAsync(12, october, gender: "Woman");
+        await StudentsWithCasesAsync(10, october, gender: "Man");
+        await StudentsWithCasesAsync(3, october, gender: "Non-binary");
+
+        var table = (await ReportAsync()).Table("gender");
+
+        var small = Cell(table, "Non-binary", ThisYear);
+        Assert.Equal((PublishedFigure.Hidden, SuppressionReason.Primary), (small.Display, small.Reason));
+        var column = table.BodyRows.Select(r => r.Figures[0]).ToList();
+        Assert.Contains(column, f => f.Reason == SuppressionReason.Secondary);
+        Assert.Equal("10", Cell(table, "Woman", ThisYear).Display);
+        Assert.Equal("25", Cell(table, "Total", ThisYear).Display);
+        Assert.Contains("small count(s) not shown", table.Note, StringComparison.Ordinal);
+        // Crossed with the academic year and nothing else.
+        Assert.Equal([ThisYear, "Total"], table.Columns);
+    }
+
+    [Fact]
+    public void Monitoring_CrossedWithCollege_IsRefusedByTheRules()
+    {
+        var crossing = Assert.Throws<DropIn.Domain.RuleException>(() => DisclosureRules.EnsureMayCross(Dimension.Gender, Dimension.College));
+
+        Assert.Contains("never crossed", crossing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemnantsOfDestroyedCases_CountWithLiveCases()
+    {
+        var october = London.At(2026, 10, 20, 15, 0);
+        await StudentsWithCasesAsync(3, october, level: "Postgraduate research");
+        await RemnantsAsync(5, october, London.At(2026, 11, 2, 10, 0), CaseOutcome.Resolved);
+        await RemnantsAsync(4, London.At(2025, 10, 1, 10, 0)); // last academic year: outside the period
+
+        var report = await ReportAsync();
+
+        Assert.Equal("10", Cell(report.Table("cases"), "Oct 2026", "Housing").Display); // 3 live + 5 remnants = 8
+        Assert.Equal("5", Cell(report.Table("outcomes"), "Nov 2026", "Resolved").Display);
+        Assert.Equal("10", Cell(report.Table("level"), "Postgraduate", ThisYear).Display);
+        Assert.Equal("10", report.Headline("cases-opened").Display);
+    }
+
+    [Fact]
+    public async Task Acknowledgement_IsAPercentageOfThoseDue_HiddenOnASmallBase()
+    {
+        var received = London.At(2026, 10, 6, 10, 0);
+        var enquiries = await EnquiriesAsync(25, received, EnquiryChannel.Email);
+        foreach (var enquiry in enquiries.Take(20))
+        {
+            await _app.UseAsync<EnquiryService>(s => s.AcknowledgeAsync(_reception, enquiry.Id, AcknowledgementMethod.Email, received.AddHours(2)));
+        }
+
+        await EnquiriesAsync(4, London.At(2026, 9, 7, 10, 0));
+
+        var table = (await ReportAsync()).Table("acknowledgement");
+
+        Assert.Equal("25", Cell(table, "Oct 2026", "Enquiries due").Display);
+        Assert.Equal("80%", Cell(table, "Oct 2026", "Within 2 working days").Display);
+        Assert.Equal(PublishedFigure.Hidden, Cell(table, StatisticsPeriod.MonthLabel(new DropIn.Domain.Calendar.YearMonth(2026, 9)), "Within 2 working days").Display);
+        Assert.Equal("69%", Cell(table, "Total", "Within 2 working days").Display); // 20 of 29
+    }
+
+    [Fact]
+    public async Task Exports_CarryOnlyPublishedFigures_TheRules_AndAreAudited()
+    {
+        await EnquiriesAsync(7, London.At(2026, 10, 5, 10, 0));
+        var october = London.At(2026, 10, 12, 11, 0);
+        await StudentsWithCasesAsync(12, october, gender: "Woman");
+        await StudentsWithCasesAsync(10, october, gender: "Man");
+        await StudentsWithCasesAsync(3, october, gender: "Non-binary");
+        var client = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
+
+        var csvResponse = await client.GetAsync($"{StatisticsSetup.CsvPath}?{_period.Query}");
+        var xlsxResponse = await client.GetAsync($"{StatisticsSetup.WorkbookPath}?{_period.Query}");
+
+        Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
+        Assert.Equal("no-store", csvResponse.Headers.CacheControl?.ToString());
+        var csv = await csvResponse.Content.ReadAsStringAsync();
+        Assert.Contains(DisclosureRules.Statement.Replace("\"", "\"\"", StringComparison.Ordinal), csv, StringComparison.Ordinal);
+        var lines = csv.Split("\r\n");
+        Assert.Contains("Oct 2026,0,5,0,0,0,5", lines); // seven phone enquiries, rounded
+        Assert.Contains("Non-binary,..,..", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("Oct 2026,0,7", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
+        Assert.Equal("no-store", xlsxResponse.Headers.CacheControl?.ToString());
+        using var workbook = new XLWorkbook(await xlsxResponse.Content.ReadAsStreamAsync());
+        Assert.Equal(DisclosureRules.Statement, workbook.Worksheet("Rules").Cell(2, 1).GetString());
+        var gender = workbook.Worksheets.Single(s => s.Name.StartsWith("Students by gender", StringComparison.Ordinal));
+        var nonBinary = gender.RowsUsed().Single(r => r.Cell(1).GetString() == "Non-binary");
+        Assert.Equal(PublishedFigure.Hidden, nonBinary.Cell(2).GetString());
+        var enquiries = workbook.Worksheets.Single(s => s.Name.StartsWith("Enquiries received", StringComparison.Ordinal));
+        var october2026 = enquiries.RowsUsed().Single(r => r.Cell(1).GetString() == "Oct 2026");
+        Assert.Equal(5, october2026.Cell(3).GetValue<int>());
+        var everyNumber = workbook.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.Number && c.Style.NumberFormat.Format == "#,##0");
+        Assert.All(everyNumber, c => Assert.Equal(0, c.GetValue<int>() % 5));
+
+        await using var db = await DbAsync();
+        Assert.Equal(["csv", "xlsx"], await db.AuditEntries.Where(e => e.Action == "statistics.export").OrderBy(e => e.Sequence).Select(e => e.Detail!).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Csv_TextThatASpreadsheetWouldRun_IsDefused()
+    {
+        await using (var db = await DbAsync())
+        {
+            var housing = await db.CaseCategories.SingleAsync(c => c.Name == "Housing");
+            housing.Rename("=HYPERLINK(\"http://evil.example\")");
+            await db.SaveChangesAsync();
+        }
+
+        await StudentsWithCasesAsync(1, London.At(2026, 10, 1, 10, 0), category: "=HYPERLINK(\"http://evil.example\")");
+        var client = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
+
+        var csv = await client.GetStringAsync(StatisticsSetup.CsvPath);
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",\"=HYPERLINK", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_NeedsARecentSignIn()
+    {
+        var client = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
+
+        var fresh = await client.GetAsync(StatisticsSetup.WorkbookPath);
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        var stale = await client.GetAsync(StatisticsSetup.CsvPath);
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.StartsWith(RecentSignIn.ConfirmPath + "?ReturnUrl=", stale.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Reception)]
+    [InlineData(Roles.Caseworker)]
+    public async Task ReceptionAndCaseworkers_AreRefused_PagesExportsAndService(string role)
+    {
+        var someone = await _app.StaffAsync($"Someone {role}", role);
+        var client = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword);
+
+        var export = await client.GetAsync(StatisticsSetup.CsvPath);
+        var page = await client.GetAsync("/statistics");
+
+        Assert.Contains("/account/access-denied", export.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Contains("/account/access-denied", page.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ForbiddenException>(() => ReportAsync(someone));
+    }
+
+    [Fact]
+    public async Task Export_PeriodThatIsNotOne_IsABadRequest()
+    {
+        var client = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
+
+        var backwards = await client.GetAsync($"{StatisticsSetup.CsvPath}?from=2026-07&to=2025-08");
+        var centuries = await client.GetAsync($"{StatisticsSetup.CsvPath}?from=1900-01&to=2026-07");
+
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, centuries.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnnualReport_SaysTheHeadlinesInWords_FromPublishedFiguresOnly()
+    {
+        await EnquiriesAsync(7, London.At(2026, 10, 5, 10, 0));
+        await StudentsWithCasesAsync(3, London.At(2026, 10, 12, 11, 0));
+
+        var narrative = AnnualNarrative.For(await ReportAsync(), ThisYear);
+
+        Assert.StartsWith("In 2026–27 the service received about 5 enquiries, opened about 5 cases and closed no", narrative[0], StringComparison.Ordinal);
+        Assert.Contains("Too few enquiries were due", narrative[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(narrative, s => s.Replace(ThisYear, "", StringComparison.Ordinal).Contains('7', StringComparison.Ordinal) || s.Contains(" 3 ", StringComparison.Ordinal));
+    }
+}
+
+public sealed class StatisticsPeriodTests
+{
+    [Fact]
+    public void Presets_AcademicYearRunsAugustToJuly_Last12MonthsEndsThisMonth()
+    {
+        var now = London.At(2026, 11, 24, 12, 0);
+
+        Assert.Equal(("2026-08", "2027-07"), Ends(StatisticsPeriod.Of(PeriodPreset.ThisAcademicYear, now)));
+        Assert.Equal(("2025-08", "2026-07"), Ends(StatisticsPeriod.Of(PeriodPreset.LastAcademicYear, now)));
+        Assert.Equal(("2025-12", "2026-11"), Ends(StatisticsPeriod.Of(PeriodPreset.Last12Months, now)));
+        Assert.Equal(("2025-08", "2026-07"), Ends(StatisticsPeriod.Of(PeriodPreset.ThisAcademicYear, London.At(2026, 7, 31, 23, 30))));
+        Assert.Equal([2025, 2026], StatisticsPeriod.Of(PeriodPreset.Last12Months, now).AcademicYears);
+        Assert.Equal("2025–26", StatisticsPeriod.AcademicYearLabel(2025));
+    }
+
+    [Theory]
+    [InlineData("=SUM(A1)", "'=SUM(A1)")]
+    [InlineData("+44 1223", "'+44 1223")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@cmd", "'@cmd")]
+    [InlineData("Housing, money", "\"Housing, money\"")]
+    [InlineData("..", "..")]
+    public void CsvCell_DefusesFormulasAndQuotes(string text, string expected) => Assert.Equal(expected, SpreadsheetText.CsvCell(text));
+
+    private static (string, string) Ends(StatisticsPeriod period) => (period.From.ToString(), period.To.ToString());
+}

@@ -1,0 +1,109 @@
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Domain.Statistics;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Enquiries;
+using Microsoft.EntityFrameworkCore;
+
+namespace DropIn.Web.Features.Statistics;
+
+/// <summary>Enquiries, cases and their outcomes, and the acknowledgement promise: counted in SQL, published through disclosure control.</summary>
+internal static class ServiceUseStatistics
+{
+    public static async Task<PublishedTable> EnquiriesByChannelAsync(DropInDbContext db, StatisticsPeriod period)
+    {
+        var channels = Enum.GetValues<EnquiryChannel>();
+        var grid = await MonthlyCounts.ByMonthAsync(period, channels, (start, end) => db.Enquiries.AsNoTracking()
+            .Where(e => e.ReceivedAt >= start && e.ReceivedAt < end)
+            .GroupBy(e => e.Channel).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var table = DisclosureTable.Create(Dimension.Month, MonthlyCounts.MonthLabels(period), Dimension.Channel,
+            [.. channels.Select(EnquiryText.Channel)], MonthlyCounts.AsTable(grid));
+        return PublishedTable.From("enquiries", "Enquiries received, by month and channel", table);
+    }
+
+    /// <summary>Live cases plus the remnants of destroyed ones, matched by category name (a remnant keeps only the name).</summary>
+    public static async Task<PublishedTable> CasesByCategoryAsync(DropInDbContext db, StatisticsPeriod period)
+    {
+        var categories = await db.CaseCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync();
+        var names = categories.ToDictionary(c => c.Id, c => c.Name);
+        var remnants = (await db.StatisticsRemnants.AsNoTracking()
+                .Where(r => r.Category != null)
+                .GroupBy(r => new { r.Opened, r.Category })
+                .Select(g => new { g.Key.Opened, g.Key.Category, Count = g.Count() })
+                .ToListAsync())
+            .Where(r => period.Months.Contains(r.Opened))
+            .ToList();
+
+        // Retired categories stay as columns only while they have cases in the period, and so do names known only from remnants.
+        var live = await MonthlyCounts.ByMonthAsync(period, categories.Select(c => c.Id).ToList(), (start, end) => db.Cases.AsNoTracking()
+            .Where(c => c.OpenedAt >= start && c.OpenedAt < end)
+            .GroupBy(c => c.CategoryId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var columns = categories.Select((c, i) => (c.Name, Used: c.Active || live.Any(row => row[i] > 0)))
+            .Where(c => c.Used).Select(c => c.Name)
+            .Concat(remnants.Select(r => r.Category!).Where(n => !names.ContainsValue(n)).Distinct().Order(StringComparer.Ordinal))
+            .Distinct()
+            .ToList();
+        if (columns.Count == 0)
+        {
+            columns.Add("Other");
+        }
+
+        var grid = live.Select(row => columns.Select(name => categories.Select((c, i) => c.Name == name ? row[i] : 0).Sum()).ToArray()).ToArray();
+        MonthlyCounts.Add(grid, period, columns, remnants.Select(r => (r.Opened, r.Category!, r.Count)));
+        var table = DisclosureTable.Create(Dimension.Month, MonthlyCounts.MonthLabels(period), Dimension.Category, columns, MonthlyCounts.AsTable(grid));
+        return PublishedTable.From("cases", "Cases opened, by month and category", table);
+    }
+
+    public static async Task<PublishedTable> OutcomesAsync(DropInDbContext db, StatisticsPeriod period)
+    {
+        var outcomes = Enum.GetValues<CaseOutcome>();
+        var grid = await MonthlyCounts.ByMonthAsync(period, outcomes, (start, end) => db.Cases.AsNoTracking()
+            .Where(c => c.ClosedAt >= start && c.ClosedAt < end && c.Outcome != null)
+            .GroupBy(c => c.Outcome!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var remnants = await db.StatisticsRemnants.AsNoTracking()
+            .Where(r => r.Closed != null && r.Outcome != null)
+            .GroupBy(r => new { r.Closed, r.Outcome })
+            .Select(g => new { g.Key.Closed, g.Key.Outcome, Count = g.Count() })
+            .ToListAsync();
+        MonthlyCounts.Add(grid, period, outcomes, remnants.Select(r => (r.Closed!.Value, r.Outcome!.Value, r.Count)));
+        var table = DisclosureTable.Create(Dimension.Month, MonthlyCounts.MonthLabels(period), Dimension.Outcome,
+            [.. outcomes.Select(CaseText.Outcome)], MonthlyCounts.AsTable(grid));
+        return PublishedTable.From("outcomes", "Cases closed, by month and outcome", table, ChartKind.Donut);
+    }
+
+    /// <summary>
+    /// The acknowledgement promise, judged as the enquiry report judges it (acknowledged by the stored target, 2 working
+    /// days, or by the breach time, 3). Only enquiries already due count: one received yesterday has not failed yet.
+    /// </summary>
+    public static async Task<PublishedTable> AcknowledgementAsync(DropInDbContext db, StatisticsPeriod period, DateTimeOffset now)
+    {
+        var rows = new List<PublishedRow>();
+        var (allDue, allTarget, allBreach) = (0, 0, 0);
+        foreach (var month in period.Months)
+        {
+            var (start, end) = (MonthlyCounts.Start(month), MonthlyCounts.Start(month.Next()));
+            var counts = await db.Enquiries.AsNoTracking()
+                .Where(e => e.ReceivedAt >= start && e.ReceivedAt < end && (e.AcknowledgedAt != null || e.TargetAt <= now))
+                .GroupBy(e => 1)
+                .Select(g => new { Due = g.Count(), ByTarget = g.Count(e => e.AcknowledgedAt <= e.TargetAt), ByBreach = g.Count(e => e.AcknowledgedAt <= e.BreachAt) })
+                .SingleOrDefaultAsync();
+            var (due, byTarget, byBreach) = counts is null ? (0, 0, 0) : (counts.Due, counts.ByTarget, counts.ByBreach);
+            rows.Add(Row(StatisticsPeriod.MonthLabel(month), due, byTarget, byBreach));
+            (allDue, allTarget, allBreach) = (allDue + due, allTarget + byTarget, allBreach + byBreach);
+        }
+
+        rows.Add(Row("Total", allDue, allTarget, allBreach) with { IsTotal = true });
+        return new PublishedTable("acknowledgement", "Enquiries acknowledged in time, by month", "Month",
+            ["Enquiries due", "Within 2 working days", "Within 3 working days"], rows,
+            "Counts rounded to the nearest 5; percentages from unrounded figures, not shown where fewer than 22.5 enquiries were due.",
+            ChartKind.Line)
+        { ChartColumns = [1, 2] };
+
+        static PublishedRow Row(string label, int due, int byTarget, int byBreach) =>
+            new(label, [PublishedFigure.Count(due), PublishedFigure.Percentage(byTarget, due), PublishedFigure.Percentage(byBreach, due)]);
+    }
+}
