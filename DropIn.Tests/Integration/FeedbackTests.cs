@@ -237,6 +237,14 @@ public sealed partial class FeedbackTests : IAsyncLifetime
         Assert.Equal(PublishedFigure.Hidden, satisfaction.ShareOfColumn(3, 0).Display); // base below 22.5
         Assert.True(byLevel.Tables.First(t => t.Question == FeedbackText.Satisfaction).Table.Cell(3, 0).IsSuppressed); // 3 people: a monitoring table hides it
         await Assert.ThrowsAsync<ForbiddenException>(() => _app.UseAsync<FeedbackResultsService, FeedbackResults>(r => r.ResultsAsync(_sam, month, month, FeedbackBreakdown.None)));
+
+        // The same published figures on the statistics dashboard (and so in its exports and the annual report).
+        var report = await _app.UseAsync<DropIn.Web.Features.Statistics.StatisticsService, DropIn.Web.Features.Statistics.StatisticsReport>(
+            s => s.ReportAsync(manager, new DropIn.Web.Features.Statistics.StatisticsPeriod(month, month)));
+        var section = report.Sections.Single(s => s.Id == "feedback");
+        Assert.Null(section.Pending);
+        var onDashboard = section.Tables.First(t => t.Title.EndsWith(FeedbackText.Satisfaction, StringComparison.Ordinal));
+        Assert.Contains(onDashboard.Rows, r => r.Figures.Any(f => f.Display == "5"));
     }
 
     private async Task<Student> RegisterAsync(string name, string email, bool? permission) =>

@@ -10,6 +10,7 @@ public static class FeedbackSetup
         builder.Services.AddScoped<FeedbackFormService>();
         builder.Services.AddScoped<FeedbackPermissionService>();
         builder.Services.AddScoped<FeedbackResultsService>();
+        builder.Services.AddScoped<Statistics.IStatisticsSection, FeedbackStatisticsSection>();
         return builder;
     }
 }
