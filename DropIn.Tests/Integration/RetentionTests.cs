@@ -44,6 +44,8 @@ public sealed class RetentionTests : IAsyncLifetime
         var (ada, caseId) = await StudentWithEverythingAsync("Ada Lovelace", "al123@cam.ac.uk");
         var keptStudent = await StudentWithEverythingAsync("Grace Hopper", "gh456@cam.ac.uk", involvedAgainIn: TimeSpan.FromDays(400));
         Assert.NotEmpty(FilesOf(caseId));
+        await SendMailAsync("al123@cam.ac.uk", "gh456@cam.ac.uk");
+        Assert.Equal(2, MailCopies().Length);
         Assert.NotEmpty(await TracesAsync(ada.Id, "Ada Lovelace", "al123@cam.ac.uk", "Lovelace")); // the search does find her while she is there
 
         await ReviewInNovember2026Async();
@@ -56,6 +58,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         Assert.Equal((1, 1, 1), (counts.Students, counts.Cases, counts.Documents));
         Assert.Empty(FilesOf(caseId));
+        Assert.Contains("gh456@cam.ac.uk", File.ReadAllText(Assert.Single(MailCopies())), StringComparison.Ordinal); // Ada's copy went, Grace's stays
         await using var db = await DbAsync();
         Assert.False(await db.Students.AnyAsync(s => s.Id == ada.Id));
         Assert.True(await db.Students.AnyAsync(s => s.Id == keptStudent.Student.Id));
@@ -153,6 +156,27 @@ public sealed class RetentionTests : IAsyncLifetime
         }
 
         return (student, opened.Id);
+    }
+
+    /// <summary>Mail to each address, sent through the outbox to the pickup folder (the embedded default's copy of all mail).</summary>
+    private async Task SendMailAsync(params string[] addresses)
+    {
+        await _app.UseAsync<DropInDbContext>(async db =>
+        {
+            foreach (var address in addresses)
+            {
+                db.Outbox.Add(new DropIn.Web.Messaging.OutboxMessage(address, "Your appointment", "See you soon", "<p>See you soon</p>", null, _clock.GetUtcNow()));
+            }
+
+            await db.SaveChangesAsync();
+        });
+        await _app.Services.GetRequiredService<DropIn.Web.Messaging.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+    }
+
+    private string[] MailCopies()
+    {
+        var folder = Path.Combine(_app.DataFolder, "mail-pickup");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [];
     }
 
     private DateOnly LondonToday() => DropIn.Domain.Calendar.LondonTime.Today(_clock.GetUtcNow());

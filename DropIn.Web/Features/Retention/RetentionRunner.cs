@@ -11,8 +11,8 @@ namespace DropIn.Web.Features.Retention;
 /// leaves whole records behind, which the next night picks up: running it twice does no more than once.
 /// </summary>
 public sealed class RetentionRunner(
-    IDbContextFactory<DropInDbContext> dbFactory, StudentDestroyer destroyer, DocumentStore documents, IOptions<RetentionOptions> options, TimeProvider clock,
-    ILogger<RetentionRunner> logger)
+    IDbContextFactory<DropInDbContext> dbFactory, StudentDestroyer destroyer, DocumentStore documents, Messaging.IMailTransport mail, IOptions<RetentionOptions> options,
+    TimeProvider clock, ILogger<RetentionRunner> logger)
 {
     /// <summary>A case folder with no case is removed only when this old, so an upload in progress is never touched.</summary>
     private static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
@@ -29,15 +29,26 @@ public sealed class RetentionRunner(
         }
 
         var total = DestructionCounts.None;
+        var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in candidates)
         {
-            if (await destroyer.DestroyIfDueAsync(id, policy, now, ct) is { } counts)
+            if (await destroyer.DestroyIfDueAsync(id, policy, now, ct) is { } destroyed)
             {
-                total = total.Plus(counts);
+                total = total.Plus(destroyed.Counts);
+                if (destroyed.Email is { } email)
+                {
+                    addresses.Add(email);
+                }
             }
         }
 
-        total = total.Plus(new DestructionCounts(0, 0, 0, await DestroyUnlinkedAsync(now.AddYears(-policy.Years), ct), 0));
+        var before = now.AddYears(-policy.Years);
+        total = total.Plus(new DestructionCounts(0, 0, 0, await DestroyUnlinkedAsync(before, ct), 0));
+        if (mail is Messaging.IKeepsMailCopies copies)
+        {
+            total = total.Plus(new DestructionCounts(0, 0, 0, copies.Forget(addresses, before), 0));
+        }
+
         await SweepOrphanFoldersAsync(now, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

@@ -18,7 +18,7 @@ namespace DropIn.Web.Features.Retention;
 public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactory, DocumentStore documents)
 {
     /// <summary>Destroys the student if, checked again inside the transaction, the policy says so; null otherwise.</summary>
-    public async Task<DestructionCounts?> DestroyIfDueAsync(Guid studentId, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<DestroyedStudent?> DestroyIfDueAsync(Guid studentId, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -59,7 +59,7 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
             documents.DeleteCase(caseId);
         }
 
-        return new DestructionCounts(1, caseIds.Count, documentCount, other, remnants.Count);
+        return new DestroyedStudent(new DestructionCounts(1, caseIds.Count, documentCount, other, remnants.Count), student.Email);
     }
 
     private static async Task<int> DeleteAroundAsync(DropInDbContext db, Student student, List<Guid> caseIds, CancellationToken ct)
@@ -131,3 +131,6 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
         return [.. cases.Select(c => StatisticsRemnant.From(categories.GetValueOrDefault(c.CategoryId), c.OpenedAt, c.ClosedAt, c.Outcome, ChannelOf(c.Id), student.Status, level))];
     }
 }
+
+/// <summary>What went, and the address whose mail copies (if the transport keeps any) go too.</summary>
+public sealed record DestroyedStudent(DestructionCounts Counts, string? Email);
