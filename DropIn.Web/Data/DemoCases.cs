@@ -34,6 +34,14 @@ internal static class DemoCases
         discipline.AddCaseworker(priya);
         db.Cases.AddRange(appeal, allowances, discipline, complaint);
 
+        // Seven years and a few days since Tom was last in touch: the retention review at /retention has him to show.
+        var longAgo = now.AddYears(-7).AddDays(-10);
+        var tom = Student.Register(new StudentProfile("Tom Reed", Email: "tr100@cam.ac.uk", College: "King's", Course: "Economics", Year: "2nd year"), priya, longAgo);
+        var deposit = Case.Open(tom.Id, categories["Housing"], 5, "Deposit dispute with a private landlord.", priya, longAgo);
+        deposit.Close(CaseOutcome.Resolved, "Deposit returned in full.", priya, longAgo);
+        db.Students.Add(tom);
+        db.Cases.Add(deposit);
+
         var consent = Consent.Record(aisha.Id, "Senior Tutor, Girton", "The grounds of her appeal and her medical evidence", "To ask for a letter of support", today.AddDays(-10), ConsentGivenBy.InPerson, sam, now.AddDays(-10));
         db.Consents.Add(consent);
         Entry(db, appeal.Id, new EntryDraft(EntryKind.Note, "First meeting. Aisha was ill with glandular fever in the exam period; her GP letter arrived after the exams.", now.AddDays(-12)), [], sam, now.AddDays(-12));
