@@ -61,23 +61,23 @@ public sealed class RetentionService(
         var review = await ReviewAsync(user, ct);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var listed = 0;
-        foreach (var row in review.Rows.Where(r => r.Hold is null))
+        var rows = review.Rows.Where(r => r.Hold is null).ToList();
+        var ids = rows.Select(r => r.StudentId).ToList();
+        var listings = await db.Set<RetentionListing>().Where(l => ids.Contains(l.StudentId)).ToDictionaryAsync(l => l.StudentId, ct);
+        foreach (var row in rows)
         {
             var entry = RetentionReview.EntryFor(row.LastInvolvement, now);
-            var listing = await db.Set<RetentionListing>().SingleOrDefaultAsync(l => l.StudentId == row.StudentId, ct);
-            if (listing is null)
-            {
-                db.Add(new RetentionListing(row.StudentId, entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now));
-            }
-            else
+            if (listings.TryGetValue(row.StudentId, out var listing))
             {
                 listing.Relist(entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now);
             }
-
-            listed++;
+            else
+            {
+                db.Add(new RetentionListing(row.StudentId, entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now));
+            }
         }
 
+        var listed = rows.Count;
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(user, "retention.review", detail: $"{listed} listed");
         return listed;

@@ -84,9 +84,10 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
         }
 
         // Staff notifications link to the record they are about, and older ones may name the student.
+        count += await db.Notifications.Where(n => n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);
         foreach (var link in links)
         {
-            count += await db.Notifications.Where(n => n.Link.Contains(link) || n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);
+            count += await db.Notifications.Where(n => n.Link.Contains(link)).ExecuteDeleteAsync(ct);
         }
 
         // Invitations are the only link between a student and the anonymous forms; the responses themselves stay.
