@@ -50,9 +50,12 @@
 
         // Date.now, not performance.now: a tablet that slept past the deadline must lock the moment it wakes.
         const deadline = Math.min(s.lastActivity + s.idleMs, s.lastRenewal + s.idleMs - s.margin);
-        if (now >= deadline) {
+        // While a keep-alive is on its way (just after "Stay signed in", say) the deadline still reads the old cookie:
+        // neither warn again nor lock on that account, unless the cookie itself has run out.
+        const awaitingRenewal = s.renewing && now < s.lastRenewal + s.idleMs;
+        if (now >= deadline && !awaitingRenewal) {
             lock(s);
-        } else if (!s.warned && deadline - now <= s.warningMs) {
+        } else if (!s.warned && !awaitingRenewal && deadline - now <= s.warningMs) {
             s.warned = true;
             s.dotnet.invokeMethodAsync('ShowWarning').catch(() => { /* circuit gone: the lock still comes */ });
         }
