@@ -302,7 +302,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         {
             var response = await manager.GetAsync(SubjectAccessSetup.ExportPath(request.Id, format));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+            Assert.True(response.Headers.CacheControl?.NoStore);
             var disposition = response.Content.Headers.ContentDisposition!;
             Assert.Equal("attachment", disposition.DispositionType);
             Assert.Equal($"subject-access-{request.Reference}.{format}", disposition.FileNameStar ?? disposition.FileName?.Trim('"'));
