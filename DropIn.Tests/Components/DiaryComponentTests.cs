@@ -52,4 +52,15 @@ public sealed class DiaryComponentTests : MudTestContext
         Assert.Equal(["Attended", "No-show", "Move…", "Cancel…"], items);
         Assert.NotNull(cancelled);
     }
+
+    [Fact]
+    public void AppointmentCard_HiddenByABarrier_OffersNoAction()
+    {
+        var entry = new DiaryEntry(Confirmed().Redacted("Hidden: an information barrier applies"), "Sam Okafor", 0, false, Hidden: true);
+
+        var card = Render<AppointmentCard>(p => p.Add(c => c.Entry, entry).Add(c => c.CanManage, true).Add(c => c.OnFile, (Appointment _) => { }));
+
+        Assert.Contains("Hidden: an information barrier applies", card.Markup);
+        Assert.Empty(card.FindAll("button"));
+    }
 }

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Cases;
+using DropIn.Domain.Confidentiality;
 using DropIn.Domain.Enquiries;
 using DropIn.Domain.Retention;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Disputes;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Retention;
 using DropIn.Web.Features.Students;
@@ -135,6 +137,31 @@ public sealed class RetentionTests : IAsyncLifetime
         await Service(r => r.PlaceHoldAsync(_manager, ada.Id, "Legal claim", new DateOnly(2027, 1, 1)));
         var hold = (await ReviewAsync()).Rows.Single().Hold!;
         Assert.Equal(("Legal claim", new DateOnly(2027, 1, 1)), (hold.Reason, hold.ReviewOn));
+    }
+
+    [Fact]
+    public async Task AManagerOnASide_SeesTheOtherSidesRecordsHidden_WithoutTheHoldReason_AndLeavesThemForANeutralManager()
+    {
+        var (aisha, _) = await StudentWithEverythingAsync("Aisha Rahman", "ar123@cam.ac.uk");
+        var (ben, _) = await StudentWithEverythingAsync("Ben Carter", "bc456@cam.ac.uk");
+        var (bella, _) = await StudentWithEverythingAsync("Bella Jones", "bj789@cam.ac.uk");
+        _clock.SetUtcNow(London.At(2026, 11, 2, 10, 0));
+        var walled = await _app.StaffAsync("Wendy Walled", Roles.Manager);
+        var dispute = await _app.UseAsync<DisputeService, Dispute>(d => d.OpenAsync(_manager, "Complaint between students"));
+        await _app.UseAsync<DisputeService, Dispute>(d => d.AddPartyAsync(_manager, dispute.Id, aisha.Id, 1));
+        await _app.UseAsync<DisputeService, Dispute>(d => d.AddPartyAsync(_manager, dispute.Id, ben.Id, 2));
+        await _app.UseAsync<DisputeService, Dispute>(d => d.AddPartyAsync(_manager, dispute.Id, bella.Id, 2));
+        await _app.UseAsync<DisputeService, Dispute>(d => d.AssignAsync(_manager, dispute.Id, walled.FindFirstValue(ClaimTypes.NameIdentifier)!, 1));
+        await Service(r => r.PlaceHoldAsync(_manager, ben.Id, "Complaint by Aisha Rahman still open", new DateOnly(2027, 3, 1)));
+
+        var view = await _app.UseAsync<RetentionService, RetentionReviewView>(r => r.ReviewAsync(walled));
+        var listed = await _app.UseAsync<RetentionService, int>(r => r.ConfirmReviewAsync(walled));
+
+        var benRow = view.Rows.Single(r => r.StudentId == ben.Id);
+        Assert.Equal((InformationBarriers.HiddenText, InformationBarriers.HiddenText), (benRow.Name, benRow.Hold!.Reason));
+        Assert.Equal(1, listed); // Aisha's record; Bella's is confirmed by a manager on no side
+        await using var db = await DbAsync();
+        Assert.Equal([aisha.Id], await db.Set<RetentionListing>().Select(l => l.StudentId).ToListAsync());
     }
 
     /// <summary>A student with a case, a note, a document, a consent, monitoring answers and an enquiry, all in November 2019.</summary>

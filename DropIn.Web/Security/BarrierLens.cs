@@ -14,20 +14,22 @@ public sealed class BarrierLens(IReadOnlySet<Guid> blocked, IReadOnlyList<Studen
     public static readonly BarrierLens None = new(new HashSet<Guid>(), []);
 
     public bool Hides(Guid? studentId, string name, string? contact) =>
-        studentId is { } linked ? blocked.Contains(linked) : Resembled(name, contact).Any(blocked.Contains);
+        studentId is { } linked ? blocked.Contains(linked) : HidesSomeone(Probe(name, contact));
+
+    /// <summary>Someone not linked to a record (an unlinked row, or a person being registered) who resembles a student the user is walled off from.</summary>
+    public bool HidesSomeone(StudentProfile someone) => Resembled(someone).Any(blocked.Contains);
 
     /// <summary>An unlinked row that may be a party to a dispute: staff should check before anyone serves them.</summary>
-    public bool PossibleConflict(Guid? studentId, string name, string? contact) => studentId is null && Resembled(name, contact).Any();
+    public bool PossibleConflict(Guid? studentId, string name, string? contact) => studentId is null && Resembled(Probe(name, contact)).Any();
 
-    private IEnumerable<Guid> Resembled(string name, string? contact)
+    /// <summary>What a row says about who it is from: a name and one email address or student number / CRSid.</summary>
+    public static StudentProfile Probe(string name, string? contact)
     {
-        if (parties.Count == 0)
-        {
-            return [];
-        }
-
         var isEmail = contact?.Contains('@', StringComparison.Ordinal) == true;
-        var probe = new StudentProfile(name, Email: isEmail ? contact!.Trim().ToLowerInvariant() : null, StudentNumber: isEmail ? null : contact?.Trim().ToUpperInvariant());
-        return parties.Where(p => DuplicateCheck.Reasons(probe, p).Count > 0).Select(p => p.Id);
+        return new StudentProfile(name, Email: isEmail ? contact!.Trim().ToLowerInvariant() : null, StudentNumber: isEmail ? null : contact?.Trim().ToUpperInvariant());
     }
+
+    /// <summary>The parties (or their merged records) the person may be; a merged record stands for the record it was merged into.</summary>
+    private IEnumerable<Guid> Resembled(StudentProfile someone) =>
+        parties.Where(p => DuplicateCheck.Reasons(someone, p).Count > 0).Select(p => p.MergedIntoId ?? p.Id);
 }

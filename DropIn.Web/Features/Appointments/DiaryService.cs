@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
 using DropIn.Web.Data;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
@@ -33,7 +34,8 @@ public sealed class DiaryService(
             .OrderBy(a => a.Start)
             .ToListAsync(ct);
         var lens = await barriers.LensAsync(user, ct);
-        appointments = [.. appointments.Select(a => lens.Hides(a.StudentId, a.StudentName, a.StudentEmail) ? a.Redacted(InformationBarriers.HiddenText) : a)];
+        var hidden = appointments.Where(a => lens.Hides(a.StudentId, a.StudentName, a.StudentEmail)).Select(a => a.Id).ToHashSet();
+        appointments = [.. appointments.Select(a => hidden.Contains(a.Id) ? a.Redacted(InformationBarriers.HiddenText) : a)];
         var staff = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.TakesAppointments }).ToListAsync(ct);
         var caseworkers = staff.Where(u => u.TakesAppointments).Select(u => new Caseworker(u.Id, u.DisplayName)).ToList();
         var names = staff.ToDictionary(u => u.Id, u => u.DisplayName);
@@ -43,13 +45,19 @@ public sealed class DiaryService(
             a,
             names.GetValueOrDefault(a.StaffId, "(former staff)"),
             standings.TryGetValue(a.StudentEmail, out var s) ? s.NoShows : 0,
-            standings.TryGetValue(a.StudentEmail, out var w) && w.WarningDueSince is not null))], caseworkers);
+            standings.TryGetValue(a.StudentEmail, out var w) && w.WarningDueSince is not null,
+            hidden.Contains(a.Id)))], caseworkers);
     }
 
     /// <summary>Free times on a day for staff to offer, with the caseworker's name.</summary>
     public async Task<IReadOnlyList<StaffSlot>> FreeSlotsAsync(ClaimsPrincipal user, DateOnly date, Guid? moving = null, CancellationToken ct = default)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAppointments);
+        if (moving is { } appointmentId)
+        {
+            await barriers.RequireVisibleAsync(user, BarrierTarget.Appointment(appointmentId), ct);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slots = await availability.FreeSlotsAsync(db, availability.StaffRules, clock.GetUtcNow(), date, date, moving, ct);
         var names = await db.Users.AsNoTracking().Where(u => u.TakesAppointments).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -62,6 +70,9 @@ public sealed class DiaryService(
         var staff = await authorizer.RequireAsync(user, Permissions.ManageAppointments);
         // Staff may use any address the student gives them; the university-domain rule is for self-booking.
         var booking = request.Validated([]);
+        // Booking someone a walled-off member of staff could not then see or serve (and learning whether their
+        // service is withdrawn) is for a colleague on no side of the dispute.
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Someone(new StudentProfile(booking.Name, Email: booking.Email), "Appointment"));
         var now = clock.GetUtcNow();
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
@@ -157,6 +168,7 @@ public sealed class DiaryService(
     private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAppointments);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Appointment(id));
         await using var db = await dbFactory.CreateDbContextAsync();
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id)
             ?? throw new RuleException("That appointment no longer exists; reload the diary.");

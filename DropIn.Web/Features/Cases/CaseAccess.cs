@@ -17,9 +17,9 @@ public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, Sta
     public async Task<(StaffMember Staff, Case Case)> RequireAsync(DropInDbContext db, ClaimsPrincipal user, Guid caseId, string permission, bool tracked = false)
     {
         var staff = await authorizer.RequireAsync(user, permission);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Case(caseId));
         var query = tracked ? db.Cases : db.Cases.AsNoTracking();
         var found = await query.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new RuleException("That case does not exist (it may have been merged); search for the student instead.");
-        await barriers.RequireVisibleAsync(user, found.StudentId, "Case", caseId.ToString());
         return (staff, found);
     }
 

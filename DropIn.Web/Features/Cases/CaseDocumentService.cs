@@ -11,7 +11,7 @@ namespace DropIn.Web.Features.Cases;
 
 /// <summary>Files on a case: upload (checked by content, size enforced on the bytes themselves), list and download.</summary>
 public sealed class CaseDocumentService(
-    IDbContextFactory<DropInDbContext> dbFactory, CaseAccess access, DocumentStore store, ILiveUpdates live, TimeProvider clock, ILogger<CaseDocumentService> logger, Security.Audit.AuditLog audit)
+    IDbContextFactory<DropInDbContext> dbFactory, CaseAccess access, InformationBarriers barriers, DocumentStore store, ILiveUpdates live, TimeProvider clock, ILogger<CaseDocumentService> logger, Security.Audit.AuditLog audit)
 {
     /// <summary>
     /// Stores the file and records it on the case's timeline. <paramref name="size"/> is what the browser declared; the
@@ -69,6 +69,7 @@ public sealed class CaseDocumentService(
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Document(documentId));
         var document = await db.CaseDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.CaseId == caseId);
         if (document is null)
         {

@@ -17,7 +17,12 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
-        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
+        if (source is not null)
+        {
+            await barriers.RequireVisibleAsync(user, Target(source));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -59,7 +64,15 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     public async Task AddToCaseAsync(ClaimsPrincipal user, LinkSource source, Guid studentId, Guid? caseId)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
-        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        // The row being filed is checked as well as the student it is filed for: a hidden row must not be linked to
+        // a record this user can see, which would show it to them.
+        await barriers.RequireVisibleAsync(user, Target(source));
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
+        if (caseId is { } checkedCase)
+        {
+            await barriers.RequireVisibleAsync(user, BarrierTarget.Case(checkedCase));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
         if (caseId is { } id)
@@ -99,6 +112,8 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     public async Task<SourceDetails> SourceAsync(ClaimsPrincipal user, LinkSource source)
     {
         await authorizer.RequireAsync(user, Permissions.EditCases);
+        // Before anything is read: a row not yet linked is checked by who it says it is from.
+        await barriers.RequireVisibleAsync(user, Target(source));
         await using var db = await dbFactory.CreateDbContextAsync();
         var details = source.Kind switch
         {
@@ -109,11 +124,6 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
             _ => await db.Enquiries.AsNoTracking().Where(e => e.Id == source.Id)
                 .Select(e => new SourceDetails(e.FromName, e.Contact != null && e.Contact.Contains('@') ? e.Contact : null, null, e.Summary, e.StudentId, e.CaseId)).SingleOrDefaultAsync(),
         } ?? throw new RuleException("That visit, appointment or enquiry no longer exists.");
-        if (details.StudentId is { } linked)
-        {
-            await barriers.RequireVisibleAsync(user, linked, "Student", linked.ToString());
-        }
-
         return details;
     }
 
@@ -210,6 +220,13 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
 
     public Task ReopenAsync(ClaimsPrincipal user, Guid caseId) =>
         access.ChangeAsync(user, caseId, c => c.Case.Reopen());
+
+    private static BarrierTarget Target(LinkSource source) => source.Kind switch
+    {
+        LinkSourceKind.Visit => BarrierTarget.Ticket(source.Id),
+        LinkSourceKind.Appointment => BarrierTarget.Appointment(source.Id),
+        _ => BarrierTarget.Enquiry(source.Id),
+    };
 
     /// <summary>The queue, diary or enquiries board showing the source redraws (e.g. an enquiry filed on a case leaves the board).</summary>
     private async Task PublishSourceAsync(LinkSource? source)

@@ -144,13 +144,13 @@ public sealed class ConductService(
     public async Task<ConductLetter> LetterAsync(ClaimsPrincipal user, Guid letterId)
     {
         await authorizer.RequireAsync(user, Permissions.RecordConduct);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.ConductLetter(letterId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var letter = await db.ConductWarnings.AsNoTracking().Where(w => w.Id == letterId)
                 .Select(w => new ConductLetter(w.Id, w.StudentId, "Written warning", w.IssuedAt, w.LetterText)).SingleOrDefaultAsync()
             ?? await db.Withdrawals.AsNoTracking().Where(w => w.Id == letterId)
                 .Select(w => new ConductLetter(w.Id, w.StudentId, "Notice of withdrawal of service", w.DecidedAt, w.NoticeText)).SingleOrDefaultAsync()
             ?? throw new RuleException("That letter does not exist.");
-        await barriers.RequireVisibleAsync(user, letter.StudentId, Record, letter.StudentId.ToString());
         await audit.ViewedAsync(user, Record, letter.StudentId.ToString(), "letter");
         return letter;
     }
@@ -168,12 +168,12 @@ public sealed class ConductService(
             : null;
     }
 
+    /// <summary>The student, once the barrier has been checked (before anything of theirs is read).</summary>
     private async Task<Student> StudentAsync(DropInDbContext db, ClaimsPrincipal user, Guid studentId)
     {
-        var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null)
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId, Record));
+        return await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null)
             ?? throw new RuleException("That student record does not exist.");
-        await barriers.RequireVisibleAsync(user, studentId, Record, studentId.ToString());
-        return student;
     }
 
     private static async Task<(ConductWarning?, AlternativeSource?)> DecisionContextAsync(DropInDbContext db, Guid studentId, WithdrawalDecision decision)
@@ -218,9 +218,9 @@ public sealed class ConductService(
     private async Task<Withdrawal> ChangeWithdrawalAsync(ClaimsPrincipal user, Guid withdrawalId, string action, Action<Withdrawal, StaffMember, DateTimeOffset> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.DecideWithdrawal);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Withdrawal(withdrawalId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var withdrawal = await db.Withdrawals.SingleOrDefaultAsync(w => w.Id == withdrawalId) ?? throw new RuleException("That decision does not exist.");
-        await barriers.RequireVisibleAsync(user, withdrawal.StudentId, Record, withdrawal.StudentId.ToString());
         change(withdrawal, staff, clock.GetUtcNow());
         try
         {

@@ -13,14 +13,19 @@ namespace DropIn.Web.Features.Disputes;
 
 public sealed record DisputeSide(int Side, IReadOnlyList<(Guid StudentId, string Name)> Students, IReadOnlyList<StaffName> Staff);
 
-public sealed record DisputeView(Dispute Dispute, IReadOnlyList<DisputeSide> Sides);
+/// <param name="YourSide">The side the user is on, if any: then another manager must change the dispute.</param>
+public sealed record DisputeView(Dispute Dispute, IReadOnlyList<DisputeSide> Sides, int? YourSide);
 
-/// <summary>Disputes between students and the staff on each side: recorded and changed by managers only, effective at once.</summary>
+/// <summary>
+/// Disputes between students and the staff on each side: recorded and changed by managers only, effective at once. A
+/// manager who is on a side of a dispute cannot change it (or could take themselves off and read the other side at
+/// once): a manager on no side does.
+/// </summary>
 public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, AuditLog audit)
 {
     public async Task<IReadOnlyList<DisputeView>> ListAsync(ClaimsPrincipal user)
     {
-        await authorizer.RequireAsync(user, Permissions.ManageDisputes);
+        var manager = await authorizer.RequireAsync(user, Permissions.ManageDisputes);
         await using var db = await dbFactory.CreateDbContextAsync();
         var disputes = await db.Disputes.AsNoTracking().OrderByDescending(d => d.EndedAt == null).ThenByDescending(d => d.Number).ToListAsync();
         var studentIds = disputes.SelectMany(d => d.Parties.Select(p => p.StudentId)).Distinct().ToList();
@@ -31,7 +36,8 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         var now = clock.GetUtcNow();
         return [.. disputes.Select(d => new DisputeView(d, [.. Enumerable.Range(1, Math.Max(2, d.Parties.Select(p => p.Side).DefaultIfEmpty(0).Max())).Select(side => new DisputeSide(side,
             [.. d.Parties.Where(p => p.Side == side).Select(p => (p.StudentId, blocked.Contains(p.StudentId) ? InformationBarriers.HiddenText : students.GetValueOrDefault(p.StudentId, "(merged record)")))],
-            [.. d.Assignments.Where(a => a.Side == side && a.ActiveAt(now)).Select(a => new StaffName(a.StaffId, staff.GetValueOrDefault(a.StaffId, "(former staff)")))]))]))];
+            [.. d.Assignments.Where(a => a.Side == side && a.ActiveAt(now)).Select(a => new StaffName(a.StaffId, staff.GetValueOrDefault(a.StaffId, "(former staff)")))]))],
+            d.SideOf(manager.Id, now)))];
     }
 
     public Task<Dispute> OpenAsync(ClaimsPrincipal user, string title) => ChangeAsync(user, null, async (db, staff, _, now) =>
@@ -42,7 +48,14 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         return dispute;
     });
 
-    public Task<Dispute> AddPartyAsync(ClaimsPrincipal user, Guid disputeId, Guid studentId, int side) => ChangeAsync(user, disputeId, async (db, _, dispute, _) =>
+    public async Task<Dispute> AddPartyAsync(ClaimsPrincipal user, Guid disputeId, Guid studentId, int side)
+    {
+        await authorizer.RequireAsync(user, Permissions.ManageDisputes);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
+        return await ChangeAsync(user, disputeId, (db, _, dispute, _) => AddPartyAsync(db, dispute!, studentId, side));
+    }
+
+    private static async Task<Dispute> AddPartyAsync(DropInDbContext db, Dispute dispute, Guid studentId, int side)
     {
         if (!await db.Students.AnyAsync(s => s.Id == studentId && s.MergedIntoId == null))
         {
@@ -50,10 +63,10 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         }
 
         var openCase = await db.Cases.Where(c => c.StudentId == studentId && c.Status == Domain.Cases.CaseStatus.Open).OrderByDescending(c => c.OpenedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
-        dispute!.AddParty(studentId, side, openCase);
+        dispute.AddParty(studentId, side, openCase);
         await RefuseCaseworkersAcrossAsync(db, dispute);
         return dispute;
-    });
+    }
 
     public Task<Dispute> AssignAsync(ClaimsPrincipal user, Guid disputeId, string staffId, int side) => ChangeAsync(user, disputeId, async (db, _, dispute, now) =>
     {
@@ -87,7 +100,9 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         var number = Domain.Cases.Case.ParseReference(reference);
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number) ?? throw new RuleException($"There is no case {Domain.Cases.Case.ReferenceOf(number)}.");
+        var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).SingleOrDefaultAsync() ?? throw new RuleException($"There is no case {Domain.Cases.Case.ReferenceOf(number)}.");
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Case(caseId));
+        var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
         var at = LondonTime.ToInstant(date.AddDays(1), TimeOnly.MinValue).AddTicks(-1);
         var disputes = await db.Disputes.AsNoTracking().Where(d => d.Parties.Any(p => p.StudentId == found.StudentId)).ToListAsync();
         var caseStaff = await db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);
@@ -126,6 +141,11 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         var staff = await authorizer.RequireAsync(user, Permissions.ManageDisputes);
         await using var db = await dbFactory.CreateDbContextAsync();
         var dispute = disputeId is { } id ? await db.Disputes.SingleOrDefaultAsync(d => d.Id == id) ?? throw new RuleException("That dispute does not exist.") : null;
+        if (dispute is not null && dispute.SideOf(staff.Id, clock.GetUtcNow()) is { } side)
+        {
+            await barriers.RefuseAsync(user, "Dispute", dispute.Id.ToString(), $"You are on side {side} of {dispute.Reference}, so another manager (on no side of it) must change it.");
+        }
+
         var result = await change(db, staff, dispute, clock.GetUtcNow());
         try
         {

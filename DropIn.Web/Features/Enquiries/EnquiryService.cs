@@ -18,7 +18,7 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
         if (studentId is { } linked)
         {
-            await barriers.RequireVisibleAsync(user, linked, "Student", linked.ToString());
+            await barriers.RequireVisibleAsync(user, BarrierTarget.Student(linked));
         }
 
         return await AddAsync(channel, received, fromName, contact, summary, assigneeId, staff.Id, studentId);
@@ -43,10 +43,10 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         var query = db.Enquiries.AsNoTracking().Where(e => e.AcknowledgedAt == null && e.Outcome == null);
         var lens = await barriers.LensAsync(user);
         var open = (await query.OrderBy(e => e.TargetAt).ToListAsync())
-            .Select(e => lens.Hides(e.StudentId, e.FromName, e.Contact) ? e.Redacted(InformationBarriers.HiddenText) : e).ToList();
+            .Select(e => lens.Hides(e.StudentId, e.FromName, e.Contact) ? (Enquiry: e.Redacted(InformationBarriers.HiddenText), Hidden: true) : (Enquiry: e, Hidden: false)).ToList();
         var staff = await StaffAsync(db);
         var names = staff.ToDictionary(s => s.Id, s => s.Name);
-        var rows = open.Select(e => new SlaRow(e, e.StateAt(now), e.AssigneeId is null ? "Shared inbox" : names.GetValueOrDefault(e.AssigneeId, "(former staff)"))).ToList();
+        var rows = open.Select(o => new SlaRow(o.Enquiry, o.Enquiry.StateAt(now), o.Enquiry.AssigneeId is null ? "Shared inbox" : names.GetValueOrDefault(o.Enquiry.AssigneeId, "(former staff)"), o.Hidden)).ToList();
         var shown = rows.Where(r => (assigneeId is null || (assigneeId == "" ? r.Enquiry.AssigneeId is null : r.Enquiry.AssigneeId == assigneeId))
                                  && (channel is null || r.Enquiry.Channel == channel)).ToList();
         return new SlaBoard(shown,
@@ -125,6 +125,7 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
     private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Action<Enquiry, StaffMember, DateTimeOffset> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Enquiry(id));
         await using var db = await dbFactory.CreateDbContextAsync();
         var enquiry = await db.Enquiries.SingleOrDefaultAsync(e => e.Id == id) ?? throw new RuleException("That enquiry no longer exists; reload the board.");
         change(enquiry, staff, clock.GetUtcNow());

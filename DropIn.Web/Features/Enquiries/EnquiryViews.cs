@@ -5,7 +5,8 @@ namespace DropIn.Web.Features.Enquiries;
 /// <summary>The live SLA board: open enquiries by due time, with counts. Staff only.</summary>
 public sealed record SlaBoard(IReadOnlyList<SlaRow> Rows, int OnTrack, int DueToday, int Overdue, int Breached, IReadOnlyList<StaffOption> Staff);
 
-public sealed record SlaRow(Enquiry Enquiry, SlaState State, string AssigneeName);
+/// <param name="Hidden">An information barrier keeps this user from who it is from: only its deadlines show, and no action is offered.</param>
+public sealed record SlaRow(Enquiry Enquiry, SlaState State, string AssigneeName, bool Hidden = false);
 
 public sealed record StaffOption(string Id, string Name);
 

@@ -19,7 +19,7 @@ public sealed class FeedbackPermissionService(
     public async Task<FeedbackPermissionView> GetAsync(ClaimsPrincipal user, Guid studentId)
     {
         await authorizer.RequireAsync(user, Permissions.FindStudents);
-        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId) ?? throw new RuleException("That student record does not exist.");
         var ticks = await db.Appointments.AsNoTracking().Where(a => a.StudentId == studentId && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
@@ -33,7 +33,7 @@ public sealed class FeedbackPermissionService(
     public async Task RecordAsync(ClaimsPrincipal user, Guid studentId, bool given)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RegisterStudents);
-        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
         var ticks = await db.Appointments.AsNoTracking().Where(a => a.StudentId == studentId && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)

@@ -38,9 +38,10 @@ public sealed class QueueService(
         var lens = await barriers.LensAsync(user, ct);
         var stored = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
         var conflicts = stored.Where(t => lens.PossibleConflict(t.StudentId, t.Name, t.EmailOrId)).Select(t => t.Id).ToHashSet();
-        var tickets = stored.Select(t => lens.Hides(t.StudentId, t.Name, t.EmailOrId) ? t.Redacted(InformationBarriers.HiddenText) : t).ToList();
+        var hidden = stored.Where(t => lens.Hides(t.StudentId, t.Name, t.EmailOrId)).Select(t => t.Id).ToHashSet();
+        var tickets = stored.Select(t => hidden.Contains(t.Id) ? t.Redacted(InformationBarriers.HiddenText) : t).ToList();
         var estimator = await EstimatorAsync(session, tickets, now, ct);
-        var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1), conflicts.Contains(t.Id))).ToList();
+        var waiting = QueueOrder.Waiting(tickets).Select((t, i) => new WaitingTicket(t, i + 1, estimator.ForPosition(i + 1), conflicts.Contains(t.Id), hidden.Contains(t.Id))).ToList();
         return new QueueView(
             session,
             session.StateAt(now),
@@ -50,7 +51,8 @@ public sealed class QueueService(
             estimator.ForPosition(waiting.Count + 1),
             estimator,
             SessionSummary.Of(session, tickets),
-            sessions.NextWindowAfter(session.EndedAt));
+            sessions.NextWindowAfter(session.EndedAt),
+            hidden);
     }
 
     /// <summary>The public board: anonymous, so it is built from ticket numbers and rooms only.</summary>
@@ -217,10 +219,11 @@ public sealed class QueueService(
         var staff = await authorizer.RequireAsync(user, Permissions.ServeQueue);
         await using var db = await dbFactory.CreateDbContextAsync();
         var session = await sessions.CurrentAsync(db, clock.GetUtcNow());
-        var mine = await db.Tickets.AsNoTracking()
+        var mine = (await db.Tickets.AsNoTracking()
             .Where(t => t.SessionId == session.Id && t.CaseworkerId == staff.Id)
-            .ToListAsync();
-        return mine.FirstOrDefault(t => t.IsWithCaseworker);
+            .ToListAsync()).FirstOrDefault(t => t.IsWithCaseworker);
+        // A dispute recorded while the student is with this caseworker walls them off at once, as everywhere else.
+        return mine is not null && (await barriers.LensAsync(user)).Hides(mine.StudentId, mine.Name, mine.EmailOrId) ? mine.Redacted(InformationBarriers.HiddenText) : mine;
     }
 
     public Task StartAsync(ClaimsPrincipal user, Guid ticketId) =>
@@ -270,6 +273,7 @@ public sealed class QueueService(
     private async Task ChangeTicketAsync(ClaimsPrincipal user, string permission, Guid ticketId, Action<Ticket, DropInSession, StaffMember, DateTimeOffset> change)
     {
         var staff = await authorizer.RequireAsync(user, permission);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Ticket(ticketId));
         await RetryOnConflictAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();

@@ -3,6 +3,7 @@ using DropIn.Domain.Queue;
 namespace DropIn.Web.Features.Queue;
 
 /// <summary>What staff screens show of the current session. Staff only: it carries names and topics.</summary>
+/// <param name="Hidden">The tickets an information barrier hides from this user (shown redacted, with no action).</param>
 public sealed record QueueView(
     DropInSession Session,
     SessionState State,
@@ -12,10 +13,12 @@ public sealed record QueueView(
     TimeSpan NewArrivalWait,
     WaitEstimator Estimator,
     SessionSummary Summary,
-    SessionWindow? NextSession);
+    SessionWindow? NextSession,
+    IReadOnlySet<Guid> Hidden);
 
 /// <param name="PossibleConflict">Not yet linked to a record, but resembles a party to a recorded dispute.</param>
-public sealed record WaitingTicket(Ticket Ticket, int Position, TimeSpan EstimatedWait, bool PossibleConflict = false);
+/// <param name="Hidden">An information barrier keeps this user from the student: no action is offered (the service refuses them all).</param>
+public sealed record WaitingTicket(Ticket Ticket, int Position, TimeSpan EstimatedWait, bool PossibleConflict = false, bool Hidden = false);
 
 /// <summary>
 /// What the public waiting-room board shows. Built only from ticket numbers, rooms and times: it has no field

@@ -43,7 +43,8 @@ public sealed class RetentionService(
                 return new RetentionRow(
                     s.Id, hidden ? InformationBarriers.HiddenText : s.Name, !hidden, s.LastInvolvementAt, policy.DestructionDate(s.LastInvolvementAt),
                     policy.Decide(s.LastInvolvementAt, listing?.Entry, holds.Where(h => h.StudentId == s.Id), now),
-                    listing is not null && listing.LastInvolvementSeen == s.LastInvolvementAt, hold is null ? null : new HoldView(hold.Id, hold.Reason, hold.ReviewOn, hold.IsReviewDue(today)));
+                    listing is not null && listing.LastInvolvementSeen == s.LastInvolvementAt,
+                    hold is null ? null : new HoldView(hold.Id, hidden ? InformationBarriers.HiddenText : hold.Reason, hold.ReviewOn, hold.IsReviewDue(today)));
             })
             .OrderBy(r => r.DestructionDate).ThenBy(r => r.StudentId)
             .ToList();
@@ -61,7 +62,8 @@ public sealed class RetentionService(
         var review = await ReviewAsync(user, ct);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = review.Rows.Where(r => r.Hold is null).ToList();
+        // A record hidden from this manager by a barrier is confirmed (or held) by a manager on no side of the dispute.
+        var rows = review.Rows.Where(r => r.Hold is null && r.Visible).ToList();
         var ids = rows.Select(r => r.StudentId).ToList();
         var listings = await db.Set<RetentionListing>().Where(l => ids.Contains(l.StudentId)).ToDictionaryAsync(l => l.StudentId, ct);
         foreach (var row in rows)
@@ -86,6 +88,7 @@ public sealed class RetentionService(
     public async Task PlaceHoldAsync(ClaimsPrincipal user, Guid studentId, string reason, DateOnly reviewOn, CancellationToken ct = default)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Students.AnyAsync(s => s.Id == studentId, ct))
         {
@@ -117,6 +120,7 @@ public sealed class RetentionService(
     private async Task ChangeHoldAsync(ClaimsPrincipal user, Guid holdId, Action<RetentionHold> change, string action, CancellationToken ct)
     {
         await authorizer.RequireAsync(user, Permissions.ReviewRetention);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.RetentionHold(holdId), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hold = await db.Set<RetentionHold>().SingleOrDefaultAsync(h => h.Id == holdId, ct) ?? throw new RuleException("That hold no longer exists.");
         change(hold);

@@ -12,12 +12,13 @@ namespace DropIn.Web.Features.Students;
 /// Equality-monitoring answers: staff record them, statistics count them, and nobody reads them back. Nothing here
 /// returns an answer, so no screen can show one.
 /// </summary>
-public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, ILiveUpdates live, TimeProvider clock, ILogger<MonitoringService> logger, Security.Audit.AuditLog audit)
+public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, ILogger<MonitoringService> logger, Security.Audit.AuditLog audit)
 {
     /// <summary>Creates or replaces the student's answers; an empty answer means the question was not answered.</summary>
     public async Task<MonitoringStatus> RecordAsync(ClaimsPrincipal user, Guid studentId, DateOnly? dateOfBirth, string? gender, string? ethnicity, string? disability, string? level, string? feeStatus)
     {
         await authorizer.RequireAsync(user, Permissions.RecordMonitoring);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await StudentAsync(db, studentId);
         var record = await db.MonitoringRecords.SingleOrDefaultAsync(r => r.StudentId == studentId);
@@ -48,6 +49,7 @@ public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFacto
     public async Task<MonitoringStatus> StatusAsync(ClaimsPrincipal user, Guid studentId)
     {
         await authorizer.RequireAsync(user, Permissions.RecordMonitoring);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await StudentAsync(db, studentId);
         var recordedAt = await db.MonitoringRecords.Where(r => r.StudentId == studentId).Select(r => (DateTimeOffset?)r.RecordedAt).SingleOrDefaultAsync();

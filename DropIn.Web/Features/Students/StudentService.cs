@@ -76,6 +76,9 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RegisterStudents);
         var valid = profile.Validated();
+        // A second record for someone this user is walled off from would be a record of them they can see: a
+        // colleague on no side of the dispute registers them.
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Someone(valid, "Student"));
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!confirmedNotDuplicate && (await DuplicatesAsync(db, valid, null)).Count > 0)
         {
@@ -98,10 +101,10 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     public async Task<StudentRecord> GetAsync(ClaimsPrincipal user, Guid id)
     {
         await authorizer.RequireAsync(user, Permissions.FindStudents);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(id));
         var mayViewCases = (await authorization.AuthorizeAsync(user, Permissions.ViewCases)).Succeeded;
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw new RuleException("That student record does not exist.");
-        await barriers.RequireVisibleAsync(user, id, "Student", id.ToString());
         await audit.ViewedAsync(user, "Student", id.ToString());
         if (student.MergedIntoId is { } kept)
         {
@@ -126,6 +129,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     public async Task UpdateAsync(ClaimsPrincipal user, Guid id, int expectedVersion, StudentProfile profile)
     {
         await authorizer.RequireAsync(user, Permissions.RegisterStudents);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(id));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
         if (student.Version != expectedVersion)
@@ -146,6 +150,8 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     public async Task MergeAsync(ClaimsPrincipal user, Guid keepId, Guid duplicateId)
     {
         await authorizer.RequireAsync(user, Permissions.MergeStudents);
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(keepId));
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(duplicateId));
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var keep = await db.Students.SingleOrDefaultAsync(s => s.Id == keepId) ?? throw new RuleException("The record to keep does not exist.");

@@ -44,7 +44,7 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
     public async Task<SubjectAccessRequest> RecordAsync(ClaimsPrincipal user, Guid studentId, DateOnly receivedOn, SubjectAccessChannel how)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.ManageSubjectAccess);
-        await barriers.RequireVisibleAsync(user, studentId, "Student", studentId.ToString());
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -224,10 +224,9 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
 
     private async Task<SubjectAccessRequest> RequestAsync(DropInDbContext db, ClaimsPrincipal user, Guid id, bool tracked)
     {
+        await barriers.RequireVisibleAsync(user, BarrierTarget.SubjectAccessRequest(id));
         var query = tracked ? db.SubjectAccessRequests : db.SubjectAccessRequests.AsNoTracking();
-        var request = await query.SingleOrDefaultAsync(r => r.Id == id) ?? throw new RuleException("That subject access request does not exist.");
-        await barriers.RequireVisibleAsync(user, request.StudentId, "SubjectAccessRequest", id.ToString());
-        return request;
+        return await query.SingleOrDefaultAsync(r => r.Id == id) ?? throw new RuleException("That subject access request does not exist.");
     }
 
     private async Task ChangeAsync(ClaimsPrincipal user, Guid id, string action, Func<DropInDbContext, SubjectAccessRequest, StaffMember, DateTimeOffset, Task> change)

@@ -9,7 +9,7 @@ namespace DropIn.Web.Security.Audit;
 public sealed record AuditRow(long Sequence, DateTimeOffset At, string Who, string Action, string? Record, AuditOutcome Outcome, string? Detail, string? Session);
 
 /// <summary>What a manager may ask of the audit trail: is it intact, who accessed a case, who was refused.</summary>
-public sealed class AuditReports(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, AuditLog audit)
+public sealed class AuditReports(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, AuditLog audit)
 {
     public async Task<AuditVerification> VerifyAsync(ClaimsPrincipal user)
     {
@@ -27,6 +27,8 @@ public sealed class AuditReports(IDbContextFactory<DropInDbContext> dbFactory, S
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).SingleOrDefaultAsync() ?? throw new RuleException($"There is no case {Domain.Cases.Case.ReferenceOf(number)}.");
+        // Who worked on the other side's case is the other side's business: a manager on no side answers it.
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Case(caseId));
         var id = caseId.ToString();
         var onCase = $"case {id}";
         var entries = await db.AuditEntries.AsNoTracking()
