@@ -42,9 +42,11 @@ public sealed class ValidationTimingTests : MudTestContext
 
         Assert.DoesNotContain(NameMissing, form.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("Enter what the visit is about.", form.Markup, StringComparison.Ordinal);
+        Assert.Empty(form.FindAll(".mud-input-error"));
 
         form.Find("form").Submit();
 
+        Assert.NotEmpty(form.FindAll(".mud-input-error"));
         Assert.Contains(NameMissing, form.Markup, StringComparison.Ordinal);
         Assert.Contains("Enter what the visit is about.", form.Markup, StringComparison.Ordinal);
         Assert.Equal(0, checkedIn);
@@ -101,6 +103,7 @@ public sealed class ValidationTimingTests : MudTestContext
         form.Find("input").Blur();
 
         Assert.DoesNotContain(NameMissing, form.Markup, StringComparison.Ordinal);
+        Assert.Empty(form.FindAll(".mud-input-error"));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class PrerenderTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var page = await _manager.GetStringAsync("/notifications");
+        var page = WebUtility.HtmlDecode(await _manager.GetStringAsync("/notifications"));
 
         Assert.Contains("Tom Whitfield", page, StringComparison.Ordinal);
         Assert.Contains("· new", page, StringComparison.Ordinal);

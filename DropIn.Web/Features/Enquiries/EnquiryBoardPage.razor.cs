@@ -33,7 +33,7 @@ public partial class EnquiryBoardPage
     {
         _canFile = (await Authorization.AuthorizeAsync(User, Permissions.EditCases)).Succeeded;
         _board = await Enquiries.BoardAsync(User, _assignee == "*" ? null : _assignee, Enum.TryParse<EnquiryChannel>(_channel, out var c) ? c : null);
-        var today = LondonTime.Today(Time.GetUtcNow());
+        var today = LondonTime.Today(Time);
         _report = await Enquiries.ReportAsync(User, new DateOnly(today.Year, 1, 1), today);
     }
 
