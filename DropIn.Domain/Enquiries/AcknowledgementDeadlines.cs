@@ -19,3 +19,15 @@ public sealed record AcknowledgementDeadlines(DateTimeOffset Target, DateTimeOff
             WorkingCalendar.EndOf(calendar.WorkingDaysAfter(countsFrom, BreachWorkingDays)));
     }
 }
+
+/// <summary>
+/// How a report judges the promise for one deadline (the target or the breach time): an enquiry counts once it is
+/// judged, that is acknowledged, or its deadline passed without; one not yet due has neither kept nor broken it, so
+/// it is reported apart rather than as a failure.
+/// </summary>
+public static class AcknowledgementPromise
+{
+    public static bool Judged(DateTimeOffset? acknowledgedAt, DateTimeOffset deadline, DateTimeOffset now) => acknowledgedAt is not null || deadline <= now;
+
+    public static bool Kept(DateTimeOffset? acknowledgedAt, DateTimeOffset deadline) => acknowledgedAt is { } at && at <= deadline;
+}

@@ -124,10 +124,16 @@ public sealed class Ticket
         Version++;
     }
 
+    /// <summary>Ends the visit. "Case opened" means the visit is filed on a case (opened or added to): a claim with no case behind it is refused.</summary>
     public void Finish(string caseworkerId, VisitOutcome outcome, DateTimeOffset now)
     {
         RequireCaseworker(caseworkerId);
         Require(Status is TicketStatus.Called or TicketStatus.InProgress, "be finished");
+        if (outcome == VisitOutcome.CaseOpened && CaseId is null)
+        {
+            throw new RuleException($"Open or add to a case for {Code} first: the visit is filed on it, then it finishes as \"case opened\".");
+        }
+
         Status = TicketStatus.Finished;
         StartedAt ??= now;
         FinishedAt = now;

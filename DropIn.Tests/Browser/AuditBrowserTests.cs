@@ -51,6 +51,7 @@ public sealed class AuditBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Pages.GotoInteractiveAsync(page, "/staff");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Disable Sam Okafor" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Disable the account" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enable Sam Okafor" })).ToBeVisibleAsync();
         await Pages.AssertAccessibleAsync(page);

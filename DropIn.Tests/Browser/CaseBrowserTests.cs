@@ -113,6 +113,12 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(dialog.GetByText("No registered student matches.")).ToBeVisibleAsync();
         await Pages.AssertAccessibleAsync(sam);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Register as a new student" }).ClickAsync();
+        // The registration form, filled in from the enquiry: nothing is created until Register.
+        await Assertions.Expect(dialog.GetByLabel("Full name")).ToHaveValueAsync("Barnaby Wick");
+        await Assertions.Expect(dialog.GetByLabel("University email")).ToHaveValueAsync("bw42@cam.ac.uk");
+        await dialog.GetByLabel("College").FillAsync("Darwin");
+        await Pages.AssertAccessibleAsync(sam);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await Assertions.Expect(dialog.GetByText("2. Which case, for Barnaby Wick?")).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Open a new case" }).ClickAsync();
 

@@ -54,12 +54,26 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void Finish_CaseOpened_WithoutACase_IsRefused_AndTheVisitGoesOn()
+    {
+        var ticket = _session.CheckIn(Student(), TuesdayNoon);
+        ticket.Call("cw-1", "Sam Okafor", "Advice room 1", TuesdayNoon.AddMinutes(10));
+        ticket.Start("cw-1", TuesdayNoon.AddMinutes(11));
+
+        var refused = Assert.Throws<RuleException>(() => ticket.Finish("cw-1", VisitOutcome.CaseOpened, TuesdayNoon.AddMinutes(30)));
+
+        Assert.Contains("Open or add to a case", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.InProgress, ticket.Status);
+    }
+
+    [Fact]
     public void Visit_CallStartFinish_RecordsCaseworkerRoomOutcomeAndTimes()
     {
         var ticket = _session.CheckIn(Student(), TuesdayNoon);
 
         ticket.Call("cw-1", "Sam Okafor", "Advice room 1", TuesdayNoon.AddMinutes(10));
         ticket.Start("cw-1", TuesdayNoon.AddMinutes(11));
+        ticket.LinkTo(Guid.NewGuid(), Guid.NewGuid());
         ticket.Finish("cw-1", VisitOutcome.CaseOpened, TuesdayNoon.AddMinutes(30));
 
         Assert.Equal(TicketStatus.Finished, ticket.Status);

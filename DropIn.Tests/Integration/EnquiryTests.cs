@@ -175,5 +175,23 @@ public sealed class EnquiryTests : IAsyncLifetime
 
         var phone = Assert.Single(report);
         Assert.Equal((2026, 11, EnquiryChannel.Phone, 3, 1, 2), (phone.Year, phone.Month, phone.Channel, phone.Received, phone.WithinTwo, phone.WithinThree));
+        Assert.Equal((0, 3, 3), (phone.NotYetDue, phone.DueByTarget, phone.DueByBreach));
+    }
+
+    /// <summary>Monday 10:00: one enquiry answered in time, one past its target but not yet its breach time, one from this morning.</summary>
+    [Fact]
+    public async Task Report_EnquiriesNotYetDue_AreCountedApart_NotAsFailures()
+    {
+        var answered = await RecordAsync(London.At(2026, 11, 2, 10, 0));
+        await RecordAsync(London.At(2026, 11, 18, 10, 0)); // target Friday 17:00 (missed), breach today 17:00 (still open)
+        await RecordAsync(London.At(2026, 11, 23, 9, 30)); // this morning: due Wednesday
+        await _app.UseAsync<EnquiryService>(s => s.AcknowledgeAsync(_sam, answered.Id, AcknowledgementMethod.Phone, London.At(2026, 11, 3, 12, 0)));
+
+        var row = Assert.Single(await _app.UseAsync<EnquiryService, IReadOnlyList<SlaReportRow>>(s => s.ReportAsync(_reception, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+
+        Assert.Equal(3, row.Received);
+        Assert.Equal(0.5, row.ShareWithinTwo); // 1 of the 2 due by their target, not 1 of 3
+        Assert.Equal(1.0, row.ShareWithinThree); // only the answered one is past its breach time
+        Assert.Equal((1, 2, 1), (row.NotYetDue, row.DueByTarget, row.DueByBreach));
     }
 }

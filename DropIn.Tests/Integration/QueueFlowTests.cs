@@ -1,8 +1,13 @@
 using DropIn.Domain;
+using DropIn.Domain.Cases;
 using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Students;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DropIn.Tests.Integration;
@@ -46,6 +51,27 @@ public sealed class QueueFlowTests : IAsyncLifetime
         Assert.Equal("Sam Caseworker", done.CaseworkerName);
         Assert.Equal(["A02"], view.Waiting.Select(w => w.Ticket.Code));
         Assert.Equal(1, view.Summary.Seen);
+    }
+
+    /// <summary>"Case opened" is refused with a message while the visit is on no case, and accepted once it is filed on one.</summary>
+    [Fact]
+    public async Task Finish_CaseOpened_NeedsTheVisitFiledOnACase()
+    {
+        var reception = await _queue.ReceptionAsync();
+        var caseworker = await _queue.CaseworkerAsync();
+        await _queue.CheckInAsync(reception, "Ada Lovelace");
+        var ticket = (await _queue.CallNextAsync(caseworker))!;
+        await _queue.WithQueueAsync(q => q.StartAsync(caseworker, ticket.Id));
+
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _queue.WithQueueAsync(q => q.FinishAsync(caseworker, ticket.Id, VisitOutcome.CaseOpened)));
+        var student = await _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(caseworker, new StudentProfile("Ada Lovelace")));
+        var category = await _app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Select(c => c.Id).FirstAsync());
+        var opened = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(caseworker, student.Id, category, "Appeal", new LinkSource(LinkSourceKind.Visit, ticket.Id)));
+        await _queue.WithQueueAsync(q => q.FinishAsync(caseworker, ticket.Id, VisitOutcome.CaseOpened));
+
+        Assert.Contains("Open or add to a case", refused.Message, StringComparison.Ordinal);
+        var done = Assert.Single((await _queue.ViewAsync(reception)).Done);
+        Assert.Equal((VisitOutcome.CaseOpened, opened.Id), (done.Outcome!.Value, done.CaseId!.Value));
     }
 
     [Fact]

@@ -170,6 +170,18 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal("69%", Cell(table, "Total", "Within 2 working days").Display); // 20 of 29
     }
 
+    /// <summary>Now is Tuesday 24 November, 12:00: 25 enquiries of Thursday 19th are past their target (Monday 17:00), not their breach time (today 17:00).</summary>
+    [Fact]
+    public async Task Acknowledgement_PastTheTargetButNotTheBreachTime_FailsTheTwoDayShareOnly()
+    {
+        await EnquiriesAsync(25, London.At(2026, 11, 19, 10, 0), EnquiryChannel.Email);
+
+        var table = (await ReportAsync()).Table("acknowledgement");
+
+        Assert.Equal("0%", Cell(table, "Nov 2026", "Within 2 working days").Display);
+        Assert.NotEqual("0%", Cell(table, "Nov 2026", "Within 3 working days").Display); // not yet due: no share to publish
+    }
+
     [Fact]
     public async Task Exports_CarryOnlyPublishedFigures_TheRules_AndAreAudited()
     {

@@ -75,18 +75,43 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
             db.Tickets.AddRange(PastVisits(past, window, caseworkers, weeksAgo));
         }
 
-        var current = await sessions.CurrentAsync(db, now, ct);
-        var today = current.StateAt(now) == SessionState.Open ? current : DropInSession.Extra(now.AddMinutes(-50), now.AddMinutes(70), ids[0].Id);
-        if (today != current)
-        {
-            db.DropInSessions.Add(today);
-        }
-
+        var today = await TodaysSessionAsync(db, now, ids[0].Id, ct);
         db.Tickets.AddRange(TodaysQueue(today, now, caseworkers));
         await db.SaveChangesAsync(ct);
         await SeedAppointmentsAsync(db, caseworkers, now, ct);
         await SeedEnquiriesAsync(db, caseworkers, ids[3].Id, now, ct);
         await DemoCases.SeedAsync(db, caseworkers, now, ct);
+    }
+
+    /// <summary>How long before now the demo queue's first student checked in (see <see cref="TodaysQueue"/>).</summary>
+    private static readonly TimeSpan QueueSoFar = TimeSpan.FromMinutes(50);
+
+    /// <summary>
+    /// A session that has been open for the last <see cref="QueueSoFar"/>, whatever the clock says, so every demo
+    /// check-in is one the queue accepts: the scheduled session if it was already open then; the scheduled one opened
+    /// early (as reception may) if it started since or starts within the early-opening allowance; otherwise an extra
+    /// session, ending before the next scheduled one today so that the two never overlap.
+    /// </summary>
+    private async Task<DropInSession> TodaysSessionAsync(DropInDbContext db, DateTimeOffset now, string reception, CancellationToken ct)
+    {
+        var opened = now - QueueSoFar;
+        var current = await sessions.CurrentAsync(db, now, ct);
+        if (current.StateAt(opened) == SessionState.Open && current.StateAt(now) == SessionState.Open)
+        {
+            return current;
+        }
+
+        if (current.StateAt(now) != SessionState.Closed && current.ScheduledStart <= now + (DropInSession.EarliestEarlyOpening - QueueSoFar))
+        {
+            current.OpenEarly(opened, reception);
+            return current;
+        }
+
+        var nextToday = sessions.WindowsOn(LondonTime.Today(now)).Where(w => w.Start > now).Select(w => (DateTimeOffset?)w.Start).Min();
+        var end = now.AddMinutes(70);
+        var extra = DropInSession.Extra(opened, nextToday < end ? nextToday.Value : end, reception);
+        db.DropInSessions.Add(extra);
+        return extra;
     }
 
     /// <summary>The referral directory as a Cambridge advice service would start it; a manager edits it at /cases/settings.</summary>
@@ -184,7 +209,8 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
                 var called = at.AddMinutes(5 + (i * 4));
                 ticket.Call(caseworker.Id, caseworker.Name, i % 2 == 0 ? "Advice room 1" : "Advice room 2", called);
                 ticket.Start(caseworker.Id, called.AddMinutes(1));
-                ticket.Finish(caseworker.Id, (VisitOutcome)(i % 4), called.AddMinutes(14 + (i % 3 * 5)));
+                // Not "case opened": that outcome needs a case the visit is filed on, and these visitors have none.
+                ticket.Finish(caseworker.Id, (VisitOutcome)(i % 3), called.AddMinutes(14 + (i % 3 * 5)));
             }
 
             at = at.AddMinutes(6);

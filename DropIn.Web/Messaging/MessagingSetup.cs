@@ -14,7 +14,7 @@ public static class MessagingSetup
         {
             var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
             return string.IsNullOrWhiteSpace(mail.Smtp.Host)
-                ? new PickupFolderTransport(Path.Combine(dataFolder, mail.PickupFolder))
+                ? new PickupFolderTransport(Path.Combine(dataFolder, mail.PickupFolder), sp.GetRequiredService<TimeProvider>())
                 : new SmtpMailTransport(mail.Smtp);
         });
         builder.Services.AddSingleton<OutboxDispatcher>();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using DropIn.Domain;
-using DropIn.Domain.Calendar;
 using DropIn.Domain.Cases;
 using DropIn.Web.Components.Shared;
 using DropIn.Web.Live;
@@ -35,9 +34,6 @@ public partial class CasePage
     [Inject] public required CaseListsService Lists { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
-    [Inject] public required TimeProvider Time { get; init; }
-
-    private DateOnly Today => LondonTime.Today(Time.GetUtcNow());
 
     protected override bool Concerns(LiveChange change) => change is CaseChanged c && c.CaseId == Id;
 
@@ -107,7 +103,6 @@ public partial class CasePage
         var dialog = await Dialogs.ShowAsync<EntryDialog>(CaseText.Kind(kind), new DialogParameters<EntryDialog>
         {
             { d => d.Kind, kind },
-            { d => d.Today, Today },
             { d => d.Signposts, signposts },
             { d => d.Consents, _file?.Consents ?? [] },
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
@@ -170,7 +165,7 @@ public partial class CasePage
     private async Task AddPlanAsync(PlanForm mode)
     {
         var title = mode switch { PlanForm.Deadline => "Add a deadline", PlanForm.Action => "Agree an action", _ => "Record consent to share" };
-        var dialog = await Dialogs.ShowAsync<PlanDialogs>(title, new DialogParameters<PlanDialogs> { { d => d.Mode, mode }, { d => d.Today, Today } },
+        var dialog = await Dialogs.ShowAsync<PlanDialogs>(title, new DialogParameters<PlanDialogs> { { d => d.Mode, mode } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: PlanRequest r })
         {
@@ -189,7 +184,13 @@ public partial class CasePage
 
     private Task ActionDoneAsync(ActionItem item) => ActAsync(() => Work.MarkActionDoneAsync(User, Id, item.Id), "Marked done");
 
-    private Task WithdrawConsentAsync(Consent consent) => ActAsync(() => Work.WithdrawConsentAsync(User, Id, consent.Id), "Consent withdrawn");
+    private async Task WithdrawConsentAsync(Consent consent)
+    {
+        if (await Dialogs.ConfirmAsync("Record that consent is withdrawn?", $"Nothing more may be shared with {consent.ThirdParty} on this consent. This cannot be undone: new consent would have to be recorded.", "Record withdrawal"))
+        {
+            await ActAsync(() => Work.WithdrawConsentAsync(User, Id, consent.Id), "Consent withdrawn");
+        }
+    }
 
     private async Task CloseAsync()
     {
@@ -202,7 +203,13 @@ public partial class CasePage
 
     private Task AddCaseworkerAsync(string staffId) => ActAsync(() => Cases.AddCaseworkerAsync(User, Id, staffId), "Added to the case");
 
-    private Task RemoveCaseworkerAsync(string staffId) => ActAsync(() => Cases.RemoveCaseworkerAsync(User, Id, staffId), "Taken off the case");
+    private async Task RemoveCaseworkerAsync(string staffId)
+    {
+        if (await Dialogs.ConfirmAsync("Take them off the case?", "They will no longer see this case unless they are added again.", "Take off the case"))
+        {
+            await ActAsync(() => Cases.RemoveCaseworkerAsync(User, Id, staffId), "Taken off the case");
+        }
+    }
 
     private Task ChangeCategoryAsync(int categoryId) => ActAsync(() => Cases.ChangeCategoryAsync(User, Id, categoryId), "Category changed");
 

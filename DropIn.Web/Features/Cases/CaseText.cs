@@ -30,7 +30,10 @@ public static class CaseText
     public static string Method(ContactMethod method) => method switch
     {
         ContactMethod.InPerson => "in person",
-        _ => method.ToString().ToLowerInvariant(),
+        ContactMethod.Phone => "phone",
+        ContactMethod.Email => "email",
+        ContactMethod.Letter => "letter",
+        _ => "video",
     };
 
     public static string Role(MeetingRole role) => role switch
@@ -39,6 +42,11 @@ public static class CaseText
         MeetingRole.Representation => "representation",
         _ => "note-taker",
     };
+
+    /// <summary>Who an action-plan line is for.</summary>
+    public static string Party(PlanParty party) => party == PlanParty.Student ? "The student" : "The advice service";
+
+    public static string Status(CaseStatus status) => status == CaseStatus.Open ? "Open" : "Closed";
 
     public static string Outcome(CaseOutcome outcome) => outcome switch
     {

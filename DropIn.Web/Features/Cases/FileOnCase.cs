@@ -5,10 +5,13 @@ namespace DropIn.Web.Features.Cases;
 
 public static class FileOnCase
 {
-    /// <summary>Shows the one-step dialog; the result says where the item was filed, or null if cancelled.</summary>
-    public static async Task<FiledOn?> FileOnCaseAsync(this IDialogService dialogs, LinkSource source)
+    /// <summary>
+    /// Shows the one-step dialog; the result says where the item was filed, or null if cancelled. With
+    /// <paramref name="requireCase"/> it must go on a case (not only the student's record), e.g. for a visit finishing as "case opened".
+    /// </summary>
+    public static async Task<FiledOn?> FileOnCaseAsync(this IDialogService dialogs, LinkSource source, bool requireCase = false)
     {
-        var dialog = await dialogs.ShowAsync<FileOnCaseDialog>("Open or add to a case", new DialogParameters<FileOnCaseDialog> { { d => d.Source, source } },
+        var dialog = await dialogs.ShowAsync<FileOnCaseDialog>("Open or add to a case", new DialogParameters<FileOnCaseDialog> { { d => d.Source, source }, { d => d.RequireCase, requireCase } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         return await dialog.Result is { Canceled: false, Data: FiledOn filed } ? filed : null;
     }

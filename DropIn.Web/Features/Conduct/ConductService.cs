@@ -134,7 +134,8 @@ public sealed class ConductService(
                           select new { w.Id, w.StudentId, s.Name, s.PreferredName, w.DecidedAt, w.ReviewOn }).ToListAsync();
         var blocked = await barriers.BlockedAsync(user);
         var today = Today;
-        await audit.RecordAsync(user, "conduct.review-list", detail: $"{rows.Count} shown");
+        // A read of the list, once per view window: the page reads it when prerendered, again when live, and on every change.
+        await audit.ViewedAsync(user, Record, "withdrawals", "review-list", $"{rows.Count} shown");
         return [.. rows.OrderBy(r => r.ReviewOn).Select(r => new ReviewItem(r.Id, r.StudentId,
             blocked.Contains(r.StudentId) ? InformationBarriers.HiddenText : r.PreferredName is null ? r.Name : $"{r.PreferredName} ({r.Name})",
             blocked.Contains(r.StudentId), r.DecidedAt, r.ReviewOn, r.ReviewOn <= today))];

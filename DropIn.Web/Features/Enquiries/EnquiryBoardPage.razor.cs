@@ -33,9 +33,13 @@ public partial class EnquiryBoardPage
     {
         _canFile = (await Authorization.AuthorizeAsync(User, Permissions.EditCases)).Succeeded;
         _board = await Enquiries.BoardAsync(User, _assignee == "*" ? null : _assignee, Enum.TryParse<EnquiryChannel>(_channel, out var c) ? c : null);
-        var today = LondonTime.Today(Time.GetUtcNow());
+        var today = LondonTime.Today(Time);
         _report = await Enquiries.ReportAsync(User, new DateOnly(today.Year, 1, 1), today);
     }
+
+    /// <summary>"3 of 4 (75%)", or a dash while nothing is due: a share of none is not 0%.</summary>
+    private static string Share(int kept, int due, double? share) =>
+        share is { } s ? $"{kept} of {due} ({s.ToString("P0", English)})" : "–";
 
     private async Task SetAssigneeAsync(string value)
     {
@@ -54,7 +58,6 @@ public partial class EnquiryBoardPage
         var dialog = await Dialogs.ShowAsync<RecordEnquiryDialog>("Record an enquiry", new DialogParameters<RecordEnquiryDialog>
         {
             { d => d.Staff, _board?.Staff ?? [] },
-            { d => d.Now, LondonTime.ToLocal(Time.GetUtcNow()).DateTime },
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: RecordRequest r })
         {

@@ -37,7 +37,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             var assignees = e.AssigneeId is null ? managers : [e.AssigneeId];
             if (now >= e.BreachAt)
             {
-                Notify(alerts, managers, $"Breached: the enquiry from {from} ({e.Channel}) was not acknowledged within 3 working days.");
+                Notify(alerts, managers, $"Breached: the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) was not acknowledged within 3 working days.");
                 e.MarkBreachEscalated(now);
                 if (e.TargetMissedRemindedAt is null)
                 {
@@ -51,7 +51,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now >= e.TargetAt && e.TargetMissedRemindedAt is null)
             {
-                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {from} ({e.Channel}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.");
+                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.");
                 e.MarkTargetMissedReminded(now);
                 if (e.DueTodayRemindedAt is null)
                 {
@@ -60,7 +60,7 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             }
             else if (now < e.TargetAt && now >= startOfToday && LondonTime.Today(e.TargetAt) == LondonTime.Today(now) && e.DueTodayRemindedAt is null)
             {
-                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {from} ({e.Channel}) by {Clock(e.TargetAt)}.");
+                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) by {Clock(e.TargetAt)}.");
                 e.MarkDueTodayReminded(now);
             }
             else

@@ -63,19 +63,28 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
     public Task AssignAsync(ClaimsPrincipal user, Guid id, string? assigneeId) =>
         ChangeAsync(user, id, (e, _, _) => e.Assign(string.IsNullOrEmpty(assigneeId) ? null : assigneeId));
 
-    /// <summary>Per month and channel: how many were received, and acknowledged within 2 and within 3 working days.</summary>
+    /// <summary>
+    /// Per month and channel (London dates): how many were received, how many are not yet due, and of those already
+    /// judged against each deadline how many were acknowledged within 2 and within 3 working days. An enquiry
+    /// received yesterday has not failed the promise (<see cref="AcknowledgementPromise"/>).
+    /// </summary>
     public async Task<IReadOnlyList<SlaReportRow>> ReportAsync(ClaimsPrincipal user, DateOnly from, DateOnly to)
     {
         await authorizer.RequireAsync(user, Permissions.Enquiries);
         await using var db = await dbFactory.CreateDbContextAsync();
         var start = LondonTime.ToInstant(from, TimeOnly.MinValue);
         var end = LondonTime.ToInstant(to.AddDays(1), TimeOnly.MinValue);
+        var now = clock.GetUtcNow();
         var rows = await db.Enquiries.AsNoTracking().Where(e => e.ReceivedAt >= start && e.ReceivedAt < end)
             .Select(e => new { e.ReceivedAt, e.Channel, e.AcknowledgedAt, e.TargetAt, e.BreachAt }).ToListAsync();
         return [.. rows.GroupBy(r => (LondonTime.ToLocal(r.ReceivedAt).Year, LondonTime.ToLocal(r.ReceivedAt).Month, r.Channel))
             .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Channel)
             .Select(g => new SlaReportRow(g.Key.Year, g.Key.Month, g.Key.Channel, g.Count(),
-                g.Count(r => r.AcknowledgedAt <= r.TargetAt), g.Count(r => r.AcknowledgedAt <= r.BreachAt)))];
+                NotYetDue: g.Count(r => !AcknowledgementPromise.Judged(r.AcknowledgedAt, r.TargetAt, now)),
+                DueByTarget: g.Count(r => AcknowledgementPromise.Judged(r.AcknowledgedAt, r.TargetAt, now)),
+                WithinTwo: g.Count(r => AcknowledgementPromise.Kept(r.AcknowledgedAt, r.TargetAt)),
+                DueByBreach: g.Count(r => AcknowledgementPromise.Judged(r.AcknowledgedAt, r.BreachAt, now)),
+                WithinThree: g.Count(r => AcknowledgementPromise.Kept(r.AcknowledgedAt, r.BreachAt))))];
     }
 
     /// <summary>After a closure day is added or removed: every open enquiry's deadlines again.</summary>

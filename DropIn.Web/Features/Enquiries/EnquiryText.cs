@@ -3,6 +3,7 @@ using MudBlazor;
 
 namespace DropIn.Web.Features.Enquiries;
 
+/// <summary>The words for enquiry values on screens and in notifications: one place, so no raw value (e.g. "InPerson") shows.</summary>
 public static class EnquiryText
 {
     public static string State(SlaState state) => state switch
@@ -27,6 +28,23 @@ public static class EnquiryText
         EnquiryChannel.WebForm => "Web form",
         EnquiryChannel.InPerson => "In person",
         EnquiryChannel.Phone => "Phone",
-        _ => channel.ToString(),
+        EnquiryChannel.Email => "Email",
+        _ => "Letter",
+    };
+
+    /// <summary>How it was acknowledged, to follow "Acknowledged": "by email", "in person".</summary>
+    public static string AcknowledgedHow(AcknowledgementMethod how) => how switch
+    {
+        AcknowledgementMethod.Email => "by email",
+        AcknowledgementMethod.Phone => "by phone",
+        AcknowledgementMethod.Letter => "by letter",
+        _ => "in person",
+    };
+
+    public static string Outcome(EnquiryOutcome outcome) => outcome switch
+    {
+        EnquiryOutcome.AppointmentBooked => "Appointment booked",
+        EnquiryOutcome.CaseOpened => "Case opened",
+        _ => "Closed",
     };
 }

@@ -10,9 +10,13 @@ public sealed record SlaRow(Enquiry Enquiry, SlaState State, string AssigneeName
 
 public sealed record StaffOption(string Id, string Name);
 
-/// <summary>One month and channel of the acknowledgement report.</summary>
-public sealed record SlaReportRow(int Year, int Month, EnquiryChannel Channel, int Received, int WithinTwo, int WithinThree)
+/// <summary>
+/// One month and channel of the acknowledgement report. Each share is of the enquiries judged against that deadline
+/// (acknowledged, or the deadline passed); <see cref="NotYetDue"/> counts those whose target is still ahead and
+/// unacknowledged. A share is null when nothing is judged yet.
+/// </summary>
+public sealed record SlaReportRow(int Year, int Month, EnquiryChannel Channel, int Received, int NotYetDue, int DueByTarget, int WithinTwo, int DueByBreach, int WithinThree)
 {
-    public double ShareWithinTwo => Received == 0 ? 0 : (double)WithinTwo / Received;
-    public double ShareWithinThree => Received == 0 ? 0 : (double)WithinThree / Received;
+    public double? ShareWithinTwo => DueByTarget == 0 ? null : (double)WithinTwo / DueByTarget;
+    public double? ShareWithinThree => DueByBreach == 0 ? null : (double)WithinThree / DueByBreach;
 }

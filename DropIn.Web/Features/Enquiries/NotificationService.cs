@@ -19,11 +19,12 @@ public sealed class NotificationService(IDbContextFactory<DropInDbContext> dbFac
         return await db.Notifications.AsNoTracking().Where(n => n.StaffId == id).OrderByDescending(n => n.CreatedAt).Take(count).ToListAsync();
     }
 
-    public async Task MarkAllReadAsync(ClaimsPrincipal user)
+    /// <summary>Marks read the user's own notifications among <paramref name="shown"/>: those the user was shown, not any that arrived since.</summary>
+    public async Task MarkReadAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> shown)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var unread = await db.Notifications.Where(n => n.StaffId == id && n.ReadAt == null).ToListAsync();
+        var unread = await db.Notifications.Where(n => n.StaffId == id && n.ReadAt == null && shown.Contains(n.Id)).ToListAsync();
         unread.ForEach(n => n.MarkRead(clock.GetUtcNow()));
         await db.SaveChangesAsync();
     }

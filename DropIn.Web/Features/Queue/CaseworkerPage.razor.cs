@@ -74,5 +74,39 @@ public partial class CaseworkerPage
 
     private Task NoAnswerAsync() => ActAsync(() => Queue.NoAnswerAsync(User, _mine!.Id), $"{_mine!.Code} marked as no answer");
 
-    private Task FinishAsync(VisitOutcome outcome) => ActAsync(() => Queue.FinishAsync(User, _mine!.Id, outcome), $"{_mine!.Code} finished");
+    /// <summary>
+    /// "Case opened" is true only of a visit filed on a case: if this one is not yet, it leads into opening or adding
+    /// to one for this student first, and finishes once that is done (cancelled, the visit stays open).
+    /// </summary>
+    private async Task FinishAsync(VisitOutcome outcome)
+    {
+        var ticket = _mine!;
+        var caseId = ticket.CaseId;
+        if (outcome == VisitOutcome.CaseOpened && caseId is null)
+        {
+            caseId = (await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Visit, ticket.Id), requireCase: true))?.CaseId;
+            if (caseId is null)
+            {
+                Snackbar.Add($"{ticket.Code} is still with you: open or add to a case to finish as \"case opened\".", Severity.Info);
+                return;
+            }
+        }
+
+        if (await ActAsync(() => Queue.FinishAsync(User, ticket.Id, outcome)))
+        {
+            Snackbar.Add($"{ticket.Code} finished: {OutcomeText.Of(outcome).ToLowerInvariant()}", Severity.Success, options =>
+            {
+                if (outcome == VisitOutcome.CaseOpened && caseId is { } id)
+                {
+                    // The outcome leads to the case it names.
+                    options.Action = "Open the case";
+                    options.OnClick = _ =>
+                    {
+                        Navigation.NavigateTo($"/cases/{id}");
+                        return Task.CompletedTask;
+                    };
+                }
+            });
+        }
+    }
 }

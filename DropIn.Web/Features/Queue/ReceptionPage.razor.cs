@@ -15,6 +15,7 @@ public partial class ReceptionPage
     private bool _canCheckIn;
     private bool _canRun;
     private bool _canOverride;
+    private bool _canOpenCases;
     private string? _withdrawnFlag;
     private StudentDetailsModel? _flagged;
 
@@ -28,6 +29,7 @@ public partial class ReceptionPage
         _canCheckIn = (await Authorization.AuthorizeAsync(User, Permissions.CheckIn)).Succeeded;
         _canRun = (await Authorization.AuthorizeAsync(User, Permissions.RunSession)).Succeeded;
         _canOverride = (await Authorization.AuthorizeAsync(User, Permissions.DecideWithdrawal)).Succeeded;
+        _canOpenCases = (await Authorization.AuthorizeAsync(User, Permissions.ViewCases)).Succeeded;
     }
 
     protected override bool Concerns(LiveChange change) => change is QueueChanged;
@@ -100,8 +102,7 @@ public partial class ReceptionPage
 
     private async Task CloseAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Close the queue?", "Nobody else can be checked in. Students still waiting will be listed so you can offer each an appointment.", yesText: "Close the queue", cancelText: "Keep it open");
-        if (confirmed == true)
+        if (await Dialogs.ConfirmAsync("Close the queue?", "Nobody else can be checked in. Students still waiting will be listed so you can offer each an appointment.", "Close the queue", "Keep it open"))
         {
             await ActAsync(() => Queue.CloseAsync(User, _view!.Session.Id), "The queue is closed");
         }

@@ -1,29 +1,41 @@
 using System.ComponentModel.DataAnnotations;
 using DropIn.Domain.Queue;
+using DropIn.Web.Components.Shared;
 
 namespace DropIn.Web.Features.Queue;
 
-/// <summary>The check-in and edit form. The domain validates again on the server; these messages show as the user types.</summary>
-public sealed class StudentDetailsModel
+/// <summary>
+/// The check-in and edit form. The domain validates again on the server; these messages show once the user tries
+/// to submit (<see cref="SubmitValidator"/>), which is why the rules are here and not attributes on the fields.
+/// </summary>
+public sealed class StudentDetailsModel : IValidatableObject
 {
-    [Required(ErrorMessage = "Enter the student's name.")]
-    [StringLength(StudentDetails.MaxNameLength, ErrorMessage = "The name can be at most {1} characters.")]
     public string Name { get; set; } = "";
 
-    [StringLength(StudentDetails.MaxShortLength, ErrorMessage = "At most {1} characters.")]
     public string? EmailOrId { get; set; }
 
-    [StringLength(StudentDetails.MaxShortLength, ErrorMessage = "At most {1} characters.")]
     public string? College { get; set; }
 
-    [Required(ErrorMessage = "Enter what the visit is about.")]
-    [StringLength(StudentDetails.MaxTopicLength, ErrorMessage = "At most {1} characters.")]
     public string Topic { get; set; } = "";
 
     public bool UrgentDeadlineToday { get; set; }
 
-    [StringLength(StudentDetails.MaxShortLength, ErrorMessage = "At most {1} characters.")]
     public string? AccessNeeds { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var shortText = $"At most {StudentDetails.MaxShortLength} characters.";
+        return
+        [
+            .. FormRules.Required(Name, nameof(Name), "Enter the student's name."),
+            .. FormRules.MaxLength(Name, StudentDetails.MaxNameLength, nameof(Name), $"The name can be at most {StudentDetails.MaxNameLength} characters."),
+            .. FormRules.MaxLength(EmailOrId, StudentDetails.MaxShortLength, nameof(EmailOrId), shortText),
+            .. FormRules.MaxLength(College, StudentDetails.MaxShortLength, nameof(College), shortText),
+            .. FormRules.Required(Topic, nameof(Topic), "Enter what the visit is about."),
+            .. FormRules.MaxLength(Topic, StudentDetails.MaxTopicLength, nameof(Topic), $"At most {StudentDetails.MaxTopicLength} characters."),
+            .. FormRules.MaxLength(AccessNeeds, StudentDetails.MaxShortLength, nameof(AccessNeeds), shortText),
+        ];
+    }
 
     public StudentDetails ToDetails() => new(Name, EmailOrId, College, Topic, UrgentDeadlineToday, AccessNeeds);
 

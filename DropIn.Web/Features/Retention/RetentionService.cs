@@ -54,16 +54,18 @@ public sealed class RetentionService(
 
     /// <summary>
     /// The manager has looked at the list: each listed record without a hold may be destroyed from the first of next
-    /// month, provided nothing new happens to it before then.
+    /// month, provided nothing new happens to it before then. With <paramref name="seen"/>, only those of the
+    /// records the manager was shown (and asked to confirm) that are still due: one that fell due since is left for
+    /// the next look. Returns how many were confirmed.
     /// </summary>
-    public async Task<int> ConfirmReviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<int> ConfirmReviewAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid>? seen = null, CancellationToken ct = default)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
         var review = await ReviewAsync(user, ct);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A record hidden from this manager by a barrier is confirmed (or held) by a manager on no side of the dispute.
-        var rows = review.Rows.Where(r => r.Hold is null && r.Visible).ToList();
+        var rows = review.Rows.Where(r => r.Hold is null && r.Visible && (seen is null || seen.Contains(r.StudentId))).ToList();
         var ids = rows.Select(r => r.StudentId).ToList();
         var listings = await db.Set<RetentionListing>().Where(l => ids.Contains(l.StudentId)).ToDictionaryAsync(l => l.StudentId, ct);
         foreach (var row in rows)

@@ -1,7 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Domain.Queue;
+using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Diary;
+using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Queue;
+using DropIn.Web.Features.Students;
 
 namespace DropIn.Web.Features.SubjectAccess;
 
@@ -29,8 +38,8 @@ internal static class RecordDocumentWriter
 
         html.Raw("<section><h2>Your details</h2><dl>");
         html.Fact("Name", s.Name).Fact("Preferred name", s.PreferredName).Fact("Pronouns", s.Pronouns).Fact("Email", s.Email).Fact("Student number or CRSid", s.StudentNumber)
-            .Fact("College", s.College).Fact("Department", s.Department).Fact("Course", s.Course).Fact("Year", s.Year).Fact("Status", s.Status)
-            .Fact("Contact preference", s.ContactPreference).Fact("Phone", s.Phone).Fact("Access needs", s.AccessNeeds).Fact("Eligibility note", s.EligibilityNote)
+            .Fact("College", s.College).Fact("Department", s.Department).Fact("Course", s.Course).Fact("Year", s.Year).Fact("Status", Say<StudentStatus>(s.Status, StudentText.Status))
+            .Fact("Contact preference", Say<ContactPreference>(s.ContactPreference, StudentText.Contact)).Fact("Phone", s.Phone).Fact("Access needs", s.AccessNeeds).Fact("Eligibility note", s.EligibilityNote)
             .Fact("Registered", When(s.RegisteredAt)).Fact("Last contact with the service", When(s.LastInvolvementAt));
         html.Raw("</dl></section>\n");
 
@@ -38,17 +47,17 @@ internal static class RecordDocumentWriter
         foreach (var c in r.Cases)
         {
             html.Raw("<h3>Case ").Text(c.Reference).Raw(": ").Text(c.Category).Raw("</h3><dl>")
-                .Fact("Status", c.Status).Fact("Opened", When(c.OpenedAt)).Fact("Closed", c.ClosedAt is { } closed ? When(closed) : null)
-                .Fact("Caseworkers", string.Join(", ", c.Caseworkers)).Fact("Summary", c.Summary).Fact("Outcome", c.Outcome).Fact("Outcome note", c.OutcomeNote).Raw("</dl>");
+                .Fact("Status", Say<CaseStatus>(c.Status, CaseText.Status)).Fact("Opened", When(c.OpenedAt)).Fact("Closed", c.ClosedAt is { } closed ? When(closed) : null)
+                .Fact("Caseworkers", string.Join(", ", c.Caseworkers)).Fact("Summary", c.Summary).Fact("Outcome", Say<CaseOutcome>(c.Outcome, CaseText.Outcome)).Fact("Outcome note", c.OutcomeNote).Raw("</dl>");
             html.Table("Deadlines", ["Deadline", "Due", "Met"], c.Deadlines.Select(d => new[] { d.Title, Day(d.DueOn), d.MetAt is { } m ? When(m) : "" }));
-            html.Table("Action plan", ["Who", "What", "By", "Done"], c.ActionPlan.Select(a => new[] { a.Party, a.What, a.By is { } by ? Day(by) : "", a.DoneAt is { } d ? When(d) : "" }));
+            html.Table("Action plan", ["Who", "What", "By", "Done"], c.ActionPlan.Select(a => new[] { Say<PlanParty>(a.Party, CaseText.Party), a.What, a.By is { } by ? Day(by) : "", a.DoneAt is { } d ? When(d) : "" }));
             html.Table("Timeline", ["When", "What", "Recorded by", "Entry"], c.Timeline.Select(e => new[]
             {
-                When(e.OccurredAt), e.Kind + (e.Method is null ? "" : $" ({e.Method})"), $"{e.RecordedBy}, {When(e.RecordedAt)}",
+                When(e.OccurredAt), Say<EntryKind>(e.Kind, CaseText.Kind) + (e.Method is null ? "" : $" ({Say<ContactMethod>(e.Method, CaseText.Method)})"), $"{e.RecordedBy}, {When(e.RecordedAt)}",
                 string.Join(" — ", new[]
                 {
                     e.Text, e.ThirdParty is null ? null : $"With: {e.ThirdParty}", e.MeetingBody is null ? null : $"Meeting or hearing: {e.MeetingBody}",
-                    e.Role is null ? null : $"Our role: {e.Role}", e.Service is null ? null : $"Service: {e.Service}",
+                    e.Role is null ? null : $"Our role: {Say<MeetingRole>(e.Role, CaseText.Role)}", e.Service is null ? null : $"Service: {e.Service}",
                     e.Corrected ? "(corrected: this entry was replaced by a later correction, kept as it was)" : null, e.Corrects is null ? null : "(a correction of an earlier entry)",
                 }.Where(p => !string.IsNullOrEmpty(p))),
             }));
@@ -56,10 +65,10 @@ internal static class RecordDocumentWriter
         }
 
         html.Raw("</section>\n");
-        html.Section("Drop-in visits", ["Checked in", "About", "Status", "Outcome", "Seen by", "Case"], r.Visits.Select(v => new[] { When(v.CheckedInAt), v.Topic, v.Status, v.Outcome ?? "", v.SeenBy ?? "", v.CaseReference ?? "" }));
-        html.Section("Appointments", ["When", "How", "About", "Status", "Caseworker", "Case"], r.Appointments.Select(a => new[] { When(a.Start), a.Kind, a.Topic, a.Status + (a.CancelReason is null ? "" : $" ({a.CancelReason})"), a.Caseworker ?? "", a.CaseReference ?? "" }));
-        html.Section("Enquiries", ["Received", "How", "Summary", "Acknowledged", "Outcome", "Case"], r.Enquiries.Select(e => new[] { When(e.ReceivedAt), e.Channel, e.Summary, e.AcknowledgedAt is { } a ? When(a) : "", e.Outcome + (e.ClosedReason is null ? "" : $" ({e.ClosedReason})"), e.CaseReference ?? "" }));
-        html.Section("Consents to share information", ["Shared with", "Information", "Purpose", "Given", "Withdrawn"], r.Consents.Select(c => new[] { c.ThirdParty, c.Information, c.Purpose, $"{Day(c.GivenOn)} ({c.GivenBy})", c.WithdrawnAt is { } w ? When(w) : "" }));
+        html.Section("Drop-in visits", ["Checked in", "About", "Status", "Outcome", "Seen by", "Case"], r.Visits.Select(v => new[] { When(v.CheckedInAt), v.Topic, Say<TicketStatus>(v.Status, Ticket.Describe), Say<VisitOutcome>(v.Outcome, OutcomeText.Of), v.SeenBy ?? "", v.CaseReference ?? "" }));
+        html.Section("Appointments", ["When", "How", "About", "Status", "Caseworker", "Case"], r.Appointments.Select(a => new[] { When(a.Start), Say<AppointmentKind>(a.Kind, AppointmentText.Kind), a.Topic, Say<AppointmentStatus>(a.Status, AppointmentText.Status) + (a.CancelReason is null ? "" : $" ({a.CancelReason})"), a.Caseworker ?? "", a.CaseReference ?? "" }));
+        html.Section("Enquiries", ["Received", "How", "Summary", "Acknowledged", "Outcome", "Case"], r.Enquiries.Select(e => new[] { When(e.ReceivedAt), Say<EnquiryChannel>(e.Channel, EnquiryText.Channel), e.Summary, e.AcknowledgedAt is { } a ? When(a) : "", Say<EnquiryOutcome>(e.Outcome, EnquiryText.Outcome) + (e.ClosedReason is null ? "" : $" ({e.ClosedReason})"), e.CaseReference ?? "" }));
+        html.Section("Consents to share information", ["Shared with", "Information", "Purpose", "Given", "Withdrawn"], r.Consents.Select(c => new[] { c.ThirdParty, c.Information, c.Purpose, $"{Day(c.GivenOn)} ({Say<ConsentGivenBy>(c.GivenBy, CaseText.GivenBy)})", c.WithdrawnAt is { } w ? When(w) : "" }));
 
         html.Raw("<section><h2>Equality monitoring answers</h2>");
         if (r.Monitoring is { } m)
@@ -81,6 +90,14 @@ internal static class RecordDocumentWriter
     }
 
     private static string When(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("d MMM yyyy HH:mm", English);
+
+    /// <summary>
+    /// The JSON copy keeps each value's stable name (e.g. "InPerson"), as its schema says; the page the student reads
+    /// says it in words, from the same place the staff screens take them.
+    /// </summary>
+    private static string Say<TValue>(string? value, Func<TValue, string> words)
+        where TValue : struct, Enum =>
+        Enum.TryParse<TValue>(value, out var parsed) && Enum.IsDefined(parsed) ? words(parsed) : value ?? "";
 
     private static string Day(DateOnly date) => date.ToString("d MMM yyyy", English);
 

@@ -46,7 +46,13 @@ public partial class SubjectAccessRequestPage
 
     private Task MarkReviewedAsync() => ActAsync(() => Requests.MarkReviewedAsync(User, Id), "Marked reviewed");
 
-    private Task ReleaseAsync() => ActAsync(() => Requests.ReleaseAsync(User, Id), "Marked released");
+    private async Task ReleaseAsync()
+    {
+        if (await Dialogs.ConfirmAsync("Mark the record released?", "Records that the student has been sent their information. The request is then complete and cannot be reopened.", "Mark released"))
+        {
+            await ActAsync(() => Requests.ReleaseAsync(User, Id), "Marked released");
+        }
+    }
 
     private async Task ExtendAsync()
     {

@@ -12,13 +12,18 @@ namespace DropIn.Web.Security.Audit;
 /// </summary>
 public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, AuditKey key, TimeProvider clock, ILogger<AuditLog> logger) : IDisposable
 {
-    /// <summary>A screen that redraws on every live change re-reads the record; one view per person, session and record per window is enough.</summary>
+    /// <summary>
+    /// A screen that redraws on every live change re-reads the record, and a page is rendered twice on opening
+    /// (prerendered, then live): one view per person, session and record per window is enough, and more would
+    /// make the trail say it was seen more often than it was.
+    /// </summary>
     public static readonly TimeSpan ViewWindow = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _append = new(1, 1);
     private readonly ConcurrentDictionary<(string?, string?, string, string?), DateTimeOffset> _recentViews = new();
 
-    public Task ViewedAsync(ClaimsPrincipal user, string recordType, string recordId, string action = "view")
+    /// <summary>Records that <paramref name="user"/> saw a record (or a list: <paramref name="recordId"/> names it), once per <see cref="ViewWindow"/>.</summary>
+    public Task ViewedAsync(ClaimsPrincipal user, string recordType, string recordId, string action = "view", string? detail = null)
     {
         var now = clock.GetUtcNow();
         var id = (Actor(user), Session(user), $"{recordType}.{action}", recordId);
@@ -37,7 +42,7 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
             }
         }
 
-        return RecordAsync(user, $"{recordType.ToLowerInvariant()}.{action}", recordType, recordId);
+        return RecordAsync(user, $"{recordType.ToLowerInvariant()}.{action}", recordType, recordId, detail: detail);
     }
 
     public Task RecordAsync(ClaimsPrincipal? user, string action, string? recordType = null, string? recordId = null, AuditOutcome outcome = AuditOutcome.Allowed, string? detail = null) =>
