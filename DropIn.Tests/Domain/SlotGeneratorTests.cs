@@ -11,7 +11,7 @@ public sealed class SlotGeneratorTests
         [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
             .Select(d => new WeeklyWindow(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))];
 
-    private readonly SlotGenerator _generator = new(new WorkingCalendar([new DateOnly(2026, 12, 2)]), new DropInSchedule(SessionTime.Default), BookingRules.Default);
+    private readonly SlotGenerator _generator = new(new WorkingCalendar([new DateOnly(2026, 12, 2)]), new DropInTimetable(new DropInSchedule(SessionTime.Default), []), BookingRules.Default);
 
     private static StaffAvailability Sam(bool staffsDropIn = false, params Leave[] leave) => new("sam", WeekdaysNineToFive, leave, staffsDropIn);
 
