@@ -26,6 +26,7 @@ public sealed class Appointment
     /// <summary>The member of staff who booked it, or null when the student booked it themselves.</summary>
     public string? BookedBy { get; private set; }
     public DateTimeOffset? HoldExpiresAt { get; private set; }
+    /// <summary>When the student was last sent this appointment's time as confirmed: on confirming, when staff booked it, or when it was moved.</summary>
     public DateTimeOffset? ConfirmedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelledBy { get; private set; }
@@ -128,6 +129,12 @@ public sealed class Appointment
         VideoLink = Kind == AppointmentKind.Video ? videoLink ?? VideoLink : null;
         SlotKey = KeyOf(slot.StaffId, slot.Start);
         ReminderQueuedAt = null;
+        if (Status == AppointmentStatus.Confirmed)
+        {
+            // The move's email confirms the new time: a reminder is for a time confirmed before its window opened.
+            ConfirmedAt = now;
+        }
+
         Version++;
     }
 

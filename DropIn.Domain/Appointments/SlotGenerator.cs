@@ -5,9 +5,11 @@ namespace DropIn.Domain.Appointments;
 
 /// <summary>
 /// Free appointment times: each caseworker's weekly windows on working days, on a grid of appointment length plus
-/// buffer, less leave, the drop-in sessions they staff, what is already booked, and the booking rules' horizon.
+/// buffer, less leave, the drop-in sessions they staff (as the sessions actually run), what is already booked, and
+/// the booking rules' horizon. Times are London wall-clock times turned into UTC instants, so a grid keeps its
+/// clock times across a change between GMT and BST.
 /// </summary>
-public sealed class SlotGenerator(WorkingCalendar calendar, DropInSchedule dropIn, BookingRules rules)
+public sealed class SlotGenerator(WorkingCalendar calendar, DropInTimetable dropIn, BookingRules rules)
 {
     public IReadOnlyList<Slot> FreeSlots(IEnumerable<StaffAvailability> staff, IEnumerable<BusyPeriod> busy, DateTimeOffset now, DateOnly from, DateOnly to)
     {
@@ -28,7 +30,7 @@ public sealed class SlotGenerator(WorkingCalendar calendar, DropInSchedule dropI
         return [.. slots.OrderBy(s => s.Start).ThenBy(s => s.StaffId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The grid of one caseworker's day, before anything is booked.</summary>
+    /// <summary>The grid of one caseworker's day, before anything is booked. No two of its slots overlap.</summary>
     public IEnumerable<Slot> SlotsOn(StaffAvailability person, DateOnly date)
     {
         if (!calendar.IsWorkingDay(date) || person.Leave.Any(l => l.Covers(date)))
@@ -36,11 +38,9 @@ public sealed class SlotGenerator(WorkingCalendar calendar, DropInSchedule dropI
             yield break;
         }
 
-        var dropInWindows = person.StaffsDropIn ? dropIn.WindowsOn(date).ToList() : [];
-        foreach (var window in person.Weekly.Where(w => w.Day == date.DayOfWeek))
+        var dropInWindows = person.StaffsDropIn ? dropIn.On(date).ToList() : [];
+        foreach (var (start, end) in WorkingSpans(person, date))
         {
-            var start = window.Start < WorkingCalendar.Opens ? WorkingCalendar.Opens : window.Start;
-            var end = window.End > WorkingCalendar.Closes ? WorkingCalendar.Closes : window.End;
             for (var t = start; t.Add(rules.Length) <= end && t.Add(rules.Length) > t; t = t.Add(rules.Length + rules.Buffer))
             {
                 var slot = new Slot(person.StaffId, LondonTime.ToInstant(date, t), LondonTime.ToInstant(date, t.Add(rules.Length)));
@@ -54,6 +54,40 @@ public sealed class SlotGenerator(WorkingCalendar calendar, DropInSchedule dropI
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The day's windows within service hours, with windows that overlap or touch joined into one span, so that
+    /// one grid covers it: windows stored before overlaps were refused never offer two overlapping times.
+    /// </summary>
+    private static IEnumerable<(TimeOnly Start, TimeOnly End)> WorkingSpans(StaffAvailability person, DateOnly date)
+    {
+        var spans = person.Weekly
+            .Where(w => w.Day == date.DayOfWeek)
+            .Select(w => (Start: w.Start < WorkingCalendar.Opens ? WorkingCalendar.Opens : w.Start, End: w.End > WorkingCalendar.Closes ? WorkingCalendar.Closes : w.End))
+            .Where(w => w.Start < w.End)
+            .OrderBy(w => w.Start);
+        (TimeOnly Start, TimeOnly End)? current = null;
+        foreach (var span in spans)
+        {
+            if (current is { } c && span.Start <= c.End)
+            {
+                current = (c.Start, span.End > c.End ? span.End : c.End);
+                continue;
+            }
+
+            if (current is { } done)
+            {
+                yield return done;
+            }
+
+            current = span;
+        }
+
+        if (current is { } last)
+        {
+            yield return last;
         }
     }
 

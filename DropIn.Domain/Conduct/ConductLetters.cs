@@ -9,8 +9,8 @@ namespace DropIn.Domain.Conduct;
 /// </summary>
 public static class ConductLetters
 {
-    /// <summary>The subject of every letter email: it must not say what the letter is about (a shared inbox, a lock screen).</summary>
-    public const string EmailSubject = "A letter from the Student Advice Service";
+    /// <summary>The subject of every letter email: it must say neither what the letter is about nor who it is from (a shared inbox, a lock screen).</summary>
+    public const string EmailSubject = "A letter for you";
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 

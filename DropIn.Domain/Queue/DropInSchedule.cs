@@ -14,6 +14,12 @@ public sealed class DropInSchedule
         {
             throw new ArgumentException($"The {t.Day} session ends ({t.End}) before it starts ({t.Start}).", nameof(times));
         }
+
+        // One session at a time, as for extra sessions: the timetable may not overlap itself either.
+        foreach (var (earlier, later) in _times.Zip(_times.Skip(1)).Where(p => p.First.Day == p.Second.Day && p.Second.Start < p.First.End))
+        {
+            throw new ArgumentException($"The {later.Day} sessions {earlier.Start}–{earlier.End} and {later.Start}–{later.End} overlap.", nameof(times));
+        }
     }
 
     public IReadOnlyList<SessionTime> Times => _times;

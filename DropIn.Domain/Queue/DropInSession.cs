@@ -73,10 +73,17 @@ public sealed class DropInSession
         return OpenedAt is not null || now >= ScheduledStart ? SessionState.Open : SessionState.NotYetOpen;
     }
 
+    /// <summary>When the queue opens or opened: the scheduled start, or earlier when staff opened it early.</summary>
+    public DateTimeOffset StartsAt => OpenedAt is { } opened && opened < ScheduledStart ? opened : ScheduledStart;
+
     /// <summary>When the queue stopped taking students: closed early by staff, or the scheduled end.</summary>
     public DateTimeOffset EndedAt => ClosedAt is { } closed && closed < ScheduledEnd ? closed : ScheduledEnd;
 
-    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < EndedAt && ScheduledStart < end;
+    /// <summary>The time the session takes as stored (opened early, closed early, or an extra session), which those who staff it are not free for.</summary>
+    public SessionWindow Window => new(Date, StartsAt, EndedAt);
+
+    /// <summary>Whether the session runs at any moment between <paramref name="start"/> and <paramref name="end"/>, counting an early opening.</summary>
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => start < EndedAt && StartsAt < end;
 
     public void OpenEarly(DateTimeOffset now, string by)
     {

@@ -3,6 +3,8 @@ using DropIn.Domain.Appointments;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Diary;
+using DropIn.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace DropIn.Tests.Components;
@@ -62,5 +64,33 @@ public sealed class DiaryComponentTests : MudTestContext
 
         Assert.Contains("Hidden: an information barrier applies", card.Markup);
         Assert.Empty(card.FindAll("button"));
+    }
+
+    [Fact]
+    public async Task SlotPicker_Open_WhenItsDayChangesElsewhere_ShowsTheTimesAsTheyAreNow()
+    {
+        // An extra drop-in session (or a booking elsewhere) takes Sam's 11:00 while the dialog is open.
+        var live = new InProcessLiveUpdates(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessLiveUpdates>.Instance);
+        Services.AddSingleton<ILiveUpdates>(live);
+        Services.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(London.At(2026, 11, 20, 9, 0)));
+        var day = new DateOnly(2026, 11, 23);
+        IReadOnlyList<StaffSlot> offered = [new StaffSlot(new Slot("sam", London.At(2026, 11, 23, 11, 0), London.At(2026, 11, 23, 11, 45)), "Sam Okafor")];
+        var loads = 0;
+        Render<MudPopoverProvider>();
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await provider.InvokeAsync(() => dialogs.ShowAsync<SlotPickerDialog>("Book an appointment", new DialogParameters<SlotPickerDialog>
+        {
+            { d => d.LoadSlots, _ => { loads++; return Task.FromResult(offered); } },
+            { d => d.StartDate, day },
+        }));
+        provider.WaitForAssertion(() => Assert.Equal(1, loads));
+
+        offered = [];
+        await live.PublishAsync(new DiaryChanged(day.AddDays(1)));
+        await live.PublishAsync(new DiaryChanged(day));
+
+        provider.WaitForAssertion(() => Assert.Contains("No free times that day", provider.Markup, StringComparison.Ordinal));
+        Assert.Equal(2, loads);
     }
 }

@@ -60,4 +60,29 @@ public sealed class DropInScheduleTests
         Assert.Single(schedule.WindowsOn(new DateOnly(2026, 11, 30)));
         Assert.Empty(schedule.WindowsOn(new DateOnly(2026, 11, 25)));
     }
+
+    [Fact]
+    public void New_OverlappingTimesOnADay_AreRefused_OneSessionAtATime()
+    {
+        var overlapping = new[] { new SessionTime(DayOfWeek.Tuesday, new TimeOnly(12, 0), new TimeOnly(14, 0)), new SessionTime(DayOfWeek.Tuesday, new TimeOnly(13, 0), new TimeOnly(15, 0)) };
+
+        Assert.Throws<ArgumentException>(() => new DropInSchedule(overlapping));
+        Assert.Equal(2, new DropInSchedule([overlapping[0], overlapping[1] with { Day = DayOfWeek.Thursday }]).Times.Count);
+    }
+
+    [Fact]
+    public void Timetable_StoredSessionsAsTheyRun_TheScheduleWhereNoneIsStored()
+    {
+        var tuesday = DropInSession.Scheduled(_schedule.CurrentOrNext(London.At(2026, 11, 24, 9, 0))!);
+        tuesday.OpenEarly(London.At(2026, 11, 24, 11, 15), "reception");
+        tuesday.Close(London.At(2026, 11, 24, 13, 0), "reception");
+        var timetable = new DropInTimetable(_schedule, [tuesday]);
+
+        var onTuesday = Assert.Single(timetable.On(new DateOnly(2026, 11, 24)));
+        var onThursday = Assert.Single(timetable.On(new DateOnly(2026, 11, 26)));
+
+        Assert.Equal((London.At(2026, 11, 24, 11, 15), London.At(2026, 11, 24, 13, 0)), (onTuesday.Start, onTuesday.End));
+        Assert.Equal((London.At(2026, 11, 26, 12, 0), London.At(2026, 11, 26, 14, 0)), (onThursday.Start, onThursday.End));
+        Assert.Empty(timetable.On(new DateOnly(2026, 11, 25)));
+    }
 }

@@ -108,4 +108,14 @@ public sealed class DropInSessionTests
         Assert.Throws<RuleException>(() => DropInSession.Extra(TuesdayNoon, TuesdayNoon.AddMinutes(-1), "m"));
         Assert.Throws<RuleException>(() => DropInSession.Extra(TuesdayNoon, TuesdayNoon.AddHours(9), "m"));
     }
+
+    [Fact]
+    public void Overlaps_CountsAnEarlyOpening()
+    {
+        var session = OpenTuesday();
+        session.OpenEarly(TuesdayNoon.AddMinutes(-50), "reception-1");
+
+        Assert.True(session.Overlaps(TuesdayNoon.AddMinutes(-40), TuesdayNoon.AddMinutes(-10)));
+        Assert.False(OpenTuesday().Overlaps(TuesdayNoon.AddMinutes(-40), TuesdayNoon.AddMinutes(-10)));
+    }
 }

@@ -11,7 +11,7 @@ public sealed class SlotGeneratorTests
         [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
             .Select(d => new WeeklyWindow(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))];
 
-    private readonly SlotGenerator _generator = new(new WorkingCalendar([new DateOnly(2026, 12, 2)]), new DropInSchedule(SessionTime.Default), BookingRules.Default);
+    private readonly SlotGenerator _generator = new(new WorkingCalendar([new DateOnly(2026, 12, 2)]), new DropInTimetable(new DropInSchedule(SessionTime.Default), []), BookingRules.Default);
 
     private static StaffAvailability Sam(bool staffsDropIn = false, params Leave[] leave) => new("sam", WeekdaysNineToFive, leave, staffsDropIn);
 
@@ -90,5 +90,29 @@ public sealed class SlotGeneratorTests
         var free = _generator.FreeSlots([Sam(), priya], [], now, new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25));
 
         Assert.Equal(2, free.Count(s => LondonTime.ToLocal(s.Start).Hour == 9));
+    }
+
+    [Fact]
+    public void SlotsOn_OverlappingWindowsStoredBeforeTheRule_AreOneSpan_SoNoTwoTimesOverlap()
+    {
+        // 09:00–12:00 and 10:30–13:00, saved by two managers at once before overlaps were refused.
+        var both = new StaffAvailability("sam", [new WeeklyWindow(DayOfWeek.Wednesday, new TimeOnly(9, 0), new TimeOnly(12, 0)), new WeeklyWindow(DayOfWeek.Wednesday, new TimeOnly(10, 30), new TimeOnly(13, 0))], [], false);
+
+        var slots = _generator.SlotsOn(both, new DateOnly(2026, 11, 25)).ToList();
+
+        Assert.Equal(["Wed 09:00", "Wed 10:00", "Wed 11:00", "Wed 12:00"], Times(slots));
+    }
+
+    [Fact]
+    public void SlotsOn_AnExtraSessionStoredForTheDay_LeavesItOutForThoseWhoStaffIt()
+    {
+        // Monday 23 November has no scheduled drop-in; reception started one from 09:50 to 12:00.
+        var monday = new DateOnly(2026, 11, 23);
+        var extra = DropInSession.Extra(London.At(2026, 11, 23, 9, 50), London.At(2026, 11, 23, 12, 0), "reception");
+        var generator = new SlotGenerator(new WorkingCalendar([]), new DropInTimetable(new DropInSchedule(SessionTime.Default), [extra]), BookingRules.Default);
+
+        // 09:00–09:45 would leave no 15-minute gap before 09:50; 12:00 none after 12:00.
+        Assert.Equal(["Mon 13:00", "Mon 14:00", "Mon 15:00", "Mon 16:00"], Times(generator.SlotsOn(Sam(staffsDropIn: true), monday)));
+        Assert.Equal(8, generator.SlotsOn(Sam(staffsDropIn: false), monday).Count());
     }
 }

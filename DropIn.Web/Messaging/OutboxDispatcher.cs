@@ -49,10 +49,25 @@ public sealed class OutboxDispatcher(IDbContextFactory<DropInDbContext> dbFactor
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         if (message.Calendar is not null)
         {
-            body.Attachments.Add("invite.ics", Encoding.UTF8.GetBytes(message.Calendar), new ContentType("text", "calendar") { Parameters = { { "method", "REQUEST" }, { "charset", "utf-8" } } });
+            var (fileName, type) = CalendarPart(message.Calendar);
+            body.Attachments.Add(fileName, Encoding.UTF8.GetBytes(message.Calendar), type);
         }
 
         mail.Body = body.ToMessageBody();
         return mail;
+    }
+
+    /// <summary>
+    /// The .ics part. Its content type's method is read from the file's own METHOD, so the two always agree (RFC 6047
+    /// section 2.4: they must); a calendar client acts on the header, and a cancellation labelled as a request would
+    /// put the event back instead of removing it.
+    /// </summary>
+    private static (string FileName, ContentType Type) CalendarPart(string calendar)
+    {
+        var method = Ical.Net.Calendar.Load(calendar)?.Method
+            ?? throw new InvalidOperationException("A calendar attached to an email must say its METHOD (RFC 6047).");
+        var type = new ContentType("text", "calendar") { Charset = "utf-8" };
+        type.Parameters.Add("method", method);
+        return (method == "CANCEL" ? "cancel.ics" : "invite.ics", type);
     }
 }

@@ -22,6 +22,11 @@ public sealed class OutboxMessage
         NextAttemptAt = now;
     }
 
+    public OutboxMessage(string to, string subject, EmailBody body, string? calendar, DateTimeOffset now)
+        : this(to, subject, body.Text, body.Html, calendar, now)
+    {
+    }
+
     public Guid Id { get; private set; }
     public string To { get; private set; } = "";
     public string Subject { get; private set; } = "";

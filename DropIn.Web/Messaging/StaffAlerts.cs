@@ -1,4 +1,3 @@
-using System.Net;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Enquiries;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +31,7 @@ public sealed class StaffAlerts(DropInDbContext db, MailOptions mail, Dictionary
             db.Notifications.Add(new StaffNotification(id, text, path, now));
             if (emails.GetValueOrDefault(id) is { } address)
             {
-                db.Outbox.Add(new OutboxMessage(address, subject, $"{text}\n\n{link}", $"<p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"{link}\">{WebUtility.HtmlEncode(linkText)}</a></p>", null, now));
+                db.Outbox.Add(new OutboxMessage(address, subject, new EmailBody().Paragraph(text).Link(linkText, link), null, now));
             }
         }
     }

@@ -16,5 +16,7 @@ internal sealed class DropInSessionConfiguration : IEntityTypeConfiguration<Drop
         session.Property(s => s.ClosedBy).HasMaxLength(450);
         session.Property(s => s.Version).IsConcurrencyToken();
         session.Ignore(s => s.EndedAt);
+        session.Ignore(s => s.StartsAt);
+        session.Ignore(s => s.Window);
     }
 }

@@ -1548,6 +1548,20 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("StatisticsRemnants", (string)null);
                 });
 
+            modelBuilder.Entity("DropIn.Web.Data.RuleLock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RuleLocks", (string)null);
+                });
+
             modelBuilder.Entity("DropIn.Web.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")

@@ -28,7 +28,14 @@ public sealed class AppointmentOptions
     /// <summary>Shown to a student who cannot book online, and in every email.</summary>
     public string ServiceContact { get; init; } = "Student Advice Service, 17 Mill Lane, Cambridge CB2 1RX · advice@example.ac.uk · 01223 000000";
 
+    /// <summary>Where an in-person appointment is, in the email (which only the student reads).</summary>
     public string ServiceAddress { get; init; } = "Student Advice Service, Cambridge SU, 17 Mill Lane, Cambridge CB2 1RX";
+
+    /// <summary>
+    /// The LOCATION of an in-person appointment in the calendar invitation. Others who share a student's calendar may
+    /// see it, so it is a plain address that names neither the service nor its rooms.
+    /// </summary>
+    [Required] public string CalendarLocation { get; init; } = "17 Mill Lane, Cambridge CB2 1RX";
 
     public string NewVideoLink() => string.Format(System.Globalization.CultureInfo.InvariantCulture, VideoLinkTemplate, Guid.NewGuid().ToString("N")[..12]);
 

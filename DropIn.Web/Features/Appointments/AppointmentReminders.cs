@@ -10,7 +10,8 @@ namespace DropIn.Web.Features.Appointments;
 /// <summary>
 /// Work the appointment jobs do by scanning the database: reminders that are due and not yet queued, and holds
 /// past their time. A reminder is queued in the same transaction that marks it, so it goes exactly once, and one
-/// that fell due while the app was down goes as soon as it is back (if the appointment is still ahead).
+/// that fell due while the app was down goes as soon as it is back (if the appointment is still ahead). Who gets one
+/// is <see cref="AppointmentReminder.IsDue"/>: not a student who confirmed inside the window.
 /// </summary>
 public sealed class AppointmentReminders(IDbContextFactory<DropInDbContext> dbFactory, AppointmentEmails emails, ILiveUpdates live, TimeProvider clock, IOptions<AppointmentOptions> options)
 {
@@ -19,10 +20,12 @@ public sealed class AppointmentReminders(IDbContextFactory<DropInDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var horizon = now + TimeSpan.FromHours(options.Value.ReminderHoursBefore);
-        var due = await db.Appointments
+        var before = TimeSpan.FromHours(options.Value.ReminderHoursBefore);
+        var horizon = now + before;
+        var inWindow = await db.Appointments
             .Where(a => a.Status == AppointmentStatus.Confirmed && a.ReminderQueuedAt == null && a.Start > now && a.Start <= horizon)
             .ToListAsync(ct);
+        var due = inWindow.Where(a => AppointmentReminder.IsDue(a, now, before)).ToList();
         foreach (var appointment in due)
         {
             appointment.QueueReminder(now);

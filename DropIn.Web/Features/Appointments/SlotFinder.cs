@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace DropIn.Web.Features.Appointments;
 
-/// <summary>Reads who is available when (windows, leave, closures, drop-in rota, bookings) and asks the domain for free slots.</summary>
+/// <summary>Reads who is available when (windows, leave, closures, drop-in sessions and rota, bookings) and asks the domain for free slots.</summary>
 public sealed class SlotFinder(IOptions<AppointmentOptions> options, IOptions<QueueOptions> queueOptions)
 {
     private readonly DropInSchedule _dropIn = queueOptions.Value.Schedule();
@@ -27,7 +27,9 @@ public sealed class SlotFinder(IOptions<AppointmentOptions> options, IOptions<Qu
         var leave = await db.CaseworkerLeave.AsNoTracking().Where(l => ids.Contains(l.StaffId) && l.To >= from && l.From <= to).ToListAsync(ct);
         var calendar = await db.WorkingCalendarAsync(from, to, ct);
         var busy = await BusyAsync(db, now, from, to, ignoring, ct);
-        var generator = new SlotGenerator(calendar, _dropIn, rules);
+        // The sessions as stored (an extra session, an early opening) block those who staff them; the schedule covers days ahead.
+        var sessions = await db.DropInSessions.AsNoTracking().Where(s => s.Date >= from && s.Date <= to).ToListAsync(ct);
+        var generator = new SlotGenerator(calendar, new DropInTimetable(_dropIn, sessions), rules);
         var people = staff.Select(s => new StaffAvailability(
             s.Id,
             [.. windows.Where(w => w.StaffId == s.Id).Select(w => w.ToWindow())],

@@ -3,13 +3,14 @@ using DropIn.Domain;
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
 using DropIn.Web.Data;
+using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DropIn.Web.Features.Availability;
 
 /// <summary>Managers set who takes appointments and when: weekly windows, leave, the drop-in rota and closure days.</summary>
-public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries)
+public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries, ILiveUpdates live)
 {
     public async Task<AvailabilityView> GetAsync(ClaimsPrincipal user)
     {
@@ -31,29 +32,45 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
     public Task SetFlagsAsync(ClaimsPrincipal user, string staffId, bool takesAppointments, bool staffsDropIn) => ChangeAsync(user, db =>
         db.Users.Where(u => u.Id == staffId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TakesAppointments, takesAppointments).SetProperty(x => x.StaffsDropIn, staffsDropIn)));
 
-    public Task AddWindowAsync(ClaimsPrincipal user, string staffId, DayOfWeek day, TimeOnly start, TimeOnly end) => ChangeAsync(user, async db =>
+    /// <summary>Adds a weekly window, London time. Windows of one caseworker never overlap on a day.</summary>
+    /// <exception cref="RuleException">It overlaps a window already set (also one added at the same moment by someone else).</exception>
+    public Task AddWindowAsync(ClaimsPrincipal user, string staffId, DayOfWeek day, TimeOnly start, TimeOnly end)
     {
         var window = new CaseworkerWindow(staffId, day, start, end);
-        if (await db.CaseworkerWindows.AnyAsync(w => w.StaffId == staffId && w.Day == day && w.Start < end && start < w.End))
+        return ChangeStaffAsync(user, staffId, async db =>
         {
-            throw new RuleException("That overlaps a window already set for that day.");
-        }
+            if (await db.CaseworkerWindows.Where(w => w.StaffId == staffId && w.Day == day && w.Start < end && start < w.End).FirstOrDefaultAsync() is { } clash)
+            {
+                throw new RuleException($"That overlaps the {clash.Day} window {clash.Start:HH:mm}–{clash.End:HH:mm} already set.");
+            }
 
-        db.CaseworkerWindows.Add(window);
-        await db.SaveChangesAsync();
-    });
+            db.CaseworkerWindows.Add(window);
+        });
+    }
 
     public Task RemoveWindowAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, db => db.CaseworkerWindows.Where(w => w.Id == id).ExecuteDeleteAsync());
 
-    public Task AddLeaveAsync(ClaimsPrincipal user, string staffId, DateOnly from, DateOnly to) => ChangeAsync(user, async db =>
+    /// <summary>Adds leave, whole days inclusive. Leave periods of one caseworker never overlap, so removing one never leaves days covered twice.</summary>
+    /// <exception cref="RuleException">It overlaps leave already set (also leave added at the same moment by someone else).</exception>
+    public Task AddLeaveAsync(ClaimsPrincipal user, string staffId, DateOnly from, DateOnly to)
     {
-        db.CaseworkerLeave.Add(new CaseworkerLeave(staffId, from, to));
-        await db.SaveChangesAsync();
-    });
+        var leave = new CaseworkerLeave(staffId, from, to);
+        return ChangeStaffAsync(user, staffId, async db =>
+        {
+            if (await db.CaseworkerLeave.Where(l => l.StaffId == staffId && l.From <= to && from <= l.To).FirstOrDefaultAsync() is { } clash)
+            {
+                throw new RuleException($"That overlaps leave already set from {clash.From:d MMM yyyy} to {clash.To:d MMM yyyy}.");
+            }
+
+            db.CaseworkerLeave.Add(leave);
+        });
+    }
 
     public Task RemoveLeaveAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, db => db.CaseworkerLeave.Where(l => l.Id == id).ExecuteDeleteAsync());
 
-    public Task AddClosureAsync(ClaimsPrincipal user, DateOnly date, string reason) => ChangeAsync(user, async db =>
+    /// <summary>Adds a closure day and recomputes open enquiries' deadlines in the same transaction.</summary>
+    /// <exception cref="RuleException">No reason, or the day is already a closure.</exception>
+    public Task AddClosureAsync(ClaimsPrincipal user, DateOnly date, string reason)
     {
         reason = reason?.Trim() ?? "";
         if (reason.Length is 0 or > 100)
@@ -61,27 +78,70 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
             throw new RuleException("Give the closure a reason of up to 100 characters, e.g. \"Christmas closure\".");
         }
 
-        if (await db.ClosureDays.AnyAsync(c => c.Date == date))
+        return ChangeClosuresAsync(user, async db =>
         {
-            throw new RuleException("That day is already a closure.");
-        }
+            if (await db.ClosureDays.AnyAsync(c => c.Date == date))
+            {
+                throw new RuleException("That day is already a closure.");
+            }
 
-        db.ClosureDays.Add(new ClosureDay(date, reason));
-        await db.SaveChangesAsync();
-        await enquiries.RecomputeOpenDeadlinesAsync();
-    });
+            db.ClosureDays.Add(new ClosureDay(date, reason));
+        });
+    }
 
-    public Task RemoveClosureAsync(ClaimsPrincipal user, DateOnly date) => ChangeAsync(user, async db =>
-    {
-        await db.ClosureDays.Where(c => c.Date == date).ExecuteDeleteAsync();
-        await enquiries.RecomputeOpenDeadlinesAsync();
-    });
+    public Task RemoveClosureAsync(ClaimsPrincipal user, DateOnly date) => ChangeClosuresAsync(user, async db =>
+        db.ClosureDays.RemoveRange(await db.ClosureDays.Where(c => c.Date == date).ToListAsync()));
 
     private async Task ChangeAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
         await using var db = await dbFactory.CreateDbContextAsync();
         await change(db);
+    }
+
+    /// <summary>Checks and writes one caseworker's availability under their lock, so two managers at once cannot both add overlapping times.</summary>
+    private async Task ChangeStaffAsync(ClaimsPrincipal user, string staffId, Func<DropInDbContext, Task> change)
+    {
+        await authorizer.RequireAsync(user, Permissions.ManageAvailability);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.LockAsync(RuleLocks.Availability(staffId));
+        await change(db);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// A closure change and the enquiry deadlines that depend on it, in one transaction under the closures lock: two
+    /// managers at once each see the other's day, and no deadline is left computed without one. An enquiry changed
+    /// meanwhile (acknowledged, say) makes the save conflict: read again and recompute.
+    /// </summary>
+    private async Task ChangeClosuresAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
+    {
+        await authorizer.RequireAsync(user, Permissions.ManageAvailability);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                await using var tx = await db.Database.BeginTransactionAsync();
+                await db.LockAsync(RuleLocks.Closures);
+                await change(db);
+                await db.SaveChangesAsync();
+                var recomputed = await enquiries.RecomputeOpenDeadlinesAsync(db);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                foreach (var id in recomputed)
+                {
+                    await live.PublishAsync(new EnquiryChanged(id));
+                }
+
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Calendar;
@@ -199,8 +198,13 @@ public sealed class ConductService(
             throw new RuleException("This student has no email address on their record: choose post or in person, and print the letter.");
         }
 
-        var html = string.Concat(text.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"));
-        db.Outbox.Add(new OutboxMessage(student.Email, ConductLetters.EmailSubject, text, html, null, now));
+        var body = new EmailBody();
+        foreach (var paragraph in text.TrimEnd().Split("\n\n"))
+        {
+            body.Paragraph(paragraph);
+        }
+
+        db.Outbox.Add(new OutboxMessage(student.Email, ConductLetters.EmailSubject, body, null, now));
     }
 
     private async Task<T> ChangeAsync<T>(ClaimsPrincipal user, string permission, Guid studentId, string action,

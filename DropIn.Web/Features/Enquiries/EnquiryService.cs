@@ -87,23 +87,22 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
                 WithinThree: g.Count(r => AcknowledgementPromise.Kept(r.AcknowledgedAt, r.BreachAt))))];
     }
 
-    /// <summary>After a closure day is added or removed: every open enquiry's deadlines again.</summary>
-    public async Task RecomputeOpenDeadlinesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// After a closure day is added or removed, in the caller's transaction (which holds <see cref="RuleLocks.Closures"/>):
+    /// every open enquiry's deadlines again, from the closures that transaction sees. The caller saves.
+    /// </summary>
+    /// <returns>The enquiries recomputed, for the caller to announce once committed.</returns>
+    public async Task<IReadOnlyList<Guid>> RecomputeOpenDeadlinesAsync(DropInDbContext db, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Enquiries.Where(e => e.AcknowledgedAt == null && e.Outcome == null).ToListAsync(ct);
         if (open.Count == 0)
         {
-            return;
+            return [];
         }
 
         var calendar = await db.WorkingCalendarAsync(LondonTime.Today(open.Min(e => e.ReceivedAt)), LondonTime.Today(clock.GetUtcNow()).AddDays(60), ct);
         open.ForEach(e => e.Recompute(calendar));
-        await db.SaveChangesAsync(ct);
-        foreach (var e in open)
-        {
-            await live.PublishAsync(new EnquiryChanged(e.Id));
-        }
+        return [.. open.Select(e => e.Id)];
     }
 
     public static async Task<List<StaffOption>> StaffAsync(DropInDbContext db)
@@ -115,6 +114,9 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
     private async Task<Enquiry> AddAsync(EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, string? recordedBy, Guid? studentId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Under the closures lock: a closure day added at the same moment is either seen here or recomputes this enquiry.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.LockAsync(RuleLocks.Closures);
         var now = clock.GetUtcNow();
         var calendar = await db.WorkingCalendarAsync(LondonTime.Today(received), LondonTime.Today(now).AddDays(60));
         var enquiry = Enquiry.Record(channel, received, now, fromName, contact, summary, string.IsNullOrEmpty(assigneeId) ? null : assigneeId, recordedBy, calendar);
@@ -127,6 +129,7 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
 
         db.Enquiries.Add(enquiry);
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         await live.PublishAsync(new EnquiryChanged(enquiry.Id));
         return enquiry;
     }

@@ -75,33 +75,39 @@ public sealed class QueueService(
             state == SessionState.Closed ? sessions.NextWindowAfter(session.EndedAt)?.Start : null);
     }
 
+    /// <summary>Opens a scheduled session's queue now, up to an hour early, unless another session is open (one session at a time).</summary>
     public Task OpenEarlyAsync(ClaimsPrincipal user, Guid sessionId) =>
-        ChangeSessionAsync(user, sessionId, (session, staff, now) => session.OpenEarly(now, staff.Id));
+        ChangeSessionAsync(user, sessionId, async (db, session, staff, now) =>
+        {
+            await RequireNoOtherSessionAsync(db, session.Id, session.Date, now, session.ScheduledEnd, now,
+                "Another drop-in session is open now: close it before opening this one.");
+            session.OpenEarly(now, staff.Id);
+        });
 
     public Task CloseAsync(ClaimsPrincipal user, Guid sessionId) =>
-        ChangeSessionAsync(user, sessionId, (session, staff, now) => session.Close(now, staff.Id));
+        ChangeSessionAsync(user, sessionId, (_, session, staff, now) =>
+        {
+            session.Close(now, staff.Id);
+            return Task.CompletedTask;
+        });
 
-    /// <summary>Starts an unscheduled session now, ending at <paramref name="endLocal"/> London time today.</summary>
+    /// <summary>Starts an unscheduled session now, ending at <paramref name="endLocal"/> London time today. Extra sessions never overlap another session.</summary>
     public async Task<DropInSession> StartExtraSessionAsync(ClaimsPrincipal user, TimeOnly endLocal)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RunSession);
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
+        await db.LockAsync(RuleLocks.DropInSessions);
         var now = clock.GetUtcNow();
         var today = LondonTime.Today(now);
         var end = LondonTime.ToInstant(today, endLocal);
         var session = DropInSession.Extra(now, end, staff.Id);
-        var todays = await db.DropInSessions.Where(s => s.Date == today).ToListAsync();
-        if (todays.Any(s => s.StateAt(now) != SessionState.Closed && s.Overlaps(now, end))
-            || sessions.WindowsOn(today).Any(w => w.Start < end && now < w.End && !todays.Any(s => s.ScheduledStart == w.Start && s.StateAt(now) == SessionState.Closed)))
-        {
-            throw new RuleException("That would overlap a drop-in session already scheduled today; open that one early instead.");
-        }
-
+        await RequireNoOtherSessionAsync(db, null, today, now, end, now,
+            "That would overlap a drop-in session already open or scheduled today; open that one early instead.");
         db.DropInSessions.Add(session);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        await live.PublishAsync(new QueueChanged(session.Id));
+        await PublishSessionChangedAsync(session);
         return session;
     }
 
@@ -255,19 +261,45 @@ public sealed class QueueService(
         await db.Users.Where(u => u.Id == staff.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Room, room));
     }
 
-    private async Task ChangeSessionAsync(ClaimsPrincipal user, Guid sessionId, Action<DropInSession, StaffMember, DateTimeOffset> change)
+    /// <summary>A change to a session's times, under the drop-in sessions lock so that the one-at-a-time rule holds.</summary>
+    private async Task ChangeSessionAsync(ClaimsPrincipal user, Guid sessionId, Func<DropInDbContext, DropInSession, StaffMember, DateTimeOffset, Task> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RunSession);
         await RetryOnConflictAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.LockAsync(RuleLocks.DropInSessions);
             var session = await db.DropInSessions.SingleOrDefaultAsync(s => s.Id == sessionId)
                 ?? throw new RuleException("That session no longer exists; reload the page.");
-            change(session, staff, clock.GetUtcNow());
+            await change(db, session, staff, clock.GetUtcNow());
             await db.SaveChangesAsync();
-            await live.PublishAsync(new QueueChanged(session.Id));
+            await tx.CommitAsync();
+            await PublishSessionChangedAsync(session);
             return true;
         });
+    }
+
+    /// <summary>
+    /// One session at a time: no other session of the day that has not closed (counting early openings), nor a scheduled
+    /// window with no session stored yet, may run between <paramref name="start"/> and <paramref name="end"/>. Called
+    /// under <see cref="RuleLocks.DropInSessions"/>, so two members of staff at once cannot both get past it.
+    /// </summary>
+    private async Task RequireNoOtherSessionAsync(DropInDbContext db, Guid? self, DateOnly date, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, string refusal)
+    {
+        var stored = await db.DropInSessions.AsNoTracking().Where(s => s.Date == date).ToListAsync();
+        if (stored.Any(s => s.Id != self && s.StateAt(now) != SessionState.Closed && s.Overlaps(start, end))
+            || sessions.WindowsOn(date).Any(w => w.Start < end && start < w.End && !stored.Any(s => s.ScheduledStart == w.Start)))
+        {
+            throw new RuleException(refusal);
+        }
+    }
+
+    /// <summary>A session's times decide the free appointment times of those who staff it, so the diary hears of it too.</summary>
+    private async Task PublishSessionChangedAsync(DropInSession session)
+    {
+        await live.PublishAsync(new QueueChanged(session.Id));
+        await live.PublishAsync(new DiaryChanged(session.Date));
     }
 
     private async Task ChangeTicketAsync(ClaimsPrincipal user, string permission, Guid ticketId, Action<Ticket, DropInSession, StaffMember, DateTimeOffset> change)

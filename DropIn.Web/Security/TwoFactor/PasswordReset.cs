@@ -1,4 +1,3 @@
-using System.Net;
 using DropIn.Web.Data;
 using DropIn.Web.Messaging;
 using Microsoft.AspNetCore.Identity;
@@ -27,8 +26,7 @@ public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext 
         var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}{ResetPath}?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         const string Subject = "Reset your DropIn password";
         var text = "Someone (we hope you) asked to reset your DropIn password. The link below works once, for one hour. If it was not you, ignore this email: your password has not changed.";
-        db.Outbox.Add(new OutboxMessage(user.Email, Subject, $"{text}\n\n{link}",
-            $"<p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Choose a new password</a></p>", null, clock.GetUtcNow()));
+        db.Outbox.Add(new OutboxMessage(user.Email, Subject, new EmailBody().Paragraph(text).Link("Choose a new password", link), null, clock.GetUtcNow()));
         await db.SaveChangesAsync();
         await audit.AppendAsync(user.Id, null, "password-reset.requested", "Staff", user.Id, Domain.Confidentiality.AuditOutcome.Allowed, null);
     }
