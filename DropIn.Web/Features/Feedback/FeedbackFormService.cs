@@ -32,9 +32,25 @@ public sealed class FeedbackFormService(IDbContextFactory<DropInDbContext> dbFac
 
     /// <summary>
     /// Records "no more invitations" on the student's record, from the link in any invitation (used or not). Says
-    /// the same whatever the link, so it cannot be used to test links.
+    /// the same whatever the link, so it cannot be used to test links; pressed twice at once, both presses succeed.
     /// </summary>
     public async Task OptOutAsync(string token, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await OptOutOnceAsync(token, ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // The record changed between reading and writing (the same button pressed twice): read it again.
+            }
+        }
+    }
+
+    private async Task OptOutOnceAsync(string token, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = ManageToken.Hash(token);

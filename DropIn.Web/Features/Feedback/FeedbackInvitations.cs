@@ -65,11 +65,11 @@ public sealed class FeedbackInvitations(
     {
         var rows = await db.Students.AsNoTracking()
             .Where(s => s.MergedIntoId == null && s.Email != null
-                && (s.FeedbackPermissionGiven == true || db.Appointments.Any(a => a.StudentId == s.Id && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)))
+                && (s.FeedbackPermissionGiven == true || db.Appointments.Any(a => (a.StudentId == s.Id || (s.EmailKey != null && a.StudentEmailKey == s.EmailKey)) && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)))
             .Select(s => new
             {
                 s.Id, s.Email, s.Status, s.FeedbackPermissionGiven, s.FeedbackPermissionAt, s.FeedbackPermissionBy,
-                Ticks = db.Appointments.Where(a => a.StudentId == s.Id && a.FeedbackPermissionAt != null && a.ConfirmedAt != null).Select(a => a.FeedbackPermissionAt!.Value).ToList(),
+                Ticks = db.Appointments.Where(a => (a.StudentId == s.Id || (s.EmailKey != null && a.StudentEmailKey == s.EmailKey)) && a.FeedbackPermissionAt != null && a.ConfirmedAt != null).Select(a => a.FeedbackPermissionAt!.Value).ToList(),
             })
             .ToListAsync(ct);
         var permitted = rows.Where(r => FeedbackPermission.Effective(
