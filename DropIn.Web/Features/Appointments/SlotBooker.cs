@@ -37,22 +37,23 @@ public static class SlotBooker
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await BeginAsync(db, ct);
-            if (!await IsFreeAsync(db, slot, now, moving: null, ct))
-            {
-                continue; // Taken (or overlapped) between reading the free times and now: try the next caseworker.
-            }
-
-            var appointment = await create(db, slot);
-            db.Appointments.Add(appointment);
             try
             {
+                if (!await IsFreeAsync(db, slot, now, moving: null, ct))
+                {
+                    continue; // Taken (or overlapped) between reading the free times and now: try the next caseworker.
+                }
+
+                var appointment = await create(db, slot);
+                db.Appointments.Add(appointment);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return appointment;
             }
             catch (DbUpdateException)
             {
-                // The unique slot key refused it: only possible where the transaction does not serialise writers.
+                // The unique slot key (or a concurrent expiry) refused it: only possible where the transaction does not
+                // serialise writers. The time counts as taken.
             }
         }
 
