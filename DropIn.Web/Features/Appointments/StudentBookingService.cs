@@ -57,14 +57,16 @@ public sealed class StudentBookingService(
         var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, free.Where(s => s.Start == start), now, async (db, slot) =>
         {
             // Counted inside the transaction that writes the hold: simultaneous requests cannot all see room under the limit.
+            // Both branches do the same reads and writes (one appointment row, one email), so they take the same time.
             var (token, hash) = ManageToken.Create();
+            var room = SlotFinder.RoomOf(db, slot.StaffId);
             if (await RefusalAsync(db, booking.Email, now, ct) is { } refusal)
             {
                 db.Outbox.Add(refusal);
                 return Appointment.Declined(slot, booking, hash, now, rules.ConfirmationHold);
             }
 
-            var appointment = Appointment.Hold(slot, booking, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), hash, now, rules.ConfirmationHold);
+            var appointment = Appointment.Hold(slot, booking, room, options.Value.NewVideoLink(), hash, now, rules.ConfirmationHold);
             if (feedbackPermission)
             {
                 appointment.GiveFeedbackPermission(now);
