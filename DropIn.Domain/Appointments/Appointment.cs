@@ -19,6 +19,9 @@ public sealed class Appointment
     public string Topic { get; private set; } = "";
     public string StudentName { get; private set; } = "";
     public string StudentEmail { get; private set; } = "";
+
+    /// <summary>Who the student is by email (<see cref="Cases.UniversityEmail"/>): what the limit, withdrawal and no-show checks compare.</summary>
+    public string StudentEmailKey { get; private set; } = "";
     public string? StudentPhone { get; private set; }
     public AppointmentStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -62,6 +65,15 @@ public sealed class Appointment
     public static Appointment Hold(Slot slot, StudentBooking student, string? room, string? videoLink, string manageTokenHash, DateTimeOffset now, TimeSpan holdFor) =>
         New(slot, student, room, videoLink, manageTokenHash, now, AppointmentStatus.PendingConfirmation, bookedBy: null, holdExpires: now + holdFor);
 
+    /// <summary>
+    /// A student's own request that may not be booked online (service withdrawn, or the booking limit reached). It holds
+    /// the time exactly as long as an unconfirmed request would, so that what a stranger typing someone's address can see
+    /// (the time gone, one email sent) is the same whoever the address belongs to. It can never be confirmed (no link
+    /// to it is ever sent), keeps no topic or phone number, and does not count towards the limit.
+    /// </summary>
+    public static Appointment Declined(Slot slot, StudentBooking student, string unusableTokenHash, DateTimeOffset now, TimeSpan holdFor) =>
+        New(slot, student with { Topic = "", Phone = null }, room: null, videoLink: null, unusableTokenHash, now, AppointmentStatus.Declined, bookedBy: null, holdExpires: now + holdFor);
+
     /// <summary>Booked by staff with the student on the phone or at the desk: confirmed at once.</summary>
     public static Appointment BookedByStaff(Slot slot, StudentBooking student, string? room, string? videoLink, string manageTokenHash, DateTimeOffset now, string staffId) =>
         New(slot, student, room, videoLink, manageTokenHash, now, AppointmentStatus.Confirmed, staffId, holdExpires: null);
@@ -78,6 +90,7 @@ public sealed class Appointment
         Topic = student.Topic,
         StudentName = student.Name,
         StudentEmail = student.Email,
+        StudentEmailKey = Cases.UniversityEmail.Key(student.Email) ?? "",
         StudentPhone = student.Phone,
         Status = status,
         CreatedAt = now,
@@ -106,15 +119,23 @@ public sealed class Appointment
         Version++;
     }
 
-    /// <summary>An unconfirmed hold whose time is up gives its time back.</summary>
+    /// <summary>Whether this keeps its caseworker's time at <paramref name="now"/>: a hold or declined request only until its time is up.</summary>
+    public bool KeepsTimeAt(DateTimeOffset now) =>
+        SlotKey is not null && (Status is not (AppointmentStatus.PendingConfirmation or AppointmentStatus.Declined) || HoldExpiresAt > now);
+
+    /// <summary>An unconfirmed hold (or a declined request) whose time is up gives its time back.</summary>
     public void Expire(DateTimeOffset now)
     {
-        if (Status != AppointmentStatus.PendingConfirmation || HoldExpiresAt > now)
+        if (Status is not (AppointmentStatus.PendingConfirmation or AppointmentStatus.Declined) || HoldExpiresAt > now)
         {
             throw new RuleException("Only an unconfirmed booking past its hold can expire.");
         }
 
-        Status = AppointmentStatus.Expired;
+        if (Status == AppointmentStatus.PendingConfirmation)
+        {
+            Status = AppointmentStatus.Expired;
+        }
+
         SlotKey = null;
         Version++;
     }
@@ -210,7 +231,7 @@ public sealed class Appointment
     public Appointment Redacted(string hidden)
     {
         var copy = (Appointment)MemberwiseClone();
-        (copy.StudentName, copy.StudentEmail, copy.StudentPhone, copy.Topic, copy.CancelReason, copy.VideoLink) = (hidden, "", null, hidden, null, null);
+        (copy.StudentName, copy.StudentEmail, copy.StudentEmailKey, copy.StudentPhone, copy.Topic, copy.CancelReason, copy.VideoLink) = (hidden, "", "", null, hidden, null, null);
         return copy;
     }
 }

@@ -18,4 +18,10 @@ public enum AppointmentStatus
 
     /// <summary>Never confirmed; the time was released.</summary>
     Expired,
+
+    /// <summary>
+    /// Asked for online by a student who may not book online (withdrawn, at the limit): the time is held as long as an
+    /// unconfirmed request's, so the public pages answer the same, and the student is emailed why. Never confirmed.
+    /// </summary>
+    Declined,
 }

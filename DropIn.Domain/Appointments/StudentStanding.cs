@@ -13,9 +13,10 @@ public sealed class StudentStanding
 
     public StudentStanding(string email)
     {
-        Email = email;
+        Email = Cases.UniversityEmail.Key(email) ?? throw new ArgumentException("A standing needs an email.", nameof(email));
     }
 
+    /// <summary>The student's email key (<see cref="Cases.UniversityEmail"/>), so every spelling of one address counts together.</summary>
     public string Email { get; private set; } = "";
     public int NoShows { get; private set; }
     public DateTimeOffset? WarningDueSince { get; private set; }

@@ -7,7 +7,7 @@ public static class DuplicateCheck
     public static IReadOnlyList<string> Reasons(StudentProfile candidate, Student existing)
     {
         var reasons = new List<string>();
-        if (candidate.Email is { } email && string.Equals(email, existing.Email, StringComparison.OrdinalIgnoreCase))
+        if (UniversityEmail.Same(candidate.Email, existing.Email))
         {
             reasons.Add("same email");
         }

@@ -12,6 +12,9 @@ public sealed class Student
     public string? PreferredName { get; private set; }
     public string? Pronouns { get; private set; }
     public string? Email { get; private set; }
+
+    /// <summary>Who this student is by email (<see cref="UniversityEmail"/>), kept in step with <see cref="Email"/>: what identity checks compare.</summary>
+    public string? EmailKey { get; private set; }
     public string? StudentNumber { get; private set; }
     public string? College { get; private set; }
     public string? Department { get; private set; }
@@ -96,6 +99,7 @@ public sealed class Student
         PreferredName ??= duplicate.PreferredName;
         Pronouns ??= duplicate.Pronouns;
         Email ??= duplicate.Email;
+        EmailKey = UniversityEmail.Key(Email);
         StudentNumber ??= duplicate.StudentNumber;
         College ??= duplicate.College;
         Department ??= duplicate.Department;
@@ -126,6 +130,7 @@ public sealed class Student
         (Name, PreferredName, Pronouns, Email, StudentNumber, College, Department, Course, Year) =
             (p.Name, p.PreferredName, p.Pronouns, p.Email, p.StudentNumber, p.College, p.Department, p.Course, p.Year);
         (Status, ContactPreference, Phone, AccessNeeds, EligibilityNote) = (p.Status, p.ContactPreference, p.Phone, p.AccessNeeds, p.EligibilityNote);
+        EmailKey = UniversityEmail.Key(p.Email);
         NameKey = Cases.NameKey.Normalise(p.Name + (p.PreferredName is null ? "" : " " + p.PreferredName));
         SurnameSound = Cases.NameKey.SurnameSound(p.Name);
     }

@@ -196,6 +196,20 @@ public sealed class SubjectAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubjectAccessExport_IncludesAnAppointmentBookedUnderAnotherSpellingOfTheStudentsEmail()
+    {
+        // Booked by the student herself with a "+tag" address, never linked to her record by staff: still her data.
+        await _app.UseAsync<StudentBookingService, BookingResult>(s => s.RequestAsync(London.At(2026, 11, 26, 11, 0), AppointmentHarness.Booking("Aisha R", "AR123+appeal@cam.ac.uk")));
+        var request = await CompiledRequestAsync();
+        await DecideAllAsync(request.Id);
+
+        var export = (await Sar(s => s.ExportAsync(_manager, request.Id, "json")))!;
+        using var json = JsonDocument.Parse(export.Json);
+
+        Assert.Equal(2, json.RootElement.GetProperty("appointments").GetArrayLength());
+    }
+
+    [Fact]
     public async Task ANoteNamingAnotherStudent_AndThirdParties_AreFlagged_ReleaseIsRefusedUntilEachIsDecided()
     {
         var request = await CompiledRequestAsync();

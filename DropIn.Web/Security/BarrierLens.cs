@@ -26,7 +26,7 @@ public sealed class BarrierLens(IReadOnlySet<Guid> blocked, IReadOnlyList<Studen
     public static StudentProfile Probe(string name, string? contact)
     {
         var isEmail = contact?.Contains('@', StringComparison.Ordinal) == true;
-        return new StudentProfile(name, Email: isEmail ? contact!.Trim().ToLowerInvariant() : null, StudentNumber: isEmail ? null : contact?.Trim().ToUpperInvariant());
+        return new StudentProfile(name, Email: isEmail ? contact : null, StudentNumber: isEmail ? null : contact?.Trim().ToUpperInvariant());
     }
 
     /// <summary>The parties (or their merged records) the person may be; a merged record stands for the record it was merged into.</summary>

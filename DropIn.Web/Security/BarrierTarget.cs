@@ -50,7 +50,7 @@ public sealed record BarrierTarget
     /// <summary>Someone not on record yet (being registered, or booked by staff): judged by name, email and ID alone.</summary>
     /// <param name="recordType">What was being created for them, for the audit trail (no name is recorded).</param>
     public static BarrierTarget Someone(StudentProfile person, string recordType) =>
-        new(BarrierTargetKind.Person, recordType, null, person with { Email = person.Email?.Trim().ToLowerInvariant(), StudentNumber = person.StudentNumber?.Trim().ToUpperInvariant() });
+        new(BarrierTargetKind.Person, recordType, null, person with { StudentNumber = person.StudentNumber?.Trim().ToUpperInvariant() });
 }
 
 public enum BarrierTargetKind

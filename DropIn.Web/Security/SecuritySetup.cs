@@ -62,17 +62,8 @@ public static class SecuritySetup
                         "sign-in:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = security.Value.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("sign-in:read")));
-        services.Configure<RateLimiterOptions>(limiter => limiter.OnRejected = async (rejected, cancel) =>
-        {
-            // Otherwise the status page would say "Page not found" to a member of staff who typed a password too often.
-            var http = rejected.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
-            {
-                http.Response.Headers.RetryAfter = "60";
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                await http.Response.WriteAsync("Too many sign-in attempts from this device. Wait a minute, then try again.", cancel);
-            }
-        });
+        // One answer for every refused request, public pages and sign-in alike: what happened and when to try again.
+        services.Configure<RateLimiterOptions>(limiter => limiter.OnRejected = RateLimitRejection.WriteAsync);
 
         services.AddIdentityCore<StaffUser>(options =>
             {

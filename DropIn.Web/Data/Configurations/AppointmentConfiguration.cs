@@ -14,7 +14,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // The guarantee against double booking: one row per caseworker and start while it holds the time.
         appointment.HasIndex(a => a.SlotKey).IsUnique();
         appointment.HasIndex(a => new { a.Start, a.Status });
-        appointment.HasIndex(a => a.StudentEmail);
+        // The booking limit and no-show counts are per student, whatever spelling of the address they typed.
+        appointment.HasIndex(a => a.StudentEmailKey);
         appointment.HasIndex(a => a.ManageTokenHash).IsUnique();
         appointment.Property(a => a.SlotKey).HasMaxLength(500);
         appointment.Property(a => a.StaffId).HasMaxLength(450);
@@ -25,6 +26,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         appointment.Property(a => a.Topic).HasMaxLength(100);
         appointment.Property(a => a.StudentName).HasMaxLength(StudentBooking.MaxNameLength);
         appointment.Property(a => a.StudentEmail).HasMaxLength(StudentBooking.MaxEmailLength);
+        appointment.Property(a => a.StudentEmailKey).HasMaxLength(StudentBooking.MaxEmailLength);
         appointment.Property(a => a.StudentPhone).HasMaxLength(30);
         appointment.Property(a => a.CancelReason).HasMaxLength(Appointment.MaxReasonLength);
         appointment.Property(a => a.ManageTokenHash).HasMaxLength(64);

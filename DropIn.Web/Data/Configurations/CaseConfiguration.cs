@@ -14,12 +14,15 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         student.HasIndex(s => s.NameKey);
         student.HasIndex(s => s.SurnameSound);
         student.HasIndex(s => s.Email);
+        // Identity checks (withdrawal, duplicates, no-shows, feedback permission) look students up by this key.
+        student.HasIndex(s => s.EmailKey);
         student.HasIndex(s => s.StudentNumber);
         student.HasIndex(s => s.LastInvolvementAt);
         student.Property(s => s.Name).HasMaxLength(StudentProfile.MaxNameLength);
         student.Property(s => s.PreferredName).HasMaxLength(StudentProfile.MaxNameLength);
         student.Property(s => s.Pronouns).HasMaxLength(30);
         student.Property(s => s.Email).HasMaxLength(StudentProfile.MaxShortLength);
+        student.Property(s => s.EmailKey).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.StudentNumber).HasMaxLength(30);
         student.Property(s => s.College).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.Department).HasMaxLength(StudentProfile.MaxShortLength);

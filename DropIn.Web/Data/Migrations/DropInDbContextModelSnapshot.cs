@@ -98,6 +98,11 @@ namespace DropIn.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StudentEmailKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("StudentId")
                         .HasColumnType("TEXT");
 
@@ -133,7 +138,7 @@ namespace DropIn.Web.Data.Migrations
                     b.HasIndex("SlotKey")
                         .IsUnique();
 
-                    b.HasIndex("StudentEmail");
+                    b.HasIndex("StudentEmailKey");
 
                     b.HasIndex("StudentId");
 
@@ -576,6 +581,10 @@ namespace DropIn.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FeedbackPermissionAt")
                         .HasColumnType("INTEGER");
 
@@ -647,6 +656,8 @@ namespace DropIn.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("EmailKey");
 
                     b.HasIndex("LastInvolvementAt");
 

@@ -30,7 +30,8 @@ public sealed class DiaryService(
         var start = LondonTime.ToInstant(from, TimeOnly.MinValue);
         var end = LondonTime.ToInstant(to.AddDays(1), TimeOnly.MinValue);
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.Start >= start && a.Start < end && a.Status != AppointmentStatus.Expired)
+            // A declined online request holds its time only so that the public page answers as for anyone; it was never booked.
+            .Where(a => a.Start >= start && a.Start < end && a.Status != AppointmentStatus.Expired && a.Status != AppointmentStatus.Declined)
             .OrderBy(a => a.Start)
             .ToListAsync(ct);
         var lens = await barriers.LensAsync(user, ct);
@@ -39,13 +40,13 @@ public sealed class DiaryService(
         var staff = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.TakesAppointments }).ToListAsync(ct);
         var caseworkers = staff.Where(u => u.TakesAppointments).Select(u => new Caseworker(u.Id, u.DisplayName)).ToList();
         var names = staff.ToDictionary(u => u.Id, u => u.DisplayName);
-        var emailsInView = appointments.Select(a => a.StudentEmail).Distinct().ToList();
-        var standings = await db.StudentStandings.AsNoTracking().Where(s => emailsInView.Contains(s.Email)).ToDictionaryAsync(s => s.Email, ct);
+        var studentsInView = appointments.Select(a => a.StudentEmailKey).Distinct().ToList();
+        var standings = await db.StudentStandings.AsNoTracking().Where(s => studentsInView.Contains(s.Email)).ToDictionaryAsync(s => s.Email, ct);
         return new DiaryView(from, to, [.. appointments.Select(a => new DiaryEntry(
             a,
             names.GetValueOrDefault(a.StaffId, "(former staff)"),
-            standings.TryGetValue(a.StudentEmail, out var s) ? s.NoShows : 0,
-            standings.TryGetValue(a.StudentEmail, out var w) && w.WarningDueSince is not null,
+            standings.TryGetValue(a.StudentEmailKey, out var s) ? s.NoShows : 0,
+            standings.TryGetValue(a.StudentEmailKey, out var w) && w.WarningDueSince is not null,
             hidden.Contains(a.Id)))], caseworkers);
     }
 
@@ -78,37 +79,50 @@ public sealed class DiaryService(
         {
             if (await Conduct.WithdrawalRegister.IsWithdrawnAsync(db, booking.Email))
             {
-                throw new RuleException("The service has been withdrawn from this student; a manager must agree any appointment.");
+                throw new RuleException(Withdrawn);
             }
 
             var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start));
             if (!free.Contains(slot))
             {
-                throw new RuleException("That time has just been taken. Choose another.");
+                throw new RuleException(JustTaken);
             }
         }
 
-        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, [slot], now, (db, s) =>
+        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, [slot], now, async (db, s) =>
         {
+            // Again inside the transaction that writes: a withdrawal decided a moment ago still counts.
+            if (await Conduct.WithdrawalRegister.IsWithdrawnAsync(db, booking.Email))
+            {
+                throw new RuleException(Withdrawn);
+            }
+
             var (token, hash) = ManageToken.Create();
             var appointment = Appointment.BookedByStaff(s, booking, SlotFinder.RoomOf(db, s.StaffId), options.Value.NewVideoLink(), hash, now, staff.Id);
             db.Outbox.Add(emails.Confirmed(appointment, token));
             return appointment;
-        }) ?? throw new RuleException("That time has just been taken. Choose another.");
+        }) ?? throw new RuleException(JustTaken);
         await live.PublishAsync(new DiaryChanged(LondonTime.Today(booked.Start)));
         return booked;
     }
 
+    /// <summary>Moves to another free time; the caseworker's diary is checked for overlaps in the transaction that writes.</summary>
+    /// <exception cref="RuleException">The time has just been taken, or the appointment changed meanwhile.</exception>
     public async Task MoveAsync(ClaimsPrincipal user, Guid id, Slot slot)
     {
         try
         {
             await ChangeAsync(user, id, async (db, a, now) =>
             {
-                var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start), a.Id);
-                if (!free.Contains(slot))
+                if (a.HoldsTime && a.StaffId == slot.StaffId && a.Start == slot.Start)
                 {
-                    throw new RuleException("That time has just been taken. Choose another.");
+                    return; // Already there: the same move pressed twice.
+                }
+
+                var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start), a.Id);
+                if (!free.Contains(slot) || !await SlotBooker.IsFreeAsync(db, slot, now, moving: a.Id))
+                {
+                    throw new RuleException(JustTaken);
                 }
 
                 a.MoveTo(slot, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
@@ -117,7 +131,7 @@ public sealed class DiaryService(
         }
         catch (DbUpdateException)
         {
-            throw new RuleException("That time has just been taken. Choose another.");
+            throw new RuleException(JustTaken);
         }
     }
 
@@ -140,7 +154,7 @@ public sealed class DiaryService(
     {
         if (a.Status == AppointmentStatus.NoShow)
         {
-            (await db.StudentStandings.SingleAsync(s => s.Email == a.StudentEmail)).UndoNoShow();
+            (await db.StudentStandings.SingleAsync(s => s.Email == a.StudentEmailKey)).UndoNoShow();
         }
 
         a.MarkAttended(now);
@@ -155,7 +169,7 @@ public sealed class DiaryService(
         }
 
         a.MarkNoShow(now);
-        var standing = await db.StudentStandings.SingleOrDefaultAsync(s => s.Email == a.StudentEmail);
+        var standing = await db.StudentStandings.SingleOrDefaultAsync(s => s.Email == a.StudentEmailKey);
         if (standing is null)
         {
             standing = new StudentStanding(a.StudentEmail);
@@ -170,6 +184,8 @@ public sealed class DiaryService(
         await authorizer.RequireAsync(user, Permissions.ManageAppointments);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Appointment(id));
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Read and written in one transaction, as every write of an appointment's time is (see SlotBooker).
+        await using var tx = await SlotBooker.BeginAsync(db);
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id)
             ?? throw new RuleException("That appointment no longer exists; reload the diary.");
         var before = LondonTime.Today(appointment.Start);
@@ -177,6 +193,7 @@ public sealed class DiaryService(
         try
         {
             await db.SaveChangesAsync();
+            await tx.CommitAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -186,6 +203,9 @@ public sealed class DiaryService(
         await live.PublishAsync(new DiaryChanged(before));
         await live.PublishAsync(new DiaryChanged(LondonTime.Today(appointment.Start)));
     }
+
+    private const string JustTaken = "That time has just been taken. Choose another.";
+    private const string Withdrawn = "The service has been withdrawn from this student; a manager must agree any appointment.";
 
     private static string StaffIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 

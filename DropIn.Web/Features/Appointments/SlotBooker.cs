@@ -1,54 +1,90 @@
 using DropIn.Domain.Appointments;
 using DropIn.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DropIn.Web.Features.Appointments;
 
 /// <summary>
-/// Stores an appointment in a time, relying on the database's unique slot key: of any number of simultaneous
-/// attempts at one caseworker's time, exactly one insert succeeds; the rest try the next caseworker free then.
+/// The one place that writes an appointment's time, for every path: a student's hold, staff booking for a student,
+/// and moves by staff and by students. No two appointments of one caseworker may overlap (not only share a start),
+/// and rules counted across rows (the booking limit) are counted in the same transaction as the write.
 /// </summary>
+/// <remarks>
+/// Atomicity: <see cref="BeginAsync"/> opens the transaction before anything is read. On SQLite that transaction is
+/// IMMEDIATE (Microsoft.Data.Sqlite's <c>BeginTransaction</c> takes the write lock at once), so only one writer is
+/// inside at a time and the check below and the write after it cannot interleave with another's. PostgreSQL does not
+/// serialise like that: a port must take a row lock in <see cref="BeginAsync"/> on what the check reads (the
+/// caseworker's row, <c>SELECT … FOR UPDATE</c>, and for the limit the student's key, e.g. an advisory lock), or the
+/// overlap check becomes check-then-act again. The unique slot key stays as a second line of defence.
+/// </remarks>
 public static class SlotBooker
 {
-    /// <summary>Saves <paramref name="create"/>'s appointment (and whatever else is tracked) in the first candidate slot that is still free.</summary>
+    /// <summary>
+    /// Stores <paramref name="create"/>'s appointment (and whatever else it tracks) in the first candidate slot whose
+    /// caseworker is free for the whole of it; <paramref name="create"/> runs inside the transaction, so what it counts
+    /// (the limit) holds when the appointment is written.
+    /// </summary>
     /// <returns>The stored appointment, or null when every candidate was taken.</returns>
     public static async Task<Appointment?> BookFirstFreeAsync(
         IDbContextFactory<DropInDbContext> dbFactory,
         IEnumerable<Slot> candidates,
         DateTimeOffset now,
-        Func<DropInDbContext, Slot, Appointment> create,
+        Func<DropInDbContext, Slot, Task<Appointment>> create,
         CancellationToken ct = default)
     {
         foreach (var slot in candidates)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await ReleaseExpiredHoldAsync(db, Appointment.KeyOf(slot.StaffId, slot.Start), now, ct);
-            var appointment = create(db, slot);
-            db.Appointments.Add(appointment);
+            await using var tx = await BeginAsync(db, ct);
             try
             {
+                if (!await IsFreeAsync(db, slot, now, moving: null, ct))
+                {
+                    continue; // Taken (or overlapped) between reading the free times and now: try the next caseworker.
+                }
+
+                var appointment = await create(db, slot);
+                db.Appointments.Add(appointment);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return appointment;
             }
             catch (DbUpdateException)
             {
-                // Taken between reading the free times and writing: try the next caseworker at that time.
+                // The unique slot key (or a concurrent expiry) refused it: only possible where the transaction does not
+                // serialise writers. The time counts as taken.
             }
         }
 
         return null;
     }
 
-    /// <summary>An unconfirmed hold past its time gives way at once, without waiting for the expiry job.</summary>
-    private static async Task ReleaseExpiredHoldAsync(DropInDbContext db, string slotKey, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Opens the transaction every appointment-time write runs in; see the remarks on <see cref="SlotBooker"/> for
+    /// why it is enough on SQLite and what PostgreSQL needs added here.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginAsync(DropInDbContext db, CancellationToken ct = default) =>
+        db.Database.BeginTransactionAsync(ct);
+
+    /// <summary>
+    /// Whether the slot's caseworker has nothing else in [start, end): no other appointment that keeps its time
+    /// (<see cref="Appointment.KeepsTimeAt"/>). Holds past their time that overlap give way here, at once. Call it
+    /// inside <see cref="BeginAsync"/>'s transaction, and write before committing.
+    /// </summary>
+    /// <param name="moving">The appointment being moved, which does not stand in its own way.</param>
+    public static async Task<bool> IsFreeAsync(DropInDbContext db, Slot slot, DateTimeOffset now, Guid? moving, CancellationToken ct = default)
     {
-        var stale = await db.Appointments.SingleOrDefaultAsync(a => a.SlotKey == slotKey && a.Status == AppointmentStatus.PendingConfirmation && a.HoldExpiresAt < now, ct);
-        if (stale is not null)
+        var overlapping = await db.Appointments
+            .Where(a => a.StaffId == slot.StaffId && a.SlotKey != null && a.Id != moving && a.Start < slot.End && a.End > slot.Start)
+            .ToListAsync(ct);
+        var stale = overlapping.Where(a => !a.KeepsTimeAt(now)).ToList();
+        if (stale.Count > 0)
         {
-            stale.Expire(now);
+            stale.ForEach(a => a.Expire(now));
             await db.SaveChangesAsync(ct);
         }
+
+        return overlapping.Count == stale.Count;
     }
 }

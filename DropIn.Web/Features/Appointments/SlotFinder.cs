@@ -51,6 +51,6 @@ public sealed class SlotFinder(IOptions<AppointmentOptions> options, IOptions<Qu
             .Where(a => a.SlotKey != null && a.Start < end && a.End > start && a.Id != ignoring)
             .Select(a => new { a.StaffId, a.Start, a.End, a.Status, a.HoldExpiresAt })
             .ToListAsync(ct);
-        return [.. rows.Where(r => r.Status != AppointmentStatus.PendingConfirmation || r.HoldExpiresAt > now).Select(r => new BusyPeriod(r.StaffId, r.Start, r.End))];
+        return [.. rows.Where(r => r.Status is not (AppointmentStatus.PendingConfirmation or AppointmentStatus.Declined) || r.HoldExpiresAt > now).Select(r => new BusyPeriod(r.StaffId, r.Start, r.End))];
     }
 }

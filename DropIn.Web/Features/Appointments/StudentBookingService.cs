@@ -1,6 +1,7 @@
 using DropIn.Domain;
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
 using DropIn.Web.Data;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -33,21 +34,18 @@ public sealed class StudentBookingService(
         return [.. slots.Select(s => s.Start).Distinct().Order()];
     }
 
+    /// <summary>
+    /// A student asks for a time. The answer depends only on the time: "check your email" while it is free, "just
+    /// taken" once it is not. Who the address belongs to decides which email goes, never what the page says, whether
+    /// the time is held or how long the answer takes: a request from a student who may not book online (withdrawn, at
+    /// the limit) holds the time like any other (<see cref="Appointment.Declined"/>) and is explained by email.
+    /// </summary>
     /// <param name="feedbackPermission">The student ticked "you may email me an anonymous feedback form" (unticked by default).</param>
+    /// <exception cref="RuleException">The details are not valid (name, university email, topic, phone for a call).</exception>
     public async Task<BookingResult> RequestAsync(DateTimeOffset start, StudentBooking request, bool feedbackPermission = false, CancellationToken ct = default)
     {
         var booking = request.Validated(options.Value.Domains());
         var now = clock.GetUtcNow();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            if (await RefusalAsync(db, booking.Email, now, ct) is { } refusal)
-            {
-                db.Outbox.Add(refusal);
-                await db.SaveChangesAsync(ct);
-                return new BookingResult.CheckEmail();
-            }
-        }
-
         var date = LondonTime.Today(start);
         IReadOnlyList<Slot> free;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -55,10 +53,20 @@ public sealed class StudentBookingService(
             free = await availability.FreeSlotsAsync(db, availability.StudentRules, now, date, date, ct: ct);
         }
 
-        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, free.Where(s => s.Start == start), now, (db, slot) =>
+        var rules = availability.StudentRules;
+        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, free.Where(s => s.Start == start), now, async (db, slot) =>
         {
+            // Counted inside the transaction that writes the hold: simultaneous requests cannot all see room under the limit.
+            // Both branches do the same reads and writes (one appointment row, one email), so they take the same time.
             var (token, hash) = ManageToken.Create();
-            var appointment = Appointment.Hold(slot, booking, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), hash, now, availability.StudentRules.ConfirmationHold);
+            var room = SlotFinder.RoomOf(db, slot.StaffId);
+            if (await RefusalAsync(db, booking.Email, now, ct) is { } refusal)
+            {
+                db.Outbox.Add(refusal);
+                return Appointment.Declined(slot, booking, hash, now, rules.ConfirmationHold);
+            }
+
+            var appointment = Appointment.Hold(slot, booking, room, options.Value.NewVideoLink(), hash, now, rules.ConfirmationHold);
             if (feedbackPermission)
             {
                 appointment.GiveFeedbackPermission(now);
@@ -86,78 +94,105 @@ public sealed class StudentBookingService(
         return appointment is not null && appointment.ManageLinkValidAt(clock.GetUtcNow()) ? appointment : null;
     }
 
-    public Task<Appointment> ConfirmAsync(string token) => ChangeAsync(token, (db, a, now) =>
+    /// <summary>Confirms the held time. Pressed again, or twice at once, it answers "confirmed" again and sends nothing more.</summary>
+    /// <exception cref="RuleException">The link is not valid any more, or the hold ran out.</exception>
+    public Task<Appointment> ConfirmAsync(string token) => ChangeAsync(token, done: a => a.Status == AppointmentStatus.Confirmed, (db, a, now) =>
     {
-        var wasPending = a.Status == AppointmentStatus.PendingConfirmation;
         a.Confirm(now);
-        if (wasPending)
-        {
-            db.Outbox.Add(emails.Confirmed(a, token));
-        }
-
+        db.Outbox.Add(emails.Confirmed(a, token));
         return Task.CompletedTask;
     });
 
-    public Task<Appointment> CancelAsync(string token, string? reason) => ChangeAsync(token, (db, a, now) =>
-    {
-        a.Cancel(reason, Student, now);
-        db.Outbox.Add(emails.Cancelled(a));
-        return Task.CompletedTask;
-    });
-
-    /// <summary>Moves the student's appointment to another free time of the same kind.</summary>
-    public async Task<Appointment> RescheduleAsync(string token, DateTimeOffset newStart)
-    {
-        var date = LondonTime.Today(newStart);
-        for (var attempt = 0; attempt < 3; attempt++)
+    /// <summary>Cancels. Pressed again, or twice at once, it answers "cancelled" again and sends nothing more.</summary>
+    public Task<Appointment> CancelAsync(string token, string? reason) =>
+        ChangeAsync(token, done: a => a.Status == AppointmentStatus.Cancelled && a.CancelledBy == Student, (db, a, now) =>
         {
-            try
+            a.Cancel(reason, Student, now);
+            db.Outbox.Add(emails.Cancelled(a));
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Moves the student's appointment to another free time of the same kind, with the same caseworker when they are
+    /// free then. Pressed twice at once for one time, both answers are that time, and one email goes.
+    /// </summary>
+    /// <exception cref="RuleException">The time has just been taken, or the link is not valid any more.</exception>
+    public Task<Appointment> RescheduleAsync(string token, DateTimeOffset newStart) =>
+        ChangeAsync(token, done: a => a.HoldsTime && a.Start == newStart, async (db, a, now) =>
+        {
+            var date = LondonTime.Today(newStart);
+            var free = await availability.FreeSlotsAsync(db, availability.StudentRules, now, date, date, ignoring: a.Id);
+            foreach (var slot in free.Where(s => s.Start == newStart).OrderBy(s => s.StaffId == a.StaffId ? 0 : 1))
             {
-                return await ChangeAsync(token, async (db, a, now) =>
+                if (await SlotBooker.IsFreeAsync(db, slot, now, moving: a.Id))
                 {
-                    var free = await availability.FreeSlotsAsync(db, availability.StudentRules, now, date, date, ignoring: a.Id);
-                    var slot = free.FirstOrDefault(s => s.Start == newStart && s.StaffId == a.StaffId) ?? free.FirstOrDefault(s => s.Start == newStart)
-                        ?? throw new RuleException("That time has just been taken. Please choose another.");
                     a.MoveTo(slot, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
                     db.Outbox.Add(emails.Moved(a, token));
-                });
+                    return;
+                }
+            }
+
+            throw new RuleException("That time has just been taken. Please choose another.");
+        });
+
+    /// <summary>
+    /// One change through the private link, read and written in one transaction (<see cref="SlotBooker.BeginAsync"/>),
+    /// so a second press waits for the first and then finds it <paramref name="done"/>: the same answer, no second email.
+    /// </summary>
+    private async Task<Appointment> ChangeAsync(string token, Func<Appointment, bool> done, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
+    {
+        var hash = ManageToken.Hash(token);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var tx = await SlotBooker.BeginAsync(db);
+            var now = clock.GetUtcNow();
+            var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.ManageTokenHash == hash);
+            if (appointment is not null && done(appointment))
+            {
+                return appointment;
+            }
+
+            if (appointment is null || !appointment.ManageLinkValidAt(now))
+            {
+                throw new RuleException($"This link is not valid any more. If you need help, contact us: {options.Value.ServiceContact}");
+            }
+
+            var before = LondonTime.Today(appointment.Start);
+            await change(db, appointment, now);
+            try
+            {
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Changed by someone else (staff, the same button elsewhere) between reading and writing, where the
+                // transaction does not serialise writers: read again and apply the rule to what is there now.
+                continue;
             }
             catch (DbUpdateException)
             {
-                // The new time went to someone else between reading and writing: read again.
+                throw new RuleException("This appointment changed a moment ago. Reload the page to see it as it is now.");
             }
+
+            await live.PublishAsync(new DiaryChanged(before));
+            await live.PublishAsync(new DiaryChanged(LondonTime.Today(appointment.Start)));
+            return appointment;
         }
-
-        throw new RuleException("That time has just been taken. Please choose another.");
-    }
-
-    private async Task<Appointment> ChangeAsync(string token, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var hash = ManageToken.Hash(token);
-        var now = clock.GetUtcNow();
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.ManageTokenHash == hash);
-        if (appointment is null || !appointment.ManageLinkValidAt(now))
-        {
-            throw new RuleException($"This link is not valid any more. If you need help, contact us: {options.Value.ServiceContact}");
-        }
-
-        var before = LondonTime.Today(appointment.Start);
-        await change(db, appointment, now);
-        await db.SaveChangesAsync();
-        await live.PublishAsync(new DiaryChanged(before));
-        await live.PublishAsync(new DiaryChanged(LondonTime.Today(appointment.Start)));
-        return appointment;
     }
 
     /// <summary>
-    /// A student who may not book online gets an email, not a message on the page: withdrawal of service, or the
-    /// limit on future bookings. Neutral wording, with the service's contact details.
+    /// The email for a student who may not book online: withdrawal of service, or the limit on future bookings, both
+    /// by who the student is (<see cref="UniversityEmail"/>), not how the address was typed. Neutral wording, with the
+    /// service's contact details. Null when the student may book.
     /// </summary>
     private async Task<OutboxMessage?> RefusalAsync(DropInDbContext db, string email, DateTimeOffset now, CancellationToken ct)
     {
+        var key = UniversityEmail.Key(email) ?? "";
         var withdrawn = await Conduct.WithdrawalRegister.IsWithdrawnAsync(db, email, ct);
-        var upcoming = await db.Appointments.CountAsync(a => a.StudentEmail == email && a.SlotKey != null && a.Start > now, ct);
+        var upcoming = await db.Appointments.CountAsync(a => a.StudentEmailKey == key && a.SlotKey != null && a.Start > now
+            && a.Status != AppointmentStatus.Declined && (a.Status != AppointmentStatus.PendingConfirmation || a.HoldExpiresAt > now), ct);
         var limit = options.Value.MaxFutureBookingsPerStudent;
         if (!withdrawn && upcoming < limit)
         {

@@ -41,7 +41,7 @@ public sealed class ConductService(
         var incidents = await db.ConductIncidents.AsNoTracking().Where(i => i.StudentId == studentId).ToListAsync();
         var warnings = await db.ConductWarnings.AsNoTracking().Where(w => w.StudentId == studentId).ToListAsync();
         var withdrawals = await db.Withdrawals.AsNoTracking().Where(w => w.StudentId == studentId).ToListAsync();
-        var standing = student.Email is null ? null : await db.StudentStandings.AsNoTracking().SingleOrDefaultAsync(s => s.Email == student.Email);
+        var standing = student.EmailKey is null ? null : await db.StudentStandings.AsNoTracking().SingleOrDefaultAsync(s => s.Email == student.EmailKey);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         string Name(string? id) => id is null ? "" : names.GetValueOrDefault(id, "(former staff)");
         return new ConductRecord(

@@ -1,3 +1,4 @@
+using DropIn.Domain.Cases;
 using DropIn.Domain.Conduct;
 using DropIn.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,11 @@ public sealed record ActiveWithdrawal(Guid WithdrawalId, Guid StudentId, DateOnl
 /// </summary>
 public static class WithdrawalRegister
 {
+    /// <summary>Whether the student this email names (any spelling of it: <see cref="UniversityEmail"/>) has their service withdrawn.</summary>
     public static Task<bool> IsWithdrawnAsync(DropInDbContext db, string email, CancellationToken ct = default)
     {
-        email = email.Trim().ToLowerInvariant();
-        return db.Withdrawals.AnyAsync(w => w.LiftedAt == null && db.Students.Any(s => s.Id == w.StudentId && s.Email == email), ct);
+        var key = UniversityEmail.Key(email);
+        return db.Withdrawals.AnyAsync(w => w.LiftedAt == null && db.Students.Any(s => s.Id == w.StudentId && s.EmailKey == key), ct);
     }
 
     /// <summary>By what reception typed in the check-in form's "email or ID" box.</summary>
@@ -27,11 +29,11 @@ public static class WithdrawalRegister
             return null;
         }
 
-        var email = emailOrId.Trim().ToLowerInvariant();
+        var email = UniversityEmail.Key(emailOrId);
         var number = emailOrId.Trim().ToUpperInvariant();
         return await (from w in db.Withdrawals.AsNoTracking()
                       join s in db.Students on w.StudentId equals s.Id
-                      where w.LiftedAt == null && s.MergedIntoId == null && (s.Email == email || s.StudentNumber == number)
+                      where w.LiftedAt == null && s.MergedIntoId == null && (s.EmailKey == email || s.StudentNumber == number)
                       select new ActiveWithdrawal(w.Id, w.StudentId, w.ReviewOn)).FirstOrDefaultAsync(ct);
     }
 

@@ -32,11 +32,14 @@ public sealed class FeedbackFormService(IDbContextFactory<DropInDbContext> dbFac
 
     /// <summary>
     /// Records "no more invitations" on the student's record, from the link in any invitation (used or not). Says
-    /// the same whatever the link, so it cannot be used to test links.
+    /// the same whatever the link, so it cannot be used to test links; pressed twice at once, both presses succeed.
     /// </summary>
     public async Task OptOutAsync(string token, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Read and written in one transaction (IMMEDIATE on SQLite: one writer at a time), so the same link pressed
+        // twice at once is two opt-outs in turn, never a concurrency conflict and an error page.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var hash = ManageToken.Hash(token);
         var studentId = await db.FeedbackInvitations.Where(i => i.TokenHash == hash).Select(i => (Guid?)i.StudentId).SingleOrDefaultAsync(ct);
         var student = studentId is null ? null : await db.Students.SingleOrDefaultAsync(s => s.Id == studentId, ct);
@@ -47,6 +50,7 @@ public sealed class FeedbackFormService(IDbContextFactory<DropInDbContext> dbFac
 
         student.RecordFeedbackPermission(false, FeedbackPermission.ByStudentOptOut, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         await audit.AppendAsync(null, null, "feedback.opt-out", "Student", student.Id.ToString(), AuditOutcome.Allowed, null);
     }
 

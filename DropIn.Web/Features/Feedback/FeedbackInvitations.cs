@@ -63,15 +63,22 @@ public sealed class FeedbackInvitations(
     /// </summary>
     private static async Task<List<Candidate>> PermittedStudentsAsync(DropInDbContext db, CancellationToken ct)
     {
-        var rows = await db.Students.AsNoTracking()
+        // The ticks given when booking, from appointments confirmed from the inbox: linked to a record, or booked
+        // under any spelling of its email (UniversityEmail). Read first and matched in memory: they are few.
+        var ticks = await db.Appointments.AsNoTracking().Where(a => a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
+            .Select(a => new { a.StudentId, a.StudentEmailKey, At = a.FeedbackPermissionAt!.Value }).ToListAsync(ct);
+        var tickedIds = ticks.Where(t => t.StudentId != null).Select(t => t.StudentId!.Value).Distinct().ToList();
+        var tickedKeys = ticks.Select(t => t.StudentEmailKey).Distinct().ToList();
+        var students = await db.Students.AsNoTracking()
             .Where(s => s.MergedIntoId == null && s.Email != null
-                && (s.FeedbackPermissionGiven == true || db.Appointments.Any(a => a.StudentId == s.Id && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)))
-            .Select(s => new
-            {
-                s.Id, s.Email, s.Status, s.FeedbackPermissionGiven, s.FeedbackPermissionAt, s.FeedbackPermissionBy,
-                Ticks = db.Appointments.Where(a => a.StudentId == s.Id && a.FeedbackPermissionAt != null && a.ConfirmedAt != null).Select(a => a.FeedbackPermissionAt!.Value).ToList(),
-            })
+                && (s.FeedbackPermissionGiven == true || tickedIds.Contains(s.Id) || (s.EmailKey != null && tickedKeys.Contains(s.EmailKey))))
+            .Select(s => new { s.Id, s.Email, s.EmailKey, s.Status, s.FeedbackPermissionGiven, s.FeedbackPermissionAt, s.FeedbackPermissionBy })
             .ToListAsync(ct);
+        var rows = students.Select(s => new
+        {
+            s.Id, s.Email, s.Status, s.FeedbackPermissionGiven, s.FeedbackPermissionAt, s.FeedbackPermissionBy,
+            Ticks = ticks.Where(t => t.StudentId == s.Id || (s.EmailKey != null && t.StudentEmailKey == s.EmailKey)).Select(t => t.At).ToList(),
+        }).ToList();
         var permitted = rows.Where(r => FeedbackPermission.Effective(
             r.FeedbackPermissionGiven is { } given ? new FeedbackPermission(given, r.FeedbackPermissionAt!.Value, r.FeedbackPermissionBy ?? "") : null, r.Ticks)?.Given == true).ToList();
         var ids = permitted.Select(r => r.Id).ToList();

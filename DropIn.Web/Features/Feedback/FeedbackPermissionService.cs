@@ -22,8 +22,7 @@ public sealed class FeedbackPermissionService(
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId) ?? throw new RuleException("That student record does not exist.");
-        var ticks = await db.Appointments.AsNoTracking().Where(a => a.StudentId == studentId && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
-            .Select(a => a.FeedbackPermissionAt!.Value).ToListAsync();
+        var ticks = await TicksAsync(db, student);
         var permission = FeedbackPermission.Effective(student.FeedbackPermission, ticks);
         var by = permission?.By;
         var name = by is null ? null : await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync() ?? by;
@@ -36,8 +35,7 @@ public sealed class FeedbackPermissionService(
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
         await using var db = await dbFactory.CreateDbContextAsync();
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
-        var ticks = await db.Appointments.AsNoTracking().Where(a => a.StudentId == studentId && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
-            .Select(a => a.FeedbackPermissionAt!.Value).ToListAsync();
+        var ticks = await TicksAsync(db, student);
         if (FeedbackPermission.Effective(student.FeedbackPermission, ticks)?.Given == given)
         {
             return; // Already the answer that counts: keep who recorded it and when.
@@ -48,4 +46,13 @@ public sealed class FeedbackPermissionService(
         await audit.RecordAsync(user, "student.feedback-permission", "Student", studentId.ToString());
         await live.PublishAsync(new StudentChanged(studentId));
     }
+
+    /// <summary>
+    /// The student's own ticks when booking, from appointments confirmed from their inbox: linked to the record, or
+    /// booked under any spelling of its email (<see cref="Domain.Cases.UniversityEmail"/>), since confirming proved the mailbox.
+    /// </summary>
+    private static Task<List<DateTimeOffset>> TicksAsync(DropInDbContext db, Domain.Cases.Student student) =>
+        db.Appointments.AsNoTracking()
+            .Where(a => (a.StudentId == student.Id || (student.EmailKey != null && a.StudentEmailKey == student.EmailKey)) && a.FeedbackPermissionAt != null && a.ConfirmedAt != null)
+            .Select(a => a.FeedbackPermissionAt!.Value).ToListAsync();
 }

@@ -75,13 +75,22 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
         count += await db.Consents.Where(c => c.StudentId == id).ExecuteDeleteAsync(ct);
         count += await db.MonitoringRecords.Where(m => m.StudentId == id).ExecuteDeleteAsync(ct);
         count += await db.Tickets.Where(t => t.StudentId == id || (email != null && t.EmailOrId == email)).ExecuteDeleteAsync(ct);
-        count += await db.Appointments.Where(a => a.StudentId == id || (email != null && a.StudentEmail == email)).ExecuteDeleteAsync(ct);
-        count += await db.Enquiries.Where(e => e.StudentId == id || (email != null && e.Contact == email)).ExecuteDeleteAsync(ct);
+        // Appointments and no-show counts under any spelling of the student's email (UniversityEmail), and mail to each spelling.
+        var key = student.EmailKey;
+        var addresses = key is null ? [] : await db.Appointments.Where(a => a.StudentEmailKey == key).Select(a => a.StudentEmail).Distinct().ToListAsync(ct);
         if (email is not null)
         {
-            count += await db.StudentStandings.Where(s => s.Email == email).ExecuteDeleteAsync(ct);
-            count += await db.Outbox.Where(m => m.To == email).ExecuteDeleteAsync(ct);
+            addresses.Add(email);
         }
+
+        count += await db.Appointments.Where(a => a.StudentId == id || (key != null && a.StudentEmailKey == key)).ExecuteDeleteAsync(ct);
+        count += await db.Enquiries.Where(e => e.StudentId == id || (email != null && e.Contact == email)).ExecuteDeleteAsync(ct);
+        if (key is not null)
+        {
+            count += await db.StudentStandings.Where(s => s.Email == key).ExecuteDeleteAsync(ct);
+        }
+
+        count += await db.Outbox.Where(m => addresses.Contains(m.To)).ExecuteDeleteAsync(ct);
 
         // Staff notifications link to the record they are about, and older ones may name the student.
         count += await db.Notifications.Where(n => n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);

@@ -30,20 +30,20 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         }
 
         var raw = text.Trim();
-        var email = raw.ToLowerInvariant();
+        var email = UniversityEmail.Key(raw);
         var number = raw.ToUpperInvariant();
         var sound = key.Any(char.IsAsciiLetter) ? NameKey.SurnameSound(key) : "";
         await using var db = await dbFactory.CreateDbContextAsync();
         var found = await db.Students.AsNoTracking()
             .Where(s => s.MergedIntoId == null
-                && (s.NameKey.Contains(key) || s.Email == email || s.StudentNumber == number || (sound != "" && s.SurnameSound == sound)))
+                && (s.NameKey.Contains(key) || s.EmailKey == email || s.StudentNumber == number || (sound != "" && s.SurnameSound == sound)))
             .OrderBy(s => s.NameKey).Take(200).ToListAsync();
         var blocked = await barriers.BlockedAsync(user);
         var hidden = found.RemoveAll(s => blocked.Contains(s.Id));
         // What was searched for is not recorded (it is usually a name); how many records were shown is.
         await audit.RecordAsync(user, "student.search", detail: $"{Math.Min(found.Count, MaxResults)} shown" + (hidden > 0 ? $", {hidden} behind a barrier" : ""));
         // Exact and partial matches before sound-alikes: "Smith" lists the Smiths before the Smyths.
-        return new StudentSearch([.. found.OrderByDescending(s => s.NameKey.Contains(key, StringComparison.Ordinal) || s.Email == email || s.StudentNumber == number)
+        return new StudentSearch([.. found.OrderByDescending(s => s.NameKey.Contains(key, StringComparison.Ordinal) || s.EmailKey == email || s.StudentNumber == number)
             .ThenBy(s => s.NameKey, StringComparer.Ordinal).Take(MaxResults).Select(Summary)], hidden);
     }
 
@@ -198,10 +198,11 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         var key = NameKey.Normalise(profile.Name);
         var sound = NameKey.SurnameSound(profile.Name);
         var email = profile.Email?.Trim().ToLowerInvariant();
+        var emailKey = UniversityEmail.Key(email);
         var number = profile.StudentNumber?.Trim().ToUpperInvariant();
         var candidates = await db.Students.AsNoTracking()
             .Where(s => s.MergedIntoId == null && s.Id != except
-                && ((email != null && s.Email == email) || (number != null && s.StudentNumber == number) || s.NameKey == key || (sound != "" && s.SurnameSound == sound)))
+                && ((emailKey != null && s.EmailKey == emailKey) || (number != null && s.StudentNumber == number) || s.NameKey == key || (sound != "" && s.SurnameSound == sound)))
             .Take(200).ToListAsync();
         var probe = profile with { Email = email, StudentNumber = number };
         return [.. candidates.Select(s => new PossibleDuplicate(Summary(s), DuplicateCheck.Reasons(probe, s)))

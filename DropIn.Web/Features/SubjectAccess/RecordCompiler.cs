@@ -35,7 +35,9 @@ internal static class RecordCompiler
         var actions = await db.ActionItems.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).ToListAsync();
         var signposts = await db.Signposts.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.StudentId == id).ToListAsync();
-        var appointments = await db.Appointments.AsNoTracking().Where(a => a.StudentId == id).ToListAsync();
+        // Appointments booked under any spelling of the student's email are theirs too, linked to the record or not.
+        var emailKey = student.EmailKey;
+        var appointments = await db.Appointments.AsNoTracking().Where(a => a.StudentId == id || (emailKey != null && a.StudentEmailKey == emailKey)).ToListAsync();
         var enquiries = await db.Enquiries.AsNoTracking().Where(e => e.StudentId == id).ToListAsync();
         var consents = await db.Consents.AsNoTracking().Where(c => c.StudentId == id).ToListAsync();
         var monitoring = await db.MonitoringRecords.AsNoTracking().SingleOrDefaultAsync(m => m.StudentId == id);
