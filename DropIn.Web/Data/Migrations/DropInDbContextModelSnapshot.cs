@@ -31,7 +31,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelReason")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancelledAt")
@@ -107,12 +106,10 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StudentPhone")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Topic")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -254,7 +251,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("What")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -381,7 +377,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -404,7 +399,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
@@ -603,7 +597,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredName")
@@ -611,7 +604,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Pronouns")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RegisteredAt")
@@ -959,7 +951,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1005,7 +996,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CompiledAt")
@@ -1026,7 +1016,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExtensionReason")
-                        .HasMaxLength(1080)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -1119,7 +1108,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClosedReason")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Contact")
@@ -1153,7 +1141,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TargetAt")
@@ -1358,7 +1345,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessNeeds")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CalledAt")
@@ -1394,7 +1380,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FollowUpNote")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeftAt")
@@ -1408,7 +1393,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MovedUpReason")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1443,7 +1427,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Topic")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("UrgentDeadlineToday")
@@ -1489,7 +1472,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReviewOn")
@@ -1652,7 +1634,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1769,6 +1750,22 @@ namespace DropIn.Web.Data.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("DropIn.Web.Security.EndedSignIn", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("EndedSignIns", (string)null);
                 });
 
             modelBuilder.Entity("DropIn.Web.Security.TwoFactor.UsedAuthenticatorStep", b =>
@@ -2173,7 +2170,6 @@ namespace DropIn.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("DecisionReason")
-                                .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Field")
