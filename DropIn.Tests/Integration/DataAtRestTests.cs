@@ -253,7 +253,7 @@ public sealed class DataAtRestTests : IAsyncLifetime
     public async Task WhatAStudentTellsTheService_IsInNoTextColumnOfAnyTable_WhicheverWayItCameIn()
     {
         var markers = new Dictionary<string, string>();
-        string Mark(string where) => markers[where] = $"Marker {markers.Count + 1:00} {where} Q7Z";
+        string Mark(string where) => markers[where] = $"Mk{markers.Count + 1:00} {where} Q7Z";
         var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
         var today = DropIn.Domain.Calendar.LondonTime.Today(_clock.GetUtcNow());
 

@@ -9,23 +9,30 @@ public static class BadRequestsSetup
     /// <summary>After the "not found" handler (which still answers 404s) and before antiforgery reads any form.</summary>
     public static WebApplication UseDropInBadRequests(this WebApplication app)
     {
-        app.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            var status = http.Response.StatusCode;
-            if (status is >= 400 and < 500 and not StatusCodes.Status404NotFound)
-            {
-                if (status == StatusCodes.Status429TooManyRequests && !http.Response.Headers.ContainsKey("Retry-After"))
-                {
-                    http.Response.Headers.RetryAfter = "60";
-                }
-
-                await StatusText.WriteAsync(http, status, StatusText.For(status, HttpMethods.IsPost(http.Request.Method)));
-            }
-        });
+        app.Use(WordsForEmptyErrorsAsync);
         app.Use(RefuseUnreadableFormsAsync);
         app.Use(QueryValues.CheckAsync);
         return app;
+    }
+
+    /// <summary>
+    /// A 4xx that reaches here with nothing written gets words for its status. Not ASP.NET's status code pages: they
+    /// leave alone a response whose content type is already set, and a page refusing a form without its antiforgery
+    /// token sets text/html and writes nothing. "Not found" is left to its own page.
+    /// </summary>
+    private static async Task WordsForEmptyErrorsAsync(HttpContext http, RequestDelegate next)
+    {
+        await next(http);
+        var status = http.Response.StatusCode;
+        if (status is >= 400 and < 500 and not StatusCodes.Status404NotFound && !http.Response.HasStarted)
+        {
+            if (status == StatusCodes.Status429TooManyRequests && !http.Response.Headers.ContainsKey("Retry-After"))
+            {
+                http.Response.Headers.RetryAfter = "60";
+            }
+
+            await StatusText.WriteAsync(http, status, StatusText.For(status, HttpMethods.IsPost(http.Request.Method)));
+        }
     }
 
     /// <summary>
