@@ -1,4 +1,5 @@
 using DropIn.Web.Components;
+using DropIn.Web.Components.Requests;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Account;
 using DropIn.Web.Features.Appointments;
@@ -64,6 +65,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseDropInBadRequests();
 app.UseAntiforgery();
 app.UseRateLimiter();
 app.MapStaticAssets();

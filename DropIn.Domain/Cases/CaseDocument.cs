@@ -134,11 +134,6 @@ public static class DocumentRules
         _ => "image/heic",
     };
 
-    /// <summary>The uploaded name without any folder part or control characters, for display and download only.</summary>
-    public static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        name = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|'))]).Trim();
-        return name.Length == 0 ? "document" : name.Length > 120 ? name[^120..] : name;
-    }
+    /// <summary>The uploaded name, made safe to keep, show and send (<see cref="FileNames.Safe"/>).</summary>
+    public static string SafeName(string fileName) => FileNames.Safe(fileName, "document");
 }

@@ -86,6 +86,29 @@ public sealed class StaffSessionBrowserTests(BrowserFixture browser) : IAsyncLif
     }
 
     [Fact]
+    public async Task SigningOutInOneTab_TheOtherTabShowsTheSignInPageWithinSeconds_AndCannotAct()
+    {
+        // Screens are re-checked only every minute here, so what ends the other tab is the sign-out itself.
+        await using var app = new AppFactory(kestrel: true, settings: new Dictionary<string, string?>(AppFactory.AlwaysOpen()) { ["DropIn:Security:RevalidationSeconds"] = "60" });
+        await app.StaffAsync("Rita Reception", Roles.Reception);
+        var first = await Pages.SignedInPageAsync(browser.Browser, app.ServerAddress, AppFactory.EmailOf("Rita Reception"), AppFactory.StaffPassword, Pages.Desktop);
+        var second = await first.Context.NewPageAsync();
+        await Pages.GotoInteractiveAsync(first, "/queue");
+        await Pages.GotoInteractiveAsync(second, "/queue");
+        var checkIn = second.GetByRole(AriaRole.Button, new() { Name = "Check in" });
+        await Assertions.Expect(checkIn).ToBeVisibleAsync();
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await first.WaitForURLAsync("**/account/login**");
+
+        await second.WaitForURLAsync("**/account/login**", new() { Timeout = 5_000 });
+        Assert.Equal(0, await second.GetByRole(AriaRole.Button, new() { Name = "Check in" }).CountAsync());
+        await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" })).ToBeVisibleAsync();
+        await second.GotoAsync("/queue");
+        Assert.Contains("/account/login", second.Url);
+    }
+
+    [Fact]
     public async Task DisabledAccount_OpenScreenGoesToSignInWithinSeconds()
     {
         var tablet = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);

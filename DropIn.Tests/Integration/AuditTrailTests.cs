@@ -158,6 +158,34 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Contains("BROKEN: Entry 1 was edited", broken.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task VerifyAuditCommand_WithTheHeadFileMissing_FailsSayingSo()
+    {
+        await _app.UseAsync<CaseService, CaseFile>(c => c.GetAsync(_sam, _case.Id));
+        // Whoever deletes the newest entries and the head beside the key must not get an "OK".
+        File.Delete(Path.Combine(_app.DataFolder, "keys", "audit.head"));
+
+        var command = await RunVerifyAsync();
+        var result = await VerifyAsync(); // after the command: the check itself is audited, which writes a new head
+
+        Assert.False(result.Intact);
+        Assert.Contains("head file", result.Message, StringComparison.Ordinal);
+        Assert.Equal(1, command.ExitCode);
+        Assert.StartsWith("BROKEN: The head file (audit.head in the keys folder) is missing", command.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHeadFileFromAnotherTrail_IsReported()
+    {
+        await _app.UseAsync<CaseService, CaseFile>(c => c.GetAsync(_sam, _case.Id));
+        var last = (await TrailAsync()).Max(e => e.Sequence);
+        await File.WriteAllTextAsync(Path.Combine(_app.DataFolder, "keys", "audit.head"), $"{last} {new string('a', 64)}");
+
+        var result = await VerifyAsync();
+
+        Assert.Equal((false, (long?)last), (result.Intact, result.BrokenAt));
+    }
+
     private async Task<(int ExitCode, string Output)> RunVerifyAsync()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "DropIn.Web.dll");

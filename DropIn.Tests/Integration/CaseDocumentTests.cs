@@ -97,6 +97,26 @@ public sealed class CaseDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Download_NameWithARightToLeftOverride_IsListedAndSentWithoutIt()
+    {
+        var pdf = SampleFiles.Pdf();
+        var document = await UploadAsync(_sam, "letter\u202Efdp.exe.pdf", pdf);
+        // A row written before the rule covered bidi controls is made safe on the way out too.
+        await using (var db = await DbAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE CaseDocuments SET FileName = {"old\u2066\u202Etxt.exe.pdf"} WHERE Id = {document.Id}");
+        }
+
+        var browser = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf(Caseworker), AppFactory.StaffPassword);
+        var response = await browser.GetAsync(CasesSetup.DownloadPath(_case.Id, document.Id));
+        var listed = await _app.UseAsync<CaseDocumentService, IReadOnlyList<DocumentRow>>(s => s.ListAsync(_sam, _case.Id));
+
+        Assert.Equal("letterfdp.exe.pdf", document.FileName);
+        Assert.Equal("oldtxt.exe.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("oldtxt.exe.pdf", Assert.Single(listed).FileName);
+    }
+
+    [Fact]
     public async Task Upload_StoresTheFileUnderTheDataFolderByIdOnly_NotUnderTheWebRoot()
     {
         var document = await UploadAsync(_sam, "../../wwwroot/statement.pdf", SampleFiles.Pdf());

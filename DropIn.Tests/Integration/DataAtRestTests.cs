@@ -4,6 +4,8 @@ using DropIn.Domain.Cases;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
 using Microsoft.Data.Sqlite;
@@ -240,6 +242,157 @@ public sealed class DataAtRestTests : IAsyncLifetime
         Assert.Null(await copy.UseAsync<CaseDocumentService, OpenedDocument?>(s => s.OpenAsync(sam, _case.Id, document.Id)));
         var found = await copy.UseAsync<StudentService, IReadOnlyList<StudentSummary>>(s => s.SearchAsync(sam, "Rahman"));
         Assert.Equal(_student.Id, Assert.Single(found).Id);
+    }
+
+    /// <summary>
+    /// What a student tells the service, written through every way it comes in and every place it is copied to, then
+    /// looked for in every text column of every table of the raw file. A column added later that keeps such text in the
+    /// clear fails here, as does any column the model says is encrypted but holds plain text.
+    /// </summary>
+    [Fact]
+    public async Task WhatAStudentTellsTheService_IsInNoTextColumnOfAnyTable_WhicheverWayItCameIn()
+    {
+        var markers = new Dictionary<string, string>();
+        string Mark(string where) => markers[where] = $"Mk{markers.Count + 1:00} {where} Q7Z";
+        var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        var today = DropIn.Domain.Calendar.LondonTime.Today(_clock.GetUtcNow());
+
+        // Registration.
+        var zoe = await _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(_reception,
+            new StudentProfile("Zoe Quill", Pronouns: Mark("pronouns"), Email: "zq123@cam.ac.uk", Phone: Mark("phone"), AccessNeeds: Mark("access needs"), EligibilityNote: Mark("eligibility"))));
+
+        // Enquiries: recorded by staff, closed with a reason, and sent through the public form; then the reminders.
+        var enquiry = await _app.UseAsync<EnquiryService, DropIn.Domain.Enquiries.Enquiry>(e =>
+            e.RecordAsync(_reception, DropIn.Domain.Enquiries.EnquiryChannel.Phone, _clock.GetUtcNow(), "Zoe Quill", "07700 900456", Mark("enquiry summary"), null, null));
+        await _app.UseAsync<EnquiryService>(e => e.ResolveAsync(_reception, enquiry.Id, DropIn.Domain.Enquiries.EnquiryOutcome.Closed, Mark("enquiry closed reason")));
+        await _app.UseAsync<EnquiryService, DropIn.Domain.Enquiries.Enquiry>(e => e.SubmitWebFormAsync("Zoe Quill", "zq123@cam.ac.uk", Mark("web form summary")));
+        await _app.UseAsync<EnquiryService, DropIn.Domain.Enquiries.Enquiry>(e =>
+            e.RecordAsync(_reception, DropIn.Domain.Enquiries.EnquiryChannel.Email, _clock.GetUtcNow(), "Zoe Quill", "zq123@cam.ac.uk", Mark("unanswered enquiry"), null, null));
+
+        // The drop-in: checked in, moved up, and a follow-up noted after the session closed.
+        var session = await _app.UseAsync<QueueService, DropIn.Domain.Queue.DropInSession>(q => q.StartExtraSessionAsync(_reception, new TimeOnly(12, 0)));
+        var ticket = await _app.UseAsync<QueueService, DropIn.Domain.Queue.Ticket>(q =>
+            q.CheckInAsync(_reception, new DropIn.Domain.Queue.StudentDetails("Zoe Quill", "zq123@cam.ac.uk", "Girton", Mark("ticket topic"), false, Mark("ticket access needs"))));
+        await _app.UseAsync<QueueService>(q => q.MoveUpAsync(_reception, ticket.Id, Mark("moved up reason")));
+        await _app.UseAsync<QueueService>(q => q.CloseAsync(_reception, session.Id));
+        await _app.UseAsync<QueueService>(q => q.RecordFollowUpAsync(_reception, ticket.Id, DropIn.Domain.Queue.FollowUp.NoteTaken, Mark("follow-up note")));
+
+        // Appointments: booked by phone, cancelled with a reason.
+        var harness = new AppointmentHarness(_app);
+        await harness.CaseworkerAsync("Cara Caseworker", new TimeOnly(9, 0), new TimeOnly(17, 0));
+        var slot = (await harness.DiaryAsync(d => d.FreeSlotsAsync(_reception, today.AddDays(1))))[0];
+        var booked = await harness.DiaryAsync(d => d.BookAsync(_reception, slot.Slot,
+            new DropIn.Domain.Appointments.StudentBooking("Zoe Quill", "zq123@cam.ac.uk", Mark("appointment phone"), DropIn.Domain.Appointments.AdviceTopics.All[0], DropIn.Domain.Appointments.AppointmentKind.Phone)));
+        await harness.DiaryAsync(d => d.CancelAsync(_reception, booked.Id, Mark("cancel reason")));
+
+        // The case: plan, deadline, a document's name, notes; conduct; a dispute; a hold; a subject access request.
+        await _app.UseAsync<CaseWorkService>(w => w.AddDeadlineAsync(_sam, _case.Id, Mark("deadline title"), today.AddDays(20)));
+        await _app.UseAsync<CaseWorkService>(w => w.AgreeActionAsync(_sam, _case.Id, PlanParty.Student, Mark("action"), today.AddDays(5)));
+        await Work(w => w.AddEntryAsync(_sam, _case.Id, new EntryDraft(EntryKind.Note, Mark("case note"))));
+        var pdf = SampleFiles.Pdf();
+        await _app.UseAsync<CaseDocumentService, CaseDocument>(s => s.UploadAsync(_sam, _case.Id, Mark("document name") + ".pdf", pdf.Length, new MemoryStream(pdf)));
+        await _app.UseAsync<DropIn.Web.Features.Conduct.ConductService, DropIn.Domain.Conduct.ConductIncident>(c =>
+            c.RecordIncidentAsync(_reception, zoe.Id, DropIn.Domain.Conduct.IncidentKind.AggressiveLanguage, _clock.GetUtcNow(), Mark("incident")));
+        await _app.UseAsync<DropIn.Web.Features.Disputes.DisputeService, DropIn.Domain.Confidentiality.Dispute>(d => d.OpenAsync(manager, Mark("dispute title")));
+        await _app.UseAsync<DropIn.Web.Features.Retention.RetentionService>(r => r.PlaceHoldAsync(manager, zoe.Id, Mark("hold reason"), today.AddMonths(3)));
+        var request = await _app.UseAsync<DropIn.Web.Features.SubjectAccess.SubjectAccessService, DropIn.Domain.Confidentiality.SubjectAccessRequest>(r =>
+            r.RecordAsync(manager, zoe.Id, today, DropIn.Domain.Confidentiality.SubjectAccessChannel.Email));
+        await _app.UseAsync<DropIn.Web.Features.SubjectAccess.SubjectAccessService>(r => r.ExtendAsync(manager, request.Id, 2, Mark("extension reason")));
+        await _app.UseAsync<DropIn.Web.Features.SubjectAccess.SubjectAccessService>(r => r.CompileAsync(manager, request.Id));
+        await _app.UseAsync<DropIn.Web.Features.SubjectAccess.SubjectAccessService>(r => r.WithdrawAsync(manager, request.Id, Mark("withdrawn reason")));
+
+        // Days later: reminders about the unanswered enquiry reach staff in the app and by email.
+        _clock.Advance(TimeSpan.FromDays(5));
+        await _app.Services.GetRequiredService<DropIn.Web.Features.Enquiries.EnquiryReminders>().RunAsync(CancellationToken.None);
+
+        var found = await PlainTextAsync([.. markers.Values]);
+        Assert.True(found.Count == 0, "Plain text at rest: " + string.Join("; ", found));
+        var notEncrypted = await EncryptedColumnsHoldingPlainTextAsync();
+        Assert.True(notEncrypted.Count == 0, "Encrypted columns holding plain text: " + string.Join("; ", notEncrypted));
+
+        // The services still read it all back.
+        var record = await _app.UseAsync<StudentService, StudentRecord>(s => s.GetAsync(_reception, zoe.Id));
+        Assert.Equal((markers["phone"], markers["pronouns"]), (record.Student.Phone, record.Student.Pronouns));
+        await using var db = await DbAsync();
+        Assert.Equal(markers["enquiry summary"], (await db.Enquiries.AsNoTracking().SingleAsync(e => e.Id == enquiry.Id)).Summary);
+        Assert.Equal(markers["ticket topic"], (await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticket.Id)).Topic);
+        Assert.Contains(await db.Notifications.AsNoTracking().ToListAsync(), n => n.Text.Contains("Zoe Quill", StringComparison.Ordinal));
+        Assert.Equal(markers["cancel reason"], (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == booked.Id)).CancelReason);
+    }
+
+    /// <summary>Every text value of every table (the audit trail too) that contains one of <paramref name="needles"/>.</summary>
+    private async Task<List<string>> PlainTextAsync(IReadOnlyCollection<string> needles)
+    {
+        var found = new List<string>();
+        await using var db = await DbAsync();
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync();
+        foreach (var table in await TablesAsync(connection))
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    if (rows.GetValue(i) is string text && needles.FirstOrDefault(n => text.Contains(n, StringComparison.OrdinalIgnoreCase)) is { } needle)
+                    {
+                        found.Add($"{table}.{rows.GetName(i)} holds \"{needle}\"");
+                    }
+                }
+            }
+        }
+
+        var onDisk = DatabaseFileBytes();
+        found.AddRange(needles.Where(n => onDisk.Contains(n, StringComparison.Ordinal)).Select(n => $"the file's bytes hold \"{n}\""));
+        return [.. found.Distinct()];
+    }
+
+    /// <summary>Every column the model encrypts, read raw: each value must carry the ciphertext prefix.</summary>
+    private async Task<List<string>> EncryptedColumnsHoldingPlainTextAsync()
+    {
+        await using var db = await DbAsync();
+        var columns = db.Model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties().Where(IsFieldProtected)
+                .Select(p => (Table: t.GetTableName(), Column: p.GetColumnName())))
+            .Where(c => c.Table is not null).Distinct().ToList();
+        Assert.True(columns.Count >= 40, $"only {columns.Count} encrypted columns found");
+        var wrong = new List<string>();
+        foreach (var (table, column) in columns)
+        {
+            foreach (var value in (await RawAsync($"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL")).OfType<string>())
+            {
+                if (!value.StartsWith(FieldProtection.Prefix, StringComparison.Ordinal))
+                {
+                    wrong.Add($"{table}.{column}");
+                }
+            }
+        }
+
+        return [.. wrong.Distinct()];
+
+        // A column is encrypted when its converter turns a sample value into ciphertext.
+        static bool IsFieldProtected(Microsoft.EntityFrameworkCore.Metadata.IProperty p)
+        {
+            object? sample = p.ClrType == typeof(string) ? "x" : p.ClrType == typeof(DateOnly) ? new DateOnly(2000, 1, 1) : null;
+            return sample is not null && p.GetValueConverter() is { } converter && converter.ProviderClrType == typeof(string)
+                && converter.ConvertToProvider(sample) is string stored && stored.StartsWith(FieldProtection.Prefix, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<List<string>> TablesAsync(SqliteConnection connection)
+    {
+        var tables = new List<string>();
+        await using var list = connection.CreateCommand();
+        list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        await using var reader = await list.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     private static async Task<byte[]> DownloadAsync(AppFactory app, ClaimsPrincipal user, Guid documentId)

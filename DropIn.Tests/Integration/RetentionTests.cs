@@ -74,6 +74,30 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANotificationNamingTheStudent_GoesWithThem_ThoughItsTextIsEncrypted()
+    {
+        await StudentWithEverythingAsync("Ada Lovelace", "al123@cam.ac.uk");
+        await StudentWithEverythingAsync("Grace Hopper", "gh456@cam.ac.uk", involvedAgainIn: TimeSpan.FromDays(400));
+        var staffId = _sam.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        await _app.UseAsync<DropInDbContext>(async db =>
+        {
+            // As an enquiry reminder words it: the name in the text, only the board in the link.
+            db.Notifications.Add(new StaffNotification(staffId, "Due today: acknowledge the enquiry from Ada Lovelace (Email) by 17:00.", "/enquiries", _clock.GetUtcNow()));
+            db.Notifications.Add(new StaffNotification(staffId, "Due today: acknowledge the enquiry from Grace Hopper (Email) by 17:00.", "/enquiries", _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        await ReviewInNovember2026Async();
+        _clock.SetUtcNow(London.At(2026, 12, 1, 2, 30));
+
+        Assert.Equal(1, (await RunAsync()).Students);
+
+        await using var db = await DbAsync();
+        var left = await db.Notifications.AsNoTracking().Select(n => n.Text).ToListAsync();
+        Assert.DoesNotContain(left, t => t.Contains("Ada Lovelace", StringComparison.Ordinal));
+        Assert.Contains(left, t => t.Contains("Grace Hopper", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AHeldRecord_AnUnreviewedOne_AndOneWithNewInvolvement_AreAllKept()
     {
         var (held, _) = await StudentWithEverythingAsync("Hattie Held", "hh1@cam.ac.uk");

@@ -221,24 +221,51 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal(["csv", "xlsx"], await db.AuditEntries.Where(e => e.Action == "statistics.export").OrderBy(e => e.Sequence).Select(e => e.Detail!).ToListAsync());
     }
 
-    [Fact]
-    public async Task Csv_TextThatASpreadsheetWouldRun_IsDefused()
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")")]
+    [InlineData("A;=1+2", "A;'=1+2")]
+    [InlineData("Debt;@SUM(1+1)*cmd|' /C calc'!A0", "Debt;'@SUM(1+1)*cmd|' /C calc'!A0")]
+    public async Task Exports_TextThatASpreadsheetWouldRun_IsDefused_InTheCsvAndTheWorkbook(string category, string defused)
     {
         await using (var db = await DbAsync())
         {
             var housing = await db.CaseCategories.SingleAsync(c => c.Name == "Housing");
-            housing.Rename("=HYPERLINK(\"http://evil.example\")");
+            housing.Rename(category);
             await db.SaveChangesAsync();
         }
 
-        await StudentsWithCasesAsync(1, London.At(2026, 10, 1, 10, 0), category: "=HYPERLINK(\"http://evil.example\")");
+        await StudentsWithCasesAsync(1, London.At(2026, 10, 1, 10, 0), category: category);
         var client = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword);
 
-        var csv = await client.GetStringAsync(StatisticsSetup.CsvPath);
+        var csv = await client.GetStringAsync($"{StatisticsSetup.CsvPath}?{_period.Query}");
+        using var workbook = new XLWorkbook(await client.GetStreamAsync($"{StatisticsSetup.WorkbookPath}?{_period.Query}"));
 
-        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",\"=HYPERLINK", csv, StringComparison.Ordinal);
+        // Read back as spreadsheets in comma and in semicolon locales would: the category's cell holds the defused text,
+        // and no cell either way starts as a formula.
+        var cells = Cells(csv, ',');
+        Assert.Contains(defused, cells);
+        Assert.DoesNotContain(cells, IsFormula);
+        Assert.DoesNotContain(Cells(csv, ';'), IsFormula);
+        var texts = workbook.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.Text).Select(c => c.GetString()).ToList();
+        Assert.Contains(defused, texts);
+        Assert.DoesNotContain(workbook.Worksheets.SelectMany(s => s.CellsUsed()), c => c.HasFormula);
+    }
+
+    private static bool IsFormula(string cell) => cell.TrimStart(' ') is { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static List<string> Cells(string csv, char separator)
+    {
+        var cells = new List<string>();
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), CsvHelper.CsvReaderOptions.Default with { Separator = separator, HasHeader = false });
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                cells.Add(reader.GetString(i));
+            }
+        }
+
+        return cells;
     }
 
     [Fact]
@@ -314,12 +341,21 @@ public sealed class StatisticsPeriodTests
 
     [Theory]
     [InlineData("=SUM(A1)", "'=SUM(A1)")]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("A;=1+2", "A;'=1+2")] // a reader splitting on ";" would otherwise see a cell "=1+2"
+    [InlineData("A, +1", "A, '+1")]
+    [InlineData("Rent\r\n@SUM(A1)", "Rent\r\n'@SUM(A1)")]
+    [InlineData("x;\t=1", "x;'\t'=1")]
     [InlineData("+44 1223", "'+44 1223")]
     [InlineData("-1", "'-1")]
-    [InlineData("@cmd", "'@cmd")]
-    [InlineData("Housing, money", "\"Housing, money\"")]
+    [InlineData("@SUM(A1:A2)", "'@SUM(A1:A2)")]
+    [InlineData(" =1", " '=1")]
+    [InlineData("Housing, money", "Housing, money")]
+    [InlineData("Academic - appeals", "Academic - appeals")]
+    [InlineData("2025–26", "2025–26")]
     [InlineData("..", "..")]
-    public void CsvCell_DefusesFormulasAndQuotes(string text, string expected) => Assert.Equal(expected, SpreadsheetText.CsvCell(text));
+    public void SpreadsheetText_DefusesFormulas_AtTheStartAndAfterEverySeparator(string text, string expected) =>
+        Assert.Equal(expected, SpreadsheetText.Safe(text));
 
     private static (string, string) Ends(StatisticsPeriod period) => (period.From.ToString(), period.To.ToString());
 }

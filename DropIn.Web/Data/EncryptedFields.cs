@@ -65,6 +65,45 @@ internal static class EncryptedFields
             e.Property(x => x.NoticeText).HasConversion(text);
             e.Property(x => x.LiftReason).HasConversion(optional);
         });
+        // What a student tells the service when they first get in touch, wherever it is copied: the enquiry, the drop-in
+        // ticket, the booking (topic, phone, why it was cancelled), the registration (phone, pronouns), the case plan and
+        // deadlines, a document's name, staff notifications (which may name the student), the dispute's title, and the
+        // reasons staff record for holds, extensions, closures and subject access decisions.
+        builder.Entity<DropIn.Domain.Enquiries.Enquiry>(e =>
+        {
+            e.Property(x => x.Summary).HasConversion(text);
+            e.Property(x => x.ClosedReason).HasConversion(optional);
+        });
+        builder.Entity<DropIn.Domain.Queue.Ticket>(e =>
+        {
+            e.Property(x => x.Topic).HasConversion(text);
+            e.Property(x => x.AccessNeeds).HasConversion(optional);
+            e.Property(x => x.MovedUpReason).HasConversion(optional);
+            e.Property(x => x.FollowUpNote).HasConversion(optional);
+        });
+        builder.Entity<DropIn.Domain.Appointments.Appointment>(e =>
+        {
+            e.Property(x => x.Topic).HasConversion(text);
+            e.Property(x => x.StudentPhone).HasConversion(optional);
+            e.Property(x => x.CancelReason).HasConversion(optional);
+        });
+        builder.Entity<Student>(e =>
+        {
+            e.Property(x => x.Phone).HasConversion(optional);
+            e.Property(x => x.Pronouns).HasConversion(optional);
+        });
+        builder.Entity<ActionItem>(e => e.Property(x => x.What).HasConversion(text));
+        builder.Entity<CaseDeadline>(e => e.Property(x => x.Title).HasConversion(text));
+        builder.Entity<CaseDocument>(e => e.Property(x => x.FileName).HasConversion(text));
+        builder.Entity<Features.Enquiries.StaffNotification>(e => e.Property(x => x.Text).HasConversion(text));
+        builder.Entity<DropIn.Domain.Confidentiality.Dispute>(e => e.Property(x => x.Title).HasConversion(text));
+        builder.Entity<DropIn.Domain.Retention.RetentionHold>(e => e.Property(x => x.Reason).HasConversion(text));
+        builder.Entity<DropIn.Domain.Confidentiality.SubjectAccessRequest>(e =>
+        {
+            e.Property(x => x.ExtensionReason).HasConversion(optional);
+            e.Property(x => x.ClosedReason).HasConversion(optional);
+            e.OwnsMany(x => x.Flags, flag => flag.Property(f => f.DecisionReason).HasConversion(optional));
+        });
         // Mail waiting to go, and mail kept after sending: letters about conduct, booking details, reminders.
         builder.Entity<Messaging.OutboxMessage>(e =>
         {

@@ -25,3 +25,6 @@ public sealed record CaseChanged(Guid CaseId) : LiveChange;
 
 /// <summary>A student record was registered, edited or merged, or something was linked to it.</summary>
 public sealed record StudentChanged(Guid StudentId) : LiveChange;
+
+/// <summary>A sign-in of this member of staff ended, or all of them did: their open screens re-check whether they still count.</summary>
+public sealed record SignInsEnded(string StaffId) : LiveChange;

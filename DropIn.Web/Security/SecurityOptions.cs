@@ -19,7 +19,10 @@ public sealed class SecurityOptions
     [Range(1, 600)]
     public int IdleWarningSeconds { get; set; } = 60;
 
-    /// <summary>How often an open screen, and a cookie in use, re-check that the account is still enabled and unchanged.</summary>
+    /// <summary>
+    /// How often an open screen re-checks, on its own, that its sign-in still counts (<see cref="SignInSessions"/>); a
+    /// cookie is checked at every request, and screens at once when a sign-in ends. Identity's own stamp check uses it too.
+    /// </summary>
     [Range(1, 3600)]
     public int RevalidationSeconds { get; set; } = 10;
 

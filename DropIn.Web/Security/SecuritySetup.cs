@@ -41,6 +41,21 @@ public static class SecuritySetup
                     ? Task.CompletedTask
                     : Audited(context.HttpContext, context.Principal, "signin");
                 options.Events.OnSigningOut = context => Audited(context.HttpContext, context.HttpContext.User, "signout");
+                // Every request, before Identity's periodic stamp check: an ended sign-in or a changed account is refused
+                // at once, not at the next interval, and a copied cookie is as dead as the original.
+                var stampCheck = options.Events.OnValidatePrincipal;
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    if (context.Principal is { } principal
+                        && !await context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().IsCurrentAsync(principal))
+                    {
+                        context.RejectPrincipal();
+                        context.Options.CookieManager.DeleteCookie(context.HttpContext, context.Options.Cookie.Name!, context.Options.Cookie.Build(context.HttpContext));
+                        return;
+                    }
+
+                    await stampCheck(context);
+                };
             }));
 
         // The cookie lives no longer than the idle lock, so a tab left in the background cannot outlive it; the idle
@@ -129,6 +144,7 @@ public static class SecuritySetup
         services.AddScoped<StaffAuthorizer>();
         services.AddScoped<InformationBarriers>();
         services.AddScoped<StaffAccountService>();
+        services.AddScoped<SignInSessions>();
         services.AddScoped<TwoFactor.TwoFactorService>();
         services.AddScoped<TwoFactor.StaffSignIn>();
         services.AddScoped<TwoFactor.PasswordReset>();

@@ -10,7 +10,7 @@ namespace DropIn.Web.Security;
 /// stores: a lockout with no end refuses sign-in, and a new security stamp makes every existing cookie and open
 /// circuit fail its next re-check.
 /// </summary>
-public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger)
+public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger, SignInSessions sessions)
 {
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(ClaimsPrincipal manager)
     {
@@ -40,6 +40,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
         Check(await users.SetLockoutEnabledAsync(user, true));
         Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id);
         logger.LogInformation("Staff account {StaffId} disabled by {ActorId}", staffId, actor.Id);
         await audit.RecordAsync(manager, "staff.disable", "Staff", staffId);
     }

@@ -1,41 +1,62 @@
 using System.Security.Claims;
-using DropIn.Web.Data;
+using DropIn.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace DropIn.Web.Security;
 
 /// <summary>
-/// Re-checks a circuit's user every few seconds, so that a disabled or changed account loses its open screens
-/// without waiting for the cookie to expire.
+/// Re-checks a circuit's user every few seconds, and at once when one of their sign-ins ends, so that signing out in
+/// one tab, locking, a new password, a lost-phone reset or a disabled account takes every open screen of that sign-in
+/// to the sign-in page without waiting for the cookie to expire (the check is <see cref="SignInSessions"/>).
 /// </summary>
-internal sealed class StaffAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options, IOptions<SecurityOptions> security)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class StaffAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    // Short on purpose: a disabled account on a lost tablet must go dark within seconds. The cost is one indexed read of
-    // the user row by primary key per open circuit per interval: a dozen tablets at 10 s is about one read a second.
-    protected override TimeSpan RevalidationInterval => security.Value.Revalidation;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<SecurityOptions> _security;
+    private readonly IDisposable _subscription;
+
+    public StaffAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<SecurityOptions> security, ILiveUpdates live)
+        : base(loggerFactory)
+    {
+        _scopes = scopes;
+        _security = security;
+        _subscription = live.Subscribe(OnChangeAsync);
+    }
+
+    // Short on purpose: a disabled account on a lost tablet must go dark within seconds. The cost is a read of the user
+    // row and of the ended sign-ins by key per open circuit per interval: a dozen tablets at 10 s is about two reads a second.
+    protected override TimeSpan RevalidationInterval => _security.Value.Revalidation;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var principal = authenticationState.User;
-        var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user))
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SignInSessions>().IsCurrentAsync(authenticationState.User);
+    }
+
+    private async Task OnChangeAsync(LiveChange change)
+    {
+        if (change is not SignInsEnded ended)
         {
-            return false;
+            return;
         }
 
-        if (!users.SupportsUserSecurityStamp)
+        var state = await GetAuthenticationStateAsync();
+        if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == ended.StaffId && !await ValidateAuthenticationStateAsync(state, CancellationToken.None))
         {
-            return true;
+            // What the periodic check would do at its next turn: the screen shows the signed-out state (the sign-in page).
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _subscription.Dispose();
         }
 
-        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        base.Dispose(disposing);
     }
 }

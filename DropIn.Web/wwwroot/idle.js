@@ -5,6 +5,15 @@
 (() => {
     const activity = ['pointerdown', 'keydown', 'scroll', 'wheel', 'touchstart'];
     let current = null;
+    // Set once this tab's own sign-out or lock form is on its way. Ending a sign-in also ends it on this tab's live
+    // screen, which would send the tab to the sign-in page too: that second navigation must not cancel the post (and
+    // with it the Clear-Site-Data that wipes drafts), so the screen asks here first (RedirectToLogin).
+    let leaving = false;
+    document.addEventListener('submit', e => {
+        if (e.target instanceof HTMLFormElement && e.target.hasAttribute('data-ends-sign-in')) {
+            leaving = true;
+        }
+    }, true);
 
     function start(dotnet, idleMs, warningMs) {
         stop();
@@ -92,6 +101,8 @@
 
     function lock(s) {
         stop();
+        // form.submit() fires no submit event.
+        leaving = true;
         s.form.querySelector('input[name="returnUrl"]').value = location.pathname + location.search;
         s.form.submit();
     }
@@ -99,6 +110,7 @@
     window.dropInIdle = {
         start,
         stop,
+        leaving: () => leaving,
         stay() {
             if (current) {
                 current.warned = false;

@@ -23,12 +23,12 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         appointment.Property(a => a.CancelledBy).HasMaxLength(450);
         appointment.Property(a => a.Room).HasMaxLength(50);
         appointment.Property(a => a.VideoLink).HasMaxLength(300);
-        appointment.Property(a => a.Topic).HasMaxLength(100);
+        appointment.Property(a => a.Topic); // encrypted (EncryptedFields): no length limit in the database
         appointment.Property(a => a.StudentName).HasMaxLength(StudentBooking.MaxNameLength);
         appointment.Property(a => a.StudentEmail).HasMaxLength(StudentBooking.MaxEmailLength);
         appointment.Property(a => a.StudentEmailKey).HasMaxLength(StudentBooking.MaxEmailLength);
-        appointment.Property(a => a.StudentPhone).HasMaxLength(30);
-        appointment.Property(a => a.CancelReason).HasMaxLength(Appointment.MaxReasonLength);
+        appointment.Property(a => a.StudentPhone);
+        appointment.Property(a => a.CancelReason);
         appointment.Property(a => a.ManageTokenHash).HasMaxLength(64);
         appointment.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         appointment.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);

@@ -20,7 +20,7 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         student.HasIndex(s => s.LastInvolvementAt);
         student.Property(s => s.Name).HasMaxLength(StudentProfile.MaxNameLength);
         student.Property(s => s.PreferredName).HasMaxLength(StudentProfile.MaxNameLength);
-        student.Property(s => s.Pronouns).HasMaxLength(30);
+        student.Property(s => s.Pronouns);
         student.Property(s => s.Email).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.EmailKey).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.StudentNumber).HasMaxLength(30);
@@ -28,7 +28,7 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         student.Property(s => s.Department).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.Course).HasMaxLength(StudentProfile.MaxShortLength);
         student.Property(s => s.Year).HasMaxLength(30);
-        student.Property(s => s.Phone).HasMaxLength(30);
+        student.Property(s => s.Phone);
         student.Property(s => s.AccessNeeds);
         student.Property(s => s.EligibilityNote);
         student.Property(s => s.NameKey).HasMaxLength(210);
@@ -98,7 +98,7 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         deadline.HasKey(d => d.Id);
         deadline.HasIndex(d => new { d.MetAt, d.DueOn });
         deadline.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
-        deadline.Property(d => d.Title).HasMaxLength(120);
+        deadline.Property(d => d.Title); // encrypted
     }
 }
 
@@ -109,7 +109,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         item.HasKey(i => i.Id);
         item.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
         item.Property(i => i.Party).HasConversion<string>().HasMaxLength(20);
-        item.Property(i => i.What).HasMaxLength(300);
+        item.Property(i => i.What); // encrypted
     }
 }
 
@@ -134,7 +134,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
     {
         document.HasKey(d => d.Id);
         document.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
-        document.Property(d => d.FileName).HasMaxLength(120);
+        document.Property(d => d.FileName); // encrypted
         document.Property(d => d.StoredName).HasMaxLength(40);
         document.Property(d => d.UploadedBy).HasMaxLength(450);
         document.Property(d => d.Type).HasConversion<string>().HasMaxLength(20);

@@ -10,7 +10,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
     {
         dispute.HasKey(d => d.Id);
         dispute.HasIndex(d => d.Number).IsUnique();
-        dispute.Property(d => d.Title).HasMaxLength(100);
+        dispute.Property(d => d.Title); // encrypted (EncryptedFields): no length limit in the database
         dispute.Property(d => d.OpenedBy).HasMaxLength(450);
         dispute.Property(d => d.Version).IsConcurrencyToken();
         dispute.Ignore(d => d.Reference);

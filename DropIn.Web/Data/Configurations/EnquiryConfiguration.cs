@@ -17,8 +17,8 @@ internal sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         enquiry.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(30);
         enquiry.Property(e => e.FromName).HasMaxLength(Enquiry.MaxNameLength);
         enquiry.Property(e => e.Contact).HasMaxLength(Enquiry.MaxContactLength);
-        enquiry.Property(e => e.Summary).HasMaxLength(Enquiry.MaxSummaryLength);
-        enquiry.Property(e => e.ClosedReason).HasMaxLength(200);
+        enquiry.Property(e => e.Summary); // encrypted (EncryptedFields): no length limit in the database
+        enquiry.Property(e => e.ClosedReason);
         enquiry.Property(e => e.AssigneeId).HasMaxLength(450);
         enquiry.Property(e => e.RecordedBy).HasMaxLength(450);
         enquiry.Property(e => e.AcknowledgedBy).HasMaxLength(450);
@@ -36,7 +36,7 @@ internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<
         notification.HasKey(n => n.Id);
         notification.HasIndex(n => new { n.StaffId, n.ReadAt });
         notification.Property(n => n.StaffId).HasMaxLength(450);
-        notification.Property(n => n.Text).HasMaxLength(300);
+        notification.Property(n => n.Text); // encrypted
         notification.Property(n => n.Link).HasMaxLength(200);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class RetentionHoldConfiguration : IEntityTypeConfiguration<Rete
     {
         hold.HasKey(h => h.Id);
         hold.Property(h => h.Id).ValueGeneratedNever();
-        hold.Property(h => h.Reason).HasMaxLength(RetentionHold.MaxReasonLength);
+        hold.Property(h => h.Reason); // encrypted (EncryptedFields): no length limit in the database
         hold.Property(h => h.PlacedBy).HasMaxLength(450);
         hold.Property(h => h.LiftedBy).HasMaxLength(450);
         hold.HasIndex(h => h.StudentId);

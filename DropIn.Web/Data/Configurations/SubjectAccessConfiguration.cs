@@ -18,8 +18,8 @@ internal sealed class SubjectAccessRequestConfiguration : IEntityTypeConfigurati
         request.Property(r => r.CompiledBy).HasMaxLength(450);
         request.Property(r => r.ReviewedBy).HasMaxLength(450);
         request.Property(r => r.ClosedBy).HasMaxLength(450);
-        request.Property(r => r.ExtensionReason).HasMaxLength(2 * (SubjectAccessRequest.MaxReasonLength + 40));
-        request.Property(r => r.ClosedReason).HasMaxLength(SubjectAccessRequest.MaxReasonLength);
+        request.Property(r => r.ExtensionReason); // encrypted (EncryptedFields): no length limit in the database
+        request.Property(r => r.ClosedReason);
         request.Property(r => r.Version).IsConcurrencyToken();
         request.Ignore(r => r.Reference);
         request.Ignore(r => r.Deadline);
@@ -36,7 +36,7 @@ internal sealed class SubjectAccessRequestConfiguration : IEntityTypeConfigurati
             flag.Property(f => f.Concern).HasConversion<string>().HasMaxLength(30);
             flag.Property(f => f.Decision).HasConversion<string>().HasMaxLength(20);
             flag.Property(f => f.Fingerprint).HasMaxLength(64);
-            flag.Property(f => f.DecisionReason).HasMaxLength(SubjectAccessRequest.MaxReasonLength);
+            flag.Property(f => f.DecisionReason); // encrypted
             flag.Property(f => f.DecidedBy).HasMaxLength(450);
         });
         request.Navigation(r => r.Flags).HasField("_flags").UsePropertyAccessMode(PropertyAccessMode.Field);

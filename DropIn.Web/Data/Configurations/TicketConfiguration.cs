@@ -13,12 +13,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.SessionId, t.Number }).IsUnique();
         ticket.HasIndex(t => new { t.SessionId, t.Status });
         ticket.Property(t => t.Name).HasMaxLength(StudentDetails.MaxNameLength);
-        ticket.Property(t => t.Topic).HasMaxLength(StudentDetails.MaxTopicLength);
+        ticket.Property(t => t.Topic); // encrypted (EncryptedFields): no length limit in the database
         ticket.Property(t => t.EmailOrId).HasMaxLength(StudentDetails.MaxShortLength);
         ticket.Property(t => t.College).HasMaxLength(StudentDetails.MaxShortLength);
-        ticket.Property(t => t.AccessNeeds).HasMaxLength(StudentDetails.MaxShortLength);
-        ticket.Property(t => t.MovedUpReason).HasMaxLength(Ticket.MaxReasonLength);
-        ticket.Property(t => t.FollowUpNote).HasMaxLength(Ticket.MaxReasonLength);
+        ticket.Property(t => t.AccessNeeds);
+        ticket.Property(t => t.MovedUpReason);
+        ticket.Property(t => t.FollowUpNote);
         ticket.Property(t => t.MovedUpBy).HasMaxLength(StaffUser.MaxDisplayNameLength);
         ticket.Property(t => t.CaseworkerId).HasMaxLength(450);
         ticket.Property(t => t.CaseworkerName).HasMaxLength(StaffUser.MaxDisplayNameLength);

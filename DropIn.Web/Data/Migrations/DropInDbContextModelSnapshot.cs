@@ -31,7 +31,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelReason")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancelledAt")
@@ -112,12 +111,10 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StudentPhone")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Topic")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -259,7 +256,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("What")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -386,7 +382,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -409,7 +404,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
@@ -612,7 +606,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredName")
@@ -620,7 +613,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Pronouns")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RegisteredAt")
@@ -970,7 +962,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1016,7 +1007,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CompiledAt")
@@ -1037,7 +1027,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExtensionReason")
-                        .HasMaxLength(1080)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -1130,7 +1119,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClosedReason")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Contact")
@@ -1164,7 +1152,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TargetAt")
@@ -1369,7 +1356,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessNeeds")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CalledAt")
@@ -1405,7 +1391,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FollowUpNote")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeftAt")
@@ -1419,7 +1404,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MovedUpReason")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1454,7 +1438,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Topic")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("UrgentDeadlineToday")
@@ -1500,7 +1483,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReviewOn")
@@ -1677,7 +1659,6 @@ namespace DropIn.Web.Data.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1794,6 +1775,22 @@ namespace DropIn.Web.Data.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("DropIn.Web.Security.EndedSignIn", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("EndedSignIns", (string)null);
                 });
 
             modelBuilder.Entity("DropIn.Web.Security.TwoFactor.UsedAuthenticatorStep", b =>
@@ -2198,7 +2195,6 @@ namespace DropIn.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("DecisionReason")
-                                .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Field")

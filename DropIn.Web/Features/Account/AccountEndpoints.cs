@@ -1,4 +1,5 @@
 using DropIn.Web.Data;
+using DropIn.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -21,13 +22,15 @@ public static class AccountEndpoints
     {
         // A POST with the antiforgery token, so a link elsewhere cannot sign a member of staff out. Checked here: a
         // minimal endpoint that binds no form is not checked by the antiforgery middleware on its own.
-        app.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, SignInSessions sessions) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
             }
 
+            // Ended for good, not only forgotten by this browser: a copy of the cookie and the other tabs stop too.
+            await sessions.EndAsync(http.User);
             await signIn.SignOutAsync();
             http.Response.Headers["Clear-Site-Data"] = ClearSiteData;
             return Results.LocalRedirect("/account/login");
@@ -35,10 +38,11 @@ public static class AccountEndpoints
 
         // The idle lock's form posts here when time runs out. Anonymous allowed: the cookie may already have expired
         // (a tablet asleep past the idle time), and the screen must still end at the sign-in page saying why.
-        app.MapPost(LockPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn) =>
+        app.MapPost(LockPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, SignInSessions sessions) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var returnUrl = LocalPathOrHome(form["returnUrl"]);
+            // No body, or not a form: still the sign-in page, going back home afterwards.
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : FormCollection.Empty;
+            var returnUrl = ReturnAddress.LocalOrHome(form["returnUrl"]);
             if (http.User.Identity?.IsAuthenticated == true)
             {
                 if (!await antiforgery.IsRequestValidAsync(http))
@@ -46,6 +50,7 @@ public static class AccountEndpoints
                     return Results.BadRequest();
                 }
 
+                await sessions.EndAsync(http.User);
                 await signIn.SignOutAsync();
                 http.Response.Headers["Clear-Site-Data"] = ClearSiteData;
             }
@@ -91,10 +96,4 @@ public static class AccountEndpoints
         }).RequireAuthorization();
         return app;
     }
-
-    /// <summary>Only a local path: never send a member of staff to another site.</summary>
-    public static string LocalPathOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

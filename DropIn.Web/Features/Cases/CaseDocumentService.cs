@@ -58,10 +58,11 @@ public sealed class CaseDocumentService(
         await using var db = await dbFactory.CreateDbContextAsync();
         await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync();
+        // Made safe again on the way out: a name stored before the rule covered bidi controls must not display reversed.
         var uploaders = documents.Select(d => d.UploadedBy).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => uploaders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return [.. documents.OrderByDescending(d => d.UploadedAt)
-            .Select(d => new DocumentRow(d.Id, d.FileName, d.Type, d.Size, d.UploadedAt, names.GetValueOrDefault(d.UploadedBy, "(former staff)")))];
+            .Select(d => new DocumentRow(d.Id, DocumentRules.SafeName(d.FileName), d.Type, d.Size, d.UploadedAt, names.GetValueOrDefault(d.UploadedBy, "(former staff)")))];
     }
 
     /// <summary>The document and its bytes, or null when the case has no such document. The caller disposes the stream.</summary>

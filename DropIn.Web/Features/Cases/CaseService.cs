@@ -135,7 +135,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
         var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == found.StudentId);
         var category = await db.CaseCategories.AsNoTracking().Where(c => c.Id == found.CategoryId).Select(c => c.Name).SingleAsync();
         var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync();
-        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToDictionaryAsync(d => d.Id, d => d.FileName);
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToDictionaryAsync(d => d.Id, d => DocumentRules.SafeName(d.FileName));
         var signposts = await db.Signposts.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var timeline = entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.RecordedAt)

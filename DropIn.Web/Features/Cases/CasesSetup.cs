@@ -63,6 +63,6 @@ public static class CasesSetup
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "no-store";
-        return Results.File(opened.Content, opened.Document.ContentType, opened.Document.FileName);
+        return FileDownloads.Attachment(opened.Content, opened.Document.ContentType, opened.Document.FileName);
     }
 }

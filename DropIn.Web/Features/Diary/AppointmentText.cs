@@ -12,6 +12,7 @@ public static class AppointmentText
         AppointmentStatus.Cancelled => "Cancelled",
         AppointmentStatus.Attended => "Attended",
         AppointmentStatus.NoShow => "No-show",
+        AppointmentStatus.Declined => "Declined online (told by email)",
         _ => "Released",
     };
 

@@ -25,8 +25,8 @@ public partial class DiaryPage
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
-    /// <summary>Optional yyyy-MM-dd, so a link can open the diary on a given day.</summary>
-    [SupplyParameterFromQuery] public string? Date { get; set; }
+    /// <summary>Optional yyyy-MM-dd, so a link can open the diary on a given day (checked by <see cref="Components.Requests.QueryValues"/>).</summary>
+    [SupplyParameterFromQuery] public DateOnly? Date { get; set; }
 
     private DateOnly From => _week ? _date.AddDays(-(((int)_date.DayOfWeek + 6) % 7)) : _date;
     private DateOnly To => _week ? From.AddDays(4) : _date;
@@ -37,7 +37,7 @@ public partial class DiaryPage
 
     protected override async Task OnInitializedAsync()
     {
-        _date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : Diary.Today;
+        _date = Date ?? Diary.Today;
         _canManage = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Permissions.ManageAppointments)).Succeeded;
         if ((await Authorization.AuthorizeAsync((await AuthenticationState).User, Permissions.EditCases)).Succeeded)
         {

@@ -92,8 +92,11 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
 
         count += await db.Outbox.Where(m => addresses.Contains(m.To)).ExecuteDeleteAsync(ct);
 
-        // Staff notifications link to the record they are about, and older ones may name the student.
-        count += await db.Notifications.Where(n => n.Text.Contains(student.Name)).ExecuteDeleteAsync(ct);
+        // Staff notifications link to the record they are about, and older ones may name the student. The text is
+        // encrypted, so it is searched in memory (notifications are few and go by age anyway).
+        var naming = (await db.Notifications.AsNoTracking().Select(n => new { n.Id, n.Text }).ToListAsync(ct))
+            .Where(n => n.Text.Contains(student.Name, StringComparison.OrdinalIgnoreCase)).Select(n => n.Id).ToList();
+        count += await db.Notifications.Where(n => naming.Contains(n.Id)).ExecuteDeleteAsync(ct);
         foreach (var link in links)
         {
             count += await db.Notifications.Where(n => n.Link.Contains(link)).ExecuteDeleteAsync(ct);

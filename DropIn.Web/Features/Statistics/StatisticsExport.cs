@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
+using CsvHelper;
 using DropIn.Domain.Statistics;
+using DropIn.Web.Security;
 
 namespace DropIn.Web.Features.Statistics;
 
@@ -14,26 +15,34 @@ public static class StatisticsExport
     public static string FileName(StatisticsReport report, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"dropin-statistics-{report.Period.From}-to-{report.Period.To}.{extension}");
 
+    /// <summary>RFC 4180 (CsvHelper), UTF-8 with a byte-order mark so that Excel opens the en dash in "2025–26" as UTF-8.</summary>
     public static byte[] Csv(StatisticsReport report)
     {
-        var csv = new StringBuilder();
-        Line(csv, "DropIn statistics", report.Period.Label);
-        Line(csv, "Disclosure control", DisclosureRules.Statement);
-        foreach (var table in report.Tables)
+        using var stream = new MemoryStream();
+        // One table after another, each with its own width; text defused by the one rule rather than CsvHelper's own
+        // check, which looks at the first character only.
+        var options = CsvWriterOptions.Default with { ValidateFieldCount = false, WriteByteOrderMark = true, Injection = CsvInjection.None };
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
         {
-            csv.Append("\r\n");
-            Line(csv, table.Title);
-            Line(csv, [table.RowHeading, .. table.Columns]);
-            foreach (var row in table.Rows)
+            Line(csv, "DropIn statistics", report.Period.Label);
+            Line(csv, "Disclosure control", DisclosureRules.Statement);
+            foreach (var table in report.Tables)
             {
-                Line(csv, [row.Label, .. row.Figures.Select(f => f.Display)]);
+                Line(csv, "");
+                Line(csv, table.Title);
+                Line(csv, [table.RowHeading, .. table.Columns]);
+                foreach (var row in table.Rows)
+                {
+                    Line(csv, [row.Label, .. row.Figures.Select(f => f.Display)]);
+                }
+
+                Line(csv, "Note", table.Note);
             }
 
-            Line(csv, "Note", table.Note);
+            csv.Flush();
         }
 
-        // A byte-order mark so that Excel opens the en dash in "2025–26" as UTF-8.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return stream.ToArray();
     }
 
     public static byte[] Workbook(StatisticsReport report)
@@ -123,27 +132,13 @@ public static class StatisticsExport
         return name;
     }
 
-    private static void Line(StringBuilder csv, params string[] cells)
+    private static void Line(CsvWriter csv, params string[] cells)
     {
-        csv.Append(string.Join(',', cells.Select(SpreadsheetText.CsvCell)));
-        csv.Append("\r\n");
-    }
-}
+        foreach (var cell in cells)
+        {
+            csv.WriteField(SpreadsheetText.Safe(cell));
+        }
 
-/// <summary>Text that a spreadsheet will show as text, never run as a formula.</summary>
-public static class SpreadsheetText
-{
-    /// <summary>
-    /// A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel and LibreOffice: a category
-    /// named "=HYPERLINK(…)" would run when the file is opened. Such text gets a leading apostrophe (OWASP's advice).
-    /// </summary>
-    public static string Safe(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    /// <summary>RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.</summary>
-    public static string CsvCell(string text)
-    {
-        var safe = Safe(text);
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+        csv.EndRecord();
     }
 }

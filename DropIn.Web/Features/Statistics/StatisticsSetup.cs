@@ -53,7 +53,7 @@ public static class StatisticsSetup
         await audit.RecordAsync(user, "statistics.export", "Statistics", $"{period.From}..{period.To}", detail: format);
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(file, contentType, StatisticsExport.FileName(report, format));
+        return FileDownloads.Attachment(file, contentType, StatisticsExport.FileName(report, format));
     }
 
     /// <summary>Both ends, or neither (this academic year); null when they do not make a period.</summary>

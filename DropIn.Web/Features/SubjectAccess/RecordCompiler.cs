@@ -56,7 +56,7 @@ internal static class RecordCompiler
                 [.. entries.Where(e => e.CaseId == c.Id).OrderBy(e => e.OccurredAt).ThenBy(e => e.RecordedAt).Select(e => new RecordTimelineEntry(
                     e.Id, e.Kind.ToString(), e.OccurredAt, e.RecordedAt, Staff(e.RecordedBy), e.Text, e.Method?.ToString(), e.ThirdParty, e.MeetingBody,
                     e.Role?.ToString(), e.SignpostId is { } s ? signposts.GetValueOrDefault(s) : null, e.SharesInformation, e.IsCorrected, e.CorrectedById, e.CorrectsId))],
-                [.. documents.Where(d => d.CaseId == c.Id).OrderBy(d => d.UploadedAt).Select(d => new RecordDocument(d.Id, d.FileName, d.Type.ToString(), d.Size, d.UploadedAt))]))],
+                [.. documents.Where(d => d.CaseId == c.Id).OrderBy(d => d.UploadedAt).Select(d => new RecordDocument(d.Id, DocumentRules.SafeName(d.FileName), d.Type.ToString(), d.Size, d.UploadedAt))]))],
             [.. tickets.OrderBy(t => t.CheckedInAt).Select(t => new RecordVisit(t.Id, t.CheckedInAt, t.Topic, t.Status.ToString(), t.Outcome?.ToString(), t.CaseworkerName, Reference(t.CaseId)))],
             [.. appointments.OrderBy(a => a.Start).Select(a => new RecordAppointment(a.Id, a.Start, a.End, a.Kind.ToString(), a.Topic, a.Status.ToString(), Staff(a.StaffId), a.CancelReason, Reference(a.CaseId)))],
             [.. enquiries.OrderBy(e => e.ReceivedAt).Select(e => new RecordEnquiry(e.Id, e.ReceivedAt, e.Channel.ToString(), e.Summary, e.AcknowledgedAt, e.Outcome?.ToString(), e.ClosedReason, Reference(e.CaseId)))],

@@ -58,7 +58,7 @@ public static class SubjectAccessSetup
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var name = $"subject-access-{export.Reference}.{format}";
         return format == "json"
-            ? Results.File(export.Json, "application/json", name)
-            : Results.File(Encoding.UTF8.GetBytes(export.Html), "text/html; charset=utf-8", name);
+            ? FileDownloads.Attachment(export.Json, "application/json", name)
+            : FileDownloads.Attachment(Encoding.UTF8.GetBytes(export.Html), "text/html; charset=utf-8", name);
     }
 }

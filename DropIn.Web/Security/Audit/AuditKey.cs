@@ -10,6 +10,9 @@ namespace DropIn.Web.Security.Audit;
 /// </summary>
 public sealed class AuditKey
 {
+    /// <summary>The newest entry's number and hash, in the keys folder.</summary>
+    public const string HeadFileName = "audit.head";
+
     private readonly string _headPath;
     private readonly Lock _headLock = new();
 
@@ -17,7 +20,7 @@ public sealed class AuditKey
     {
         Directory.CreateDirectory(keysFolder);
         var keyPath = Path.Combine(keysFolder, "audit.key");
-        _headPath = Path.Combine(keysFolder, "audit.head");
+        _headPath = Path.Combine(keysFolder, HeadFileName);
         if (!File.Exists(keyPath))
         {
             File.WriteAllText(keyPath, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));

@@ -78,16 +78,42 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
         }
     }
 
+    /// <summary>
+    /// Checks the chain, then the chain's end against the head kept beside the key: a trail with entries but no head file,
+    /// a head the trail does not reach, or a head whose hash differs from its entry is reported as broken, never as intact.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
         var result = AuditChain.Verify(entries, key.Bytes);
-        if (result.Intact && key.ReadHead() is { } head && (entries.Count == 0 || entries[^1].Sequence < head.Sequence))
+        if (!result.Intact)
+        {
+            return result;
+        }
+
+        var last = entries.Count == 0 ? 0 : entries[^1].Sequence;
+        var head = key.ReadHead();
+        if (head is null)
+        {
+            // Without the head nothing shows whether the newest entries were cut off: that is not "intact". An empty
+            // trail with no head is a new installation (the head is written with the first entry).
+            return entries.Count == 0
+                ? result
+                : new AuditVerification(false, result.Checked, last, $"The head file ({AuditKey.HeadFileName} in the keys folder) is missing or unreadable, so entries cut off the end could not be noticed. Restore it from the keys backup.");
+        }
+
+        if (last < head.Value.Sequence)
         {
             // The chain cannot show that its newest entries were cut off; the head kept beside the key can.
-            var last = entries.Count == 0 ? 0 : entries[^1].Sequence;
-            return new AuditVerification(false, result.Checked, last + 1, $"Entries after {last} (up to {head.Sequence}) were deleted.");
+            return new AuditVerification(false, result.Checked, last + 1, $"Entries after {last} (up to {head.Value.Sequence}) were deleted.");
+        }
+
+        // A head behind the newest entry is normal (a crash between saving an entry and writing the head); its entry must match.
+        var headEntry = entries.FirstOrDefault(e => e.Sequence == head.Value.Sequence);
+        if (headEntry is null || !string.Equals(headEntry.Hash, head.Value.Hash, StringComparison.Ordinal))
+        {
+            return new AuditVerification(false, result.Checked, head.Value.Sequence, $"Entry {head.Value.Sequence} is not the one the head file ({AuditKey.HeadFileName}) recorded: the trail was replaced, or the head belongs to another database.");
         }
 
         return result;

@@ -9,7 +9,7 @@ namespace DropIn.Web.Security.TwoFactor;
 /// "Forgot your password?" for staff: a single-use link by email, valid for an hour. A new password is only a new
 /// password: the second factor stays on and is asked for at the next sign-in, so a stolen mailbox alone gets nobody in.
 /// </summary>
-public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext db, IOptions<MailOptions> mail, TimeProvider clock, Audit.AuditLog audit)
+public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext db, IOptions<MailOptions> mail, TimeProvider clock, Audit.AuditLog audit, SignInSessions sessions)
 {
     public const string ResetPath = "/account/reset-password";
 
@@ -49,6 +49,8 @@ public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext 
             result.Succeeded ? Domain.Confidentiality.AuditOutcome.Allowed : Domain.Confidentiality.AuditOutcome.Failed, null);
         if (result.Succeeded)
         {
+            // Identity renewed the security stamp: every sign-in with the old password ends, open screens included.
+            await sessions.EndAllAsync(user.Id);
             return null;
         }
 

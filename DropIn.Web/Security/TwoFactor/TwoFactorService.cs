@@ -9,7 +9,7 @@ namespace DropIn.Web.Security.TwoFactor;
 /// The second factor: an authenticator app (TOTP). The key lives where Identity keeps it (the user tokens table);
 /// this class adds what Identity lacks, that each code is accepted once.
 /// </summary>
-public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock)
+public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock, SignInSessions sessions)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "DropIn Student Advice";
@@ -70,6 +70,7 @@ public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFac
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id);
     }
 
     /// <summary>
