@@ -77,6 +77,18 @@ public sealed record PublishedFigure
             : new(FigureKind.Average, Math.Round(valuePerPerson.Average(), 1, MidpointRounding.AwayFromZero), SuppressionReason.None);
     }
 
+    /// <summary>
+    /// Why a figure is shown as "..", in words for the key printed beside it (null when it is shown). A symbol is never
+    /// left unexplained where it appears: the full rules are in <see cref="DisclosureRules.Statement"/>.
+    /// </summary>
+    public static string? Explain(SuppressionReason reason) => reason switch
+    {
+        SuppressionReason.Primary => "it counts too few people (1 to 4) to publish without identifying them",
+        SuppressionReason.Secondary => "it would let a hidden figure be worked out from a total",
+        SuppressionReason.BaseTooSmall => "it is a percentage or average based on too few people",
+        _ => null,
+    };
+
     public static PublishedFigure Suppressed(FigureKind kind, SuppressionReason reason) =>
         reason == SuppressionReason.None
             ? throw new ArgumentOutOfRangeException(nameof(reason), "A suppressed figure needs a reason.")

@@ -145,7 +145,7 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         var sam = await TabletAsync("Sam Okafor");
         await Pages.GotoInteractiveAsync(sam, "/students");
-        await sam.GetByLabel("Name, email, student number or CRSid").FillAsync("aisha");
+        await sam.GetByLabel("Name, email or student ID").FillAsync("aisha");
         await sam.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await sam.GetByRole(AriaRole.Link, new() { Name = "Aisha Rahman" }).ClickAsync();
         await Assertions.Expect(sam.GetByTestId("student-cases")).ToContainTextAsync("C0001");

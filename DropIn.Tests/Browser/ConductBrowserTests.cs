@@ -89,7 +89,7 @@ public sealed class ConductBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var page = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Rita Reception"), AppFactory.StaffPassword, Pages.Desktop);
         await Pages.GotoInteractiveAsync(page, "/queue");
         await page.GetByLabel("Name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("University email or ID (optional)").FillAsync("al123@cam.ac.uk");
+        await page.GetByLabel("Email or ID (optional)").FillAsync("al123@cam.ac.uk");
         await page.GetByLabel("What it is about").FillAsync("Appeal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
 

@@ -33,6 +33,12 @@ public sealed record PublishedTable(
     /// <summary>Which columns the chart plots (by index); all but a trailing total when not given.</summary>
     public IReadOnlyList<int>? ChartColumns { get; init; }
 
+    /// <summary>
+    /// Whether the rows run in time (months, sessions): the chart then labels fewer of them, and without the year, which
+    /// the period above it names. Rows that are categories keep one label each, shortened to fit.
+    /// </summary>
+    public bool TimeAxis { get; init; }
+
     /// <summary>Whether the last column is the row total, which a chart must not plot beside its parts.</summary>
     public bool HasTotalColumn { get; init; }
 
@@ -55,6 +61,10 @@ public sealed record PublishedTable(
                 [.. table.ColumnLabels.Select((_, c) => table.Cell(r, c)), table.RowTotal(r)]))
             .Append(new PublishedRow("Total", [.. table.ColumnLabels.Select((_, c) => table.ColumnTotal(c)), table.GrandTotal], IsTotal: true))
             .ToList();
-        return new PublishedTable(id, title, rowHeading ?? table.Rows.Name, [.. table.ColumnLabels, "Total"], rows, table.Note, chart) { HasTotalColumn = true };
+        return new PublishedTable(id, title, rowHeading ?? table.Rows.Name, [.. table.ColumnLabels, "Total"], rows, table.Note, chart)
+        {
+            HasTotalColumn = true,
+            TimeAxis = table.Rows.Kind == DimensionKind.Period,
+        };
     }
 }

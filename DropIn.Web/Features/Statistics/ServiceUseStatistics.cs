@@ -108,7 +108,7 @@ internal static class ServiceUseStatistics
             ["Enquiries due", "Within 2 working days", "Within 3 working days"], rows,
             "Counts rounded to the nearest 5; percentages from unrounded figures, not shown where fewer than 22.5 enquiries were due.",
             ChartKind.Line)
-        { ChartColumns = [1, 2] };
+        { ChartColumns = [1, 2], TimeAxis = true };
 
         static PublishedRow Row(string label, int due, int byTarget, int dueByBreach, int byBreach) =>
             new(label, [PublishedFigure.Count(due), PublishedFigure.Percentage(byTarget, due), PublishedFigure.Percentage(byBreach, dueByBreach)]);
