@@ -93,6 +93,18 @@ public sealed class Enquiry
         return enquiry;
     }
 
+    /// <summary>How long a second identical message through the web form counts as the same one (a double press of Send, or Send again after a slow answer).</summary>
+    public static readonly TimeSpan ResendWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether <paramref name="other"/> is this message sent again: the same channel, sender, contact (ignoring case)
+    /// and words, received within <see cref="ResendWindow"/> of this one.
+    /// </summary>
+    public bool IsResentAs(Enquiry other) =>
+        other.Channel == Channel && other.FromName == FromName && other.Summary == Summary
+        && string.Equals(other.Contact, Contact, StringComparison.OrdinalIgnoreCase)
+        && other.ReceivedAt >= ReceivedAt && other.ReceivedAt - ReceivedAt <= ResendWindow;
+
     /// <summary>Deadlines again, e.g. after a manager adds a closure day.</summary>
     public void Recompute(WorkingCalendar calendar)
     {

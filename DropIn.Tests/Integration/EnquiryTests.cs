@@ -159,6 +159,39 @@ public sealed class EnquiryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebForm_SendPressedTwiceAtOnce_IsOneEnquiry_WithTheSameAnswer_ButANewMessageOrALaterOneIsNot()
+    {
+        var fields = new Dictionary<string, string> { ["Input.Name"] = "Grace Hopper", ["Input.Email"] = "gh1@cam.ac.uk", ["Input.Summary"] = "My landlord kept my deposit." };
+        async Task<string> SendAsync(Dictionary<string, string> form)
+        {
+            using var client = StaffBrowserClient.Anonymous(_app);
+            var response = await StaffBrowserClient.PostFormAsync(client, "/contact", "contact", form);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var page = await response.Content.ReadAsStringAsync();
+            return System.Text.RegularExpressions.Regex.Match(page, "We aim to reply by the end of <strong>([^<]+)</strong>").Groups[1].Value;
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SendAsync(fields)));
+        _clock.Advance(TimeSpan.FromMinutes(9)); // Send again after a slow answer: still the same message
+        answers = [.. answers, await SendAsync(fields)];
+        await SendAsync(new(fields) { ["Input.Email"] = "GH1@cam.ac.uk" });
+
+        await using (var db = await new AppointmentHarness(_app).DbAsync())
+        {
+            Assert.Equal(1, await db.Enquiries.CountAsync());
+        }
+
+        Assert.All(answers, a => Assert.Equal("Wednesday 25 November", a));
+        await SendAsync(new(fields) { ["Input.Summary"] = "And my tenancy ends next week." });
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        await SendAsync(fields);
+        await using (var db = await new AppointmentHarness(_app).DbAsync())
+        {
+            Assert.Equal(3, await db.Enquiries.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Report_SharesWithinTwoAndThreeWorkingDays_ByMonthAndChannel()
     {
         var early = await RecordAsync(London.At(2026, 11, 2, 10, 0));

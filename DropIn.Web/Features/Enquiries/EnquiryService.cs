@@ -24,7 +24,11 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         return await AddAsync(channel, received, fromName, contact, summary, assigneeId, staff.Id, studentId);
     }
 
-    /// <summary>The public web form: no sign-in; returns the enquiry so the page can say when to expect a reply.</summary>
+    /// <summary>
+    /// The public web form: no sign-in; returns the enquiry so the page can say when to expect a reply. The same message
+    /// sent again within <see cref="Enquiry.ResendWindow"/> (Send pressed twice, at once or after a slow answer) is the
+    /// one enquiry already recorded, with the same answer.
+    /// </summary>
     public Task<Enquiry> SubmitWebFormAsync(string name, string email, string summary)
     {
         if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
@@ -120,6 +124,11 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         var now = clock.GetUtcNow();
         var calendar = await db.WorkingCalendarAsync(LondonTime.Today(received), LondonTime.Today(now).AddDays(60));
         var enquiry = Enquiry.Record(channel, received, now, fromName, contact, summary, string.IsNullOrEmpty(assigneeId) ? null : assigneeId, recordedBy, calendar);
+        if (channel == EnquiryChannel.WebForm && await FirstSendingAsync(db, enquiry) is { } first)
+        {
+            return first;
+        }
+
         if (studentId is { } id)
         {
             var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist; search again.");
@@ -132,6 +141,15 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
         await tx.CommitAsync();
         await live.PublishAsync(new EnquiryChanged(enquiry.Id));
         return enquiry;
+    }
+
+    /// <summary>The earlier web-form enquiry that <paramref name="enquiry"/> repeats, if any. Read under the same lock as the insert, so two sends at once find each other.</summary>
+    private static async Task<Enquiry?> FirstSendingAsync(DropInDbContext db, Enquiry enquiry)
+    {
+        var since = enquiry.ReceivedAt - Enquiry.ResendWindow;
+        // The words are encrypted at rest, so the few recent web-form messages are compared once read.
+        var recent = await db.Enquiries.AsNoTracking().Where(e => e.Channel == EnquiryChannel.WebForm && e.ReceivedAt >= since).ToListAsync();
+        return recent.Where(e => e.IsResentAs(enquiry)).OrderBy(e => e.ReceivedAt).FirstOrDefault();
     }
 
     private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Action<Enquiry, StaffMember, DateTimeOffset> change)
