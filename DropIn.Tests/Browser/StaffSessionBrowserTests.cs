@@ -57,6 +57,28 @@ public sealed class StaffSessionBrowserTests(BrowserFixture browser) : IAsyncLif
     }
 
     [Fact]
+    public async Task ANotFoundPage_StaysOnScreen_AndStillKeepsTheSignInAlive()
+    {
+        var staff = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);
+        await staff.GotoAsync("/no-such-page");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        // Long enough for a circuit to start, the idle script to send its first keep-alive, and any lock to follow.
+        await staff.WaitForTimeoutAsync(3000);
+        Assert.EndsWith("/no-such-page", staff.Url, StringComparison.Ordinal);
+
+        // What the idle script sends while someone is working, with the token the page carries.
+        var status = await staff.EvaluateAsync<int>("""
+            async () => {
+                const token = document.querySelector('#idle-lock-form input[name="__RequestVerificationToken"]').value;
+                const r = await fetch('/account/keep-alive', { method: 'POST', headers: { 'RequestVerificationToken': token }, redirect: 'manual' });
+                return r.status;
+            }
+            """);
+
+        Assert.Equal(204, status);
+    }
+
+    [Fact]
     public async Task IdleTablet_WarnsThenLocks_StaySignedInKeepsTheSession_BackShowsNothing()
     {
         var tablet = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Sam Caseworker"), AppFactory.StaffPassword, Pages.Tablet);

@@ -130,6 +130,23 @@ public sealed partial class StaffSessionSecurityTests(StaffSessionSecurityTests.
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("DropIn.Staff=", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/students/not-a-guid")]
+    public async Task KeepAlive_FromANotFoundPage_RenewsTheCookie_SoThePageStaysOnScreen(string path)
+    {
+        var staff = await SignedInAsync("Rita Reception");
+        var notFound = await staff.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var token = Token().Match(await notFound.Content.ReadAsStringAsync()).Groups[1].Value;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/keep-alive");
+        request.Headers.Add("RequestVerificationToken", token);
+        var response = await staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     [Fact]
     public void StaffCookie_LivesNoLongerThanTheIdleLock()
     {
