@@ -64,6 +64,9 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// One culture for every request and circuit, British English: a date picker reads 30/11/2026 and weeks start on
+// Monday, whatever the server's own locale (a container's is often the invariant, American-ordered one).
+app.UseRequestLocalization("en-GB");
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseDropInBadRequests();
 app.UseAntiforgery();

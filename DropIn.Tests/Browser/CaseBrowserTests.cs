@@ -120,6 +120,11 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Pages.AssertAccessibleAsync(sam);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await Assertions.Expect(dialog.GetByText("2. Which case, for Barnaby Wick?")).ToBeVisibleAsync();
+        // No category is chosen for the caseworker: opening without one says so and files nothing.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Open a new case" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose the new case's category.");
+        await dialog.GetByLabel("New case category").ClickAsync();
+        await sam.GetByRole(AriaRole.Option, new() { Name = "Housing" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Open a new case" }).ClickAsync();
 
         await Assertions.Expect(sam.GetByTestId("sla-table")).Not.ToContainTextAsync("Barnaby Wick");

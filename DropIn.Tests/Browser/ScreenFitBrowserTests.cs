@@ -125,6 +125,32 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
     }
 
     [Fact]
+    public async Task Reception_OnAPhone_ReadsEachWaitingRow_NameAndTopicOnTheirOwnLines_FlagsOnAFewLinesAtMost()
+    {
+        var page = await PageAsync(Roles.Reception, new() { Width = 320, Height = 640 });
+        await OpenAsync(page, "/queue");
+
+        var table = page.GetByTestId("waiting-table");
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(5);
+        // In a row stacked on a phone, a cell's contents take the row's width below its label: beside it they were
+        // squeezed into columns, names ran into topics and a chip's words broke two letters to a line.
+        var squeezed = await table.EvaluateAsync<string[]>("""
+            t => [...t.querySelectorAll('tbody td')].flatMap(td => {
+                const lines = [...td.querySelectorAll(':scope > span')];
+                const sideBySide = lines.slice(1).filter((e, i) => e.getBoundingClientRect().top < lines[i].getBoundingClientRect().bottom - 1)
+                    .map(e => 'beside: ' + e.textContent.trim());
+                const narrowChips = [...td.querySelectorAll('.mud-chip')]
+                    .filter(c => c.getBoundingClientRect().height > 4 * parseFloat(getComputedStyle(c).fontSize))
+                    .map(c => 'chip: ' + c.textContent.trim());
+                return [...sideBySide, ...narrowChips];
+            })
+            """);
+
+        Assert.True(squeezed.Length == 0, "squeezed: " + string.Join(" | ", squeezed));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Caseworker_OnATabletInLandscape_SeesEveryColumnOfTheQueue()
     {
         var page = await PageAsync(Roles.Caseworker, new() { Width = 1180, Height = 820 });
@@ -221,7 +247,7 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
         await OpenAsync(page, "/statistics");
 
         // The demo's few appointments: "missed" is hidden, and the key says what ".." means right under the headlines.
-        var missed = page.GetByTestId("headlines").Locator(".mud-paper", new() { HasText = "Appointments missed" });
+        var missed = page.GetByTestId("headlines").Locator(".mud-paper", new() { HasText = "Share of appointments missed" });
         await Assertions.Expect(missed).ToContainTextAsync("..");
         await Assertions.Expect(page.GetByTestId("key-headlines")).ToContainTextAsync(".. means not shown, to protect the privacy of the people counted");
         // Five cases in a year publish as 5 in all but 0 in every month: no empty chart, but words saying why.

@@ -127,6 +127,9 @@ public sealed class ConfirmStepTests : MudTestContext, IClassFixture<ConfirmStep
         dialog.WaitForAssertion(() => dialog.Find("form#register-student").Submit());
         dialog.WaitForAssertion(() => Assert.Contains("2. Which case, for Hana Ito?", dialog.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("Link to the student only", dialog.Markup, StringComparison.Ordinal);
+        var housing = (await _fixture.App.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(caseworker))).Single(c => c.Name == "Housing");
+        var category = dialog.FindComponent<MudSelect<int?>>();
+        await category.InvokeAsync(() => category.Instance.ValueChanged.InvokeAsync(housing.Id));
         Click(dialog, "Open a new case");
 
         await WaitForAsync(async () => (await TicketAsync(ticket.Id)).Status == TicketStatus.Finished);

@@ -68,12 +68,35 @@ public sealed class DialogClockTests : MudTestContext, IClassFixture<DialogClock
     [Fact]
     public async Task RecordEnquiryDialog_AtHalfPastMidnightBst_DefaultsToLondonsDate_WithinItsRange()
     {
-        var dialog = await ShowAsync(new DialogParameters<RecordEnquiryDialog> { { d => d.Staff, new List<StaffOption>() } });
+        var dialog = await ShowAsync(new DialogParameters<RecordEnquiryDialog> { { d => d.Staff, new List<StaffOption>() }, { d => d.Record, RecordAsync } });
 
         var picker = dialog.FindComponent<MudDatePicker>().Instance;
         Assert.Equal(LondonToday, picker.Date);
         Assert.Equal(LondonToday, picker.GetState(x => x.MaxDate));
         Assert.Equal("00:30", dialog.Find("input[value='00:30']").GetAttribute("value"));
+    }
+
+    /// <summary>What the enquiries board does with the dialog's answer: the real service, on the fake clock.</summary>
+    private Task RecordAsync(RecordRequest r) =>
+        _fixture.App.UseAsync<EnquiryService, DropIn.Domain.Enquiries.Enquiry>(e => e.RecordAsync(_fixture.Manager, r.Channel,
+            DropIn.Domain.Calendar.LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId, r.StudentId));
+
+    [Fact]
+    public async Task RecordEnquiryDialog_ARefusal_IsShownInTheDialog_WithEverythingTypedStillThere()
+    {
+        var dialog = await ShowAsync(new DialogParameters<RecordEnquiryDialog> { { d => d.Staff, new List<StaffOption>() }, { d => d.Record, RecordAsync } });
+        dialog.Find("input[value='00:30']").Change("10:15"); // later today: not received yet
+        var fields = dialog.FindComponents<MudTextField<string>>();
+        await dialog.InvokeAsync(() => fields.Single(f => f.Instance.Label == "From (student's name)").Instance.ValueChanged.InvokeAsync("Ada Lovelace"));
+        await dialog.InvokeAsync(() => fields.Single(f => f.Instance.Label == "Short summary").Instance.ValueChanged.InvokeAsync("Voicemail about an appeal deadline"));
+
+        dialog.Find("form#record-enquiry").Submit();
+
+        dialog.WaitForAssertion(() => Assert.Contains("The date received cannot be in the future.", dialog.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Single(dialog.FindAll(".mud-dialog"));
+        Assert.Equal("Voicemail about an appeal deadline", dialog.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Short summary").Instance.GetState(x => x.Value));
+        await using var db = await new AppointmentHarness(_fixture.App).DbAsync();
+        Assert.Equal(0, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Enquiries));
     }
 
     [Fact]

@@ -40,6 +40,19 @@ public sealed partial class PublicPagesTests : IAsyncLifetime
         Assert.Contains("What would you like to talk about?", details, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1L)] // 1 January 1970: a made-up link
+    [InlineData(1795417200L)] // Monday 23 November 2026 07:00 London, an hour before now: a link kept too long
+    public async Task DetailsPage_ForATimeAlreadyPast_SaysItIsNotOffered_AndOffersNoForm(long start)
+    {
+        using var client = StaffBrowserClient.Anonymous(_app);
+
+        var page = await client.GetStringAsync($"/book/details?kind=InPerson&start={start}");
+
+        Assert.Contains("That time is not one we offer.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("What would you like to talk about?", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ManagePage_MoveChoosesNothingForTheStudent_AndEveryTimeSaysItsDay()
     {

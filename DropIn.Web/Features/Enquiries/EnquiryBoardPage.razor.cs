@@ -58,14 +58,16 @@ public partial class EnquiryBoardPage
         var dialog = await Dialogs.ShowAsync<RecordEnquiryDialog>("Record an enquiry", new DialogParameters<RecordEnquiryDialog>
         {
             { d => d.Staff, _board?.Staff ?? [] },
+            { d => d.Record, async r =>
+                {
+                    var enquiry = await Enquiries.RecordAsync(User, r.Channel, LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId, r.StudentId);
+                    Snackbar.Add($"Recorded: acknowledge by {Clock.Day(enquiry.TargetAt)} 17:00", Severity.Success);
+                }
+            },
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: RecordRequest r })
+        if (await dialog.Result is { Canceled: false })
         {
-            await ActAsync(async () =>
-            {
-                var enquiry = await Enquiries.RecordAsync(User, r.Channel, LondonTime.ToInstant(r.ReceivedDate, r.ReceivedTime), r.FromName, r.Contact, r.Summary, r.AssigneeId, r.StudentId);
-                Snackbar.Add($"Recorded: acknowledge by {Clock.Day(enquiry.TargetAt)} 17:00", Severity.Success);
-            });
+            await ReloadAsync();
         }
     }
 

@@ -16,7 +16,7 @@ public static class AnnualNarrative
         return
         [
             $"In {yearLabel} the service received {People(report.Headline("enquiries"))} enquiries, opened {People(report.Headline("cases-opened"))} cases "
-                + $"and closed {People(report.Headline("cases-closed"))}.",
+                + $"and closed {People(report.Headline("cases-closed"))} cases.",
             $"The drop-in had {People(report.Headline("dropin-visits"))} visits"
                 + (wait.Value is null ? " (too few waits were measured to publish an average)." : $", and the average wait was {wait.Display} minutes."),
             Capitalised($"{People(report.Headline("appointments-attended"))} appointments were attended")

@@ -39,7 +39,7 @@ public sealed class StatisticsService(
             new("dropin-visits", "Drop-in visits", dropIn.TotalRow?.Figures[^2] ?? PublishedFigure.Count(0)),
             new("dropin-wait", "Average drop-in wait (minutes)", averageWait),
             new("appointments-attended", "Appointments attended", appointments.TotalRow!.Figures[0]),
-            new("no-show-rate", "Appointments missed", noShowRate),
+            new("no-show-rate", "Share of appointments missed", noShowRate),
         };
         var report = new List<ReportSection>
         {
