@@ -125,6 +125,7 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose the new case's category.");
         await dialog.GetByLabel("New case category").ClickAsync();
         await sam.GetByRole(AriaRole.Option, new() { Name = "Housing" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Combobox, new() { Name = "New case category" })).ToContainTextAsync("Housing"); // the server has the choice
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Open a new case" }).ClickAsync();
 
         await Assertions.Expect(sam.GetByTestId("sla-table")).Not.ToContainTextAsync("Barnaby Wick");
