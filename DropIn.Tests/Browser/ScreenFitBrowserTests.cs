@@ -327,11 +327,19 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
             : admitted.FirstOrDefault() == role || (template == "/staff" && role == Roles.Admin);
     }
 
+    /// <summary>Pages rendered once, without a circuit (e.g. "/not-found"): there is nothing more to wait for.</summary>
+    private static readonly HashSet<string> StaticPaths =
+    [
+        .. typeof(Program).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<Microsoft.AspNetCore.Components.ExcludeFromInteractiveRoutingAttribute>() is not null)
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => r.Template)),
+    ];
+
     /// <summary>Opens a page and waits until it has its data: interactive pages mark themselves ready; loaders go.</summary>
     private static async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        if (await page.Locator("[data-testid=ready]").CountAsync() > 0)
+        if (!StaticPaths.Contains(path) && await page.Locator("[data-testid=ready]").CountAsync() > 0)
         {
             await page.Locator("[data-testid=ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         }
