@@ -151,10 +151,15 @@ public sealed class Ticket
         Version++;
     }
 
+    /// <summary>
+    /// Puts a student who did not answer, or was marked as left, back in the queue at their original arrival place:
+    /// they reappeared, or reception pressed "has left" on the wrong row.
+    /// </summary>
     public void ReturnToQueue()
     {
-        Require(Status == TicketStatus.NoAnswer, "be put back in the queue");
+        Require(Status is TicketStatus.NoAnswer or TicketStatus.Left, "be put back in the queue");
         Status = TicketStatus.Waiting;
+        LeftAt = null;
         CaseworkerId = null;
         CaseworkerName = null;
         Room = null;

@@ -63,6 +63,24 @@ public sealed class QueueComponentTests : MudTestContext
     }
 
     [Fact]
+    public void DoneList_ATicketMarkedAsLeft_CanBePutBack()
+    {
+        var session = QueueTestData.OpenTuesday();
+        var ticket = session.CheckIn(QueueTestData.Student(), Noon);
+        ticket.MarkLeft(Noon.AddMinutes(5));
+        Ticket? returned = null;
+
+        var list = Render<DoneList>(p => p
+            .Add(d => d.Tickets, [ticket])
+            .Add(d => d.CanManage, true)
+            .Add(d => d.OnReturn, (Ticket t) => returned = t));
+        list.FindAll("button").Single(b => b.TextContent.StartsWith("Back in queue", StringComparison.Ordinal)).Click();
+
+        Assert.Contains("left at", list.Markup, StringComparison.Ordinal);
+        Assert.Same(ticket, returned);
+    }
+
+    [Fact]
     public void WaitingTable_Empty_SaysNobodyIsWaiting()
     {
         var table = Render<WaitingTable>(p => p.Add(t => t.Tickets, new List<WaitingTicket>()));

@@ -121,6 +121,20 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void MarkedAsLeftByMistake_ReturnToQueue_UndoesIt_AtTheOriginalArrivalPlace()
+    {
+        var first = _session.CheckIn(Student("First"), TuesdayNoon);
+        var second = _session.CheckIn(Student("Second"), TuesdayNoon.AddMinutes(1));
+        first.MarkLeft(TuesdayNoon.AddMinutes(3));
+
+        first.ReturnToQueue();
+
+        Assert.Equal(TicketStatus.Waiting, first.Status);
+        Assert.Null(first.LeftAt);
+        Assert.Equal([first, second], QueueOrder.Waiting([first, second]));
+    }
+
+    [Fact]
     public void RecordFollowUp_OnlyOnceTheSessionHasClosed()
     {
         var ticket = _session.CheckIn(Student(), TuesdayNoon);

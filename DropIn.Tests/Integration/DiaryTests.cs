@@ -76,6 +76,18 @@ public sealed class DiaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TimesToMoveTo_OfferEveryOtherFreeTime_ButNotTheOneItIsAlreadyAt()
+    {
+        var booked = await _h.DiaryAsync(d => d.BookAsync(_reception, At(_wednesdayTen.AddHours(1)), AppointmentHarness.Booking()));
+
+        var free = await _h.DiaryAsync(d => d.FreeSlotsAsync(_reception, new DateOnly(2026, 11, 25), booked.Id));
+
+        // Sam offers 10:00 and 11:00; the appointment is at 11:00, so only 10:00 is a move.
+        Assert.DoesNotContain(free, s => s.Slot.Start == booked.Start);
+        Assert.Contains(free, s => s.Slot.Start == _wednesdayTen);
+    }
+
+    [Fact]
     public async Task NoShows_AreCountedPerStudent_AndFlagAWarningAtTheConfiguredNumber()
     {
         var first = await _h.DiaryAsync(d => d.BookAsync(_reception, At(_wednesdayTen), AppointmentHarness.Booking()));

@@ -75,6 +75,33 @@ public sealed partial class PublicPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManagePage_SaysWhenATimeIsOnlyHeld_AndLeadsToConfirmingIt()
+    {
+        await _h.StudentAsync(s => s.RequestAsync(London.At(2026, 11, 25, 10, 0), AppointmentHarness.Booking()));
+        var token = await _h.TokenFromEmailAsync("al123@cam.ac.uk");
+        using var client = StaffBrowserClient.Anonymous(_app);
+
+        var held = await client.GetStringAsync($"/book/manage/{token}");
+        await _h.StudentAsync(s => s.ConfirmAsync(token));
+        var confirmed = await client.GetStringAsync($"/book/manage/{token}");
+
+        Assert.Contains("not yet confirmed", held, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/book/confirm/{token}\"", held, StringComparison.Ordinal);
+        Assert.DoesNotContain("not yet confirmed", confirmed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManageLink_MistypedOrSpent_SaysItNoLongerWorks_NotThatItExpired()
+    {
+        using var client = StaffBrowserClient.Anonymous(_app);
+
+        var page = await client.GetStringAsync("/book/manage/not-a-real-token");
+
+        Assert.Contains("This link no longer works", page, StringComparison.Ordinal);
+        Assert.Contains("not copied in full", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TooManyRequests_SaysWhatHappenedAndWhenToTryAgain()
     {
         using var client = StaffBrowserClient.Anonymous(_app);

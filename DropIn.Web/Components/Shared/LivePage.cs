@@ -48,8 +48,12 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected abstract Task ReloadAsync();
 
+    /// <summary>Runs an action; a refused rule or permission becomes a toast, never a broken screen.</summary>
+    protected Task<bool> ActAsync(Func<Task> action, string? done = null) => ActAsync(action, done, refused: null);
+
     /// <summary>Runs an action; a refused rule or permission becomes a message, never a broken screen.</summary>
-    protected async Task<bool> ActAsync(Func<Task> action, string? done = null)
+    /// <param name="refused">Where to show a refusal next to the field it is about; when null the refusal is a toast.</param>
+    protected async Task<bool> ActAsync(Func<Task> action, string? done, Action<string>? refused)
     {
         try
         {
@@ -64,7 +68,15 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
         catch (Exception ex) when (ex is RuleException or ForbiddenException)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            if (refused is null)
+            {
+                Snackbar.Add(ex.Message, Severity.Error);
+            }
+            else
+            {
+                refused(ex.Message);
+            }
+
             await ReloadAsync();
             return false;
         }

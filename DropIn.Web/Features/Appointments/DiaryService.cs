@@ -61,6 +61,12 @@ public sealed class DiaryService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slots = await availability.FreeSlotsAsync(db, availability.StaffRules, clock.GetUtcNow(), date, date, moving, ct);
+        if (moving is { } id && await db.Appointments.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.StaffId, a.Start }).SingleOrDefaultAsync(ct) is { } current)
+        {
+            // Its own time is free to overlap with itself, but "moving" it there is not a move.
+            slots = [.. slots.Where(s => s.StaffId != current.StaffId || s.Start != current.Start)];
+        }
+
         var names = await db.Users.AsNoTracking().Where(u => u.TakesAppointments).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return [.. slots.Select(s => new StaffSlot(s, names.GetValueOrDefault(s.StaffId, "")))];
     }
