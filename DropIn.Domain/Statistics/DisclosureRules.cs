@@ -3,7 +3,7 @@ namespace DropIn.Domain.Statistics;
 /// <summary>
 /// Disclosure control on every published figure, after the HESA standard rounding methodology, with small-count
 /// suppression added for tables that involve monitoring data or small groups. <see cref="Statement"/> says the
-/// same in words for every report and the README.
+/// same in words for every report and docs/statistics.md.
 /// </summary>
 public static class DisclosureRules
 {

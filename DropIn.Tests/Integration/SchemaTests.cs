@@ -14,7 +14,7 @@ public sealed class SchemaTests
         _ = app.Server;
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync();
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration (README, Development).");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration (docs/development.md).");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 

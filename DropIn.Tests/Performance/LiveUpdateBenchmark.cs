@@ -14,8 +14,8 @@ namespace DropIn.Tests.Performance;
 
 /// <summary>
 /// How fast a check-in reaches open screens, against a bare SignalR broadcast of the same size on the same host
-/// (the baseline, measured in the same run). Explicit: run with the README's benchmark command; results go to
-/// benchmarks/live-updates.md.
+/// (the baseline, measured in the same run). Explicit: run with the benchmark command in docs/operations.md; results
+/// go to benchmarks/live-updates.md.
 /// </summary>
 public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelper output)
 {

@@ -1,8 +1,8 @@
 namespace DropIn.Web.Security;
 
 /// <summary>
-/// The permission matrix: one authorisation policy per action, granted to roles. The README's table is this
-/// table; PermissionMatrixTests checks every page and hub against it.
+/// The permission matrix: one authorisation policy per action, granted to roles. The table in docs/permissions.md is
+/// this table; PermissionMatrixTests checks every page and hub against it.
 /// </summary>
 public static class Permissions
 {
