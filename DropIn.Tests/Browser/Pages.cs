@@ -30,6 +30,30 @@ public static class Pages
         await page.Locator("[data-testid=ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>
+    /// Types into a MudAutocomplete and chooses an option, as a person does: if the list has not opened once the
+    /// typing has reached the server (on a loaded machine it sometimes did not open within 30 s), Arrow Down opens it.
+    /// </summary>
+    public static async Task ChooseFromAutocompleteAsync(IPage page, ILocator input, string typed, string option)
+    {
+        await input.PressSequentiallyAsync(typed);
+        var choice = page.Locator(".mud-popover-open").GetByText(option);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await choice.WaitForAsync(new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await input.PressAsync("ArrowDown");
+            }
+        }
+
+        await choice.ClickAsync();
+    }
+
     /// <summary>Fails on any serious or critical axe-core violation, naming each rule and where.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

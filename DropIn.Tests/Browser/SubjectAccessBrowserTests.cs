@@ -33,8 +33,7 @@ public sealed class SubjectAccessBrowserTests(BrowserFixture browser) : IAsyncLi
 
         await manager.GetByRole(AriaRole.Button, new() { Name = "Record a request" }).ClickAsync();
         var dialog = manager.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Student (name, email or ID)").PressSequentiallyAsync("Aisha");
-        await manager.Locator(".mud-popover-open").GetByText("Aisha Rahman").ClickAsync();
+        await Pages.ChooseFromAutocompleteAsync(manager, dialog.GetByLabel("Student (name, email or ID)"), "Aisha", "Aisha Rahman");
         var deadline = SubjectAccessDeadline.For(LondonTime.Today(DateTimeOffset.UtcNow));
         await Assertions.Expect(dialog.GetByTestId("sar-deadline-preview")).ToContainTextAsync(Clock.Date(deadline));
         await Pages.AssertAccessibleAsync(manager);

@@ -14,7 +14,7 @@ namespace DropIn.Web.Components.Shared;
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
-    private IDisposable? _subscription;
+    private LiveReader? _live;
 
     [Inject] public required ILiveUpdates Live { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
@@ -25,22 +25,20 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         User = (await AuthenticationState).User;
-        await ReloadAsync();
         // A dispute's barrier can take away what any screen shows, so every screen re-reads when one changes.
-        _subscription = Live.Subscribe(change => change is DisputeChanged || Concerns(change)
-            ? InvokeAsync(async () =>
+        _live = LiveReader.Listen(Live, change => change is DisputeChanged || Concerns(change), ReloadAsync, read => InvokeAsync(async () =>
+        {
+            try
             {
-                try
-                {
-                    await ReloadAsync();
-                    StateHasChanged();
-                }
-                catch (Exception ex)
-                {
-                    await DispatchExceptionAsync(ex);
-                }
-            })
-            : Task.CompletedTask);
+                await read();
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        }));
+        await _live.ReadAsync();
     }
 
     /// <summary>Whether this change could alter what the page shows.</summary>
@@ -63,7 +61,7 @@ public abstract class LivePage : ComponentBase, IDisposable
                 Snackbar.Add(done, Severity.Success);
             }
 
-            await ReloadAsync();
+            await RereadAsync();
             return true;
         }
         catch (Exception ex) when (ex is RuleException or ForbiddenException)
@@ -77,14 +75,17 @@ public abstract class LivePage : ComponentBase, IDisposable
                 refused(ex.Message);
             }
 
-            await ReloadAsync();
+            await RereadAsync();
             return false;
         }
     }
 
+    /// <summary>Reads again after this screen's own action, never at the same time as a read for a change.</summary>
+    protected Task RereadAsync() => _live?.ReadAsync() ?? ReloadAsync();
+
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -152,7 +152,7 @@ public partial class CasePage
             Snackbar.Add(ex.Message, Severity.Error);
         }
 
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task CancelSummaryAsync()

@@ -53,26 +53,26 @@ public partial class DiaryPage
     private async Task ShiftAsync(int direction)
     {
         _date = _date.AddDays(direction * (_week ? 7 : 1));
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task TodayAsync()
     {
         _date = Diary.Today;
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task SetWeekAsync(bool week)
     {
         _week = week;
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task OpenDayAsync(DateOnly date)
     {
         _date = date;
         _week = false;
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task BookAsync()
@@ -106,7 +106,7 @@ public partial class DiaryPage
     {
         if (await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Appointment, appointment.Id), Snackbar, Navigation) is not null)
         {
-            await ReloadAsync();
+            await RereadAsync();
         }
     }
 

@@ -44,13 +44,13 @@ public partial class EnquiryBoardPage
     private async Task SetAssigneeAsync(string value)
     {
         _assignee = value;
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task SetChannelAsync(string value)
     {
         _channel = value;
-        await ReloadAsync();
+        await RereadAsync();
     }
 
     private async Task RecordAsync()
@@ -67,7 +67,7 @@ public partial class EnquiryBoardPage
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
-            await ReloadAsync();
+            await RereadAsync();
         }
     }
 
@@ -119,7 +119,7 @@ public partial class EnquiryBoardPage
     {
         if (await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Enquiry, enquiry.Id), Snackbar, Navigation) is not null)
         {
-            await ReloadAsync();
+            await RereadAsync();
         }
     }
 

@@ -40,7 +40,7 @@ public partial class CaseworkerPage
     {
         if (_mine is { } ticket && await Dialogs.FileOnCaseAsync(new LinkSource(LinkSourceKind.Visit, ticket.Id), Snackbar, Navigation) is not null)
         {
-            await ReloadAsync();
+            await RereadAsync();
         }
     }
 
