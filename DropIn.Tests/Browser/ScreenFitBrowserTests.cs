@@ -338,7 +338,9 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
     /// <summary>Opens a page and waits until it has its data: interactive pages mark themselves ready; loaders go.</summary>
     private static async Task OpenAsync(IPage page, string path)
     {
-        await page.GotoAsync(path);
+        // The sweep opens about a hundred pages in a row; on a loaded machine one took longer than Playwright's
+        // default 30 s to load (a shake run), which says nothing about how the page fits.
+        await page.GotoAsync(path, new() { Timeout = 90_000 });
         if (!StaticPaths.Contains(path) && await page.Locator("[data-testid=ready]").CountAsync() > 0)
         {
             await page.Locator("[data-testid=ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
