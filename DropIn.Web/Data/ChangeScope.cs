@@ -11,7 +11,7 @@ namespace DropIn.Web.Data;
 public sealed class ChangeScope
 {
     private readonly List<LiveChange> _published = [];
-    private readonly List<(ClaimsPrincipal User, string Action, string? RecordType, string? RecordId, string? Detail)> _audited = [];
+    private readonly List<(ClaimsPrincipal? User, string Action, string? RecordType, string? RecordId, string? Detail)> _audited = [];
 
     internal ChangeScope(DropInDbContext db, DateTimeOffset now)
     {
@@ -29,7 +29,8 @@ public sealed class ChangeScope
     public void Publish(LiveChange change) => _published.Add(change);
 
     /// <summary>Appends to the audit trail once this attempt is committed: the trail says what was done, not what was tried.</summary>
-    public void Audit(ClaimsPrincipal user, string action, string? recordType, string? recordId, string? detail = null) =>
+    /// <param name="user">Who acted; null for a student acting through a private link, who has no account.</param>
+    public void Audit(ClaimsPrincipal? user, string action, string? recordType, string? recordId, string? detail = null) =>
         _audited.Add((user, action, recordType, recordId, detail));
 
     internal async Task AfterCommitAsync(AuditLog audit, ILiveUpdates live)
