@@ -182,6 +182,25 @@ public sealed class ChangeConflictTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retention_PlaceHold_TwoManagersAtOnce_OneHoldIsPlaced_TheOtherIsToldItIsHeld()
+    {
+        var jo = await _app.StaffAsync("Jo Manager", Roles.Manager);
+        // Several rounds, each a fresh student: one lucky interleaving must not hide the race.
+        for (var round = 0; round < 5; round++)
+        {
+            var student = await _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(_sam, new StudentProfile($"Grace Hopper {round}", Email: $"gh{round}@cam.ac.uk"), confirmedNotDuplicate: true));
+
+            var outcomes = await AtOnce.RunAsync(
+                () => _app.UseAsync<RetentionService>(r => r.PlaceHoldAsync(_manager, student.Id, "Complaint to the OIA still open", new DateOnly(2027, 1, 15))),
+                () => _app.UseAsync<RetentionService>(r => r.PlaceHoldAsync(jo, student.Id, "Legal claim", new DateOnly(2027, 1, 15))));
+
+            Assert.Single(outcomes, o => o is null);
+            Assert.Contains("already held", Assert.IsType<RuleException>(Assert.Single(outcomes, o => o is not null)).Message, StringComparison.Ordinal);
+            Assert.Equal(1, await ReadAsync(db => db.Set<RetentionHold>().CountAsync(h => h.StudentId == student.Id)));
+        }
+    }
+
+    [Fact]
     public async Task Enquiry_Acknowledge_EnquiryChangedBeforeTheSave_SaysSomeoneElseChangedIt()
     {
         var enquiry = await RecordEnquiryAsync();

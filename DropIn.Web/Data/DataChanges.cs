@@ -47,13 +47,15 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
             }
             catch (Exception ex) when (IsConflict(ex))
             {
-                // Types only: a provider's message may quote the values that clashed.
-                logger.LogInformation("A change lost a race ({Exception}), attempt {Attempt} of {Max}", ex.GetType().Name, attempt, options.MaxAttempts);
+                // Types and codes only: a provider's message may quote the values that clashed. SQLite's extended code
+                // tells a lost race (a unique index, 2067) from a fault that only looks like one.
+                logger.LogInformation("A change lost a race ({Exception}, SQLite code {Code}), attempt {Attempt} of {Max}",
+                    ex.GetType().Name, (ex as SqliteException ?? ex.InnerException as SqliteException)?.SqliteExtendedErrorCode, attempt, options.MaxAttempts);
                 if (options.OnConflict == OnConflict.Reapply && attempt < options.MaxAttempts)
                 {
                     // Real time, not the service clock (a fake clock in tests never moves): a short, growing, random
                     // pause so that writers who collided do not collide again in step.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
+                    await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
                     continue;
                 }
 

@@ -143,7 +143,7 @@ public sealed class StudentBookingService(
     private Task<Appointment> ChangeAsync(string token, Func<Appointment, bool> done, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
     {
         var hash = ManageToken.Hash(token);
-        return changes.RunAsync(ThroughTheLink, async scope =>
+        return changes.RunAsync<Appointment>(ThroughTheLink, async scope =>
         {
             var appointment = await scope.Db.Appointments.SingleOrDefaultAsync(a => a.ManageTokenHash == hash);
             if (appointment is not null && done(appointment))

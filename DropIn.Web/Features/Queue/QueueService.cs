@@ -183,7 +183,7 @@ public sealed class QueueService(
             throw new RuleException("Choose the room you are seeing students in.");
         }
 
-        return await changes.RunAsync(Reapplied with { Serialised = true }, async scope =>
+        return await changes.RunAsync<Ticket?>(Reapplied with { Serialised = true }, async scope =>
         {
             var (db, now) = (scope.Db, scope.Now);
             var session = await sessions.CurrentAsync(db, now);
