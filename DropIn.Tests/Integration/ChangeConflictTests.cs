@@ -16,6 +16,7 @@ using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Disputes;
 using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Feedback;
 using DropIn.Web.Features.Retention;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Features.SubjectAccess;
@@ -284,6 +285,28 @@ public sealed class ChangeConflictTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseService>(c => c.ChangeSummaryAsync(_sam, opened.Id, "Appeals a fail mark in Part II", "Appeals a fail mark")));
 
         Assert.Equal("Someone else changed this case at the same moment; the page shows their change. Try again.", refused.Message);
+    }
+
+    [Fact]
+    public async Task Student_Update_RecordChangedBeforeTheSave_SaysSomeoneElseChangedIt()
+    {
+        var ada = await RegisterAsync();
+        _other.Before<Student>(s => NewVersion("Students", s.Id));
+
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<StudentService>(s => s.UpdateAsync(_sam, ada.Id, ada.Version, new StudentProfile("Ada King", Email: "al123@cam.ac.uk"))));
+
+        Assert.Equal("Someone else changed this student's details a moment ago; their version is shown.", refused.Message);
+    }
+
+    [Fact]
+    public async Task FeedbackPermission_Record_RecordChangedBeforeTheSave_SaysSoInWords()
+    {
+        var ada = await RegisterAsync();
+        _other.Before<Student>(s => NewVersion("Students", s.Id));
+
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<FeedbackPermissionService>(f => f.RecordAsync(_sam, ada.Id, given: true)));
+
+        Assert.StartsWith("Someone else changed this student's record a moment ago", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
