@@ -277,14 +277,26 @@ public sealed class ChangeConflictTests : IAsyncLifetime
     [Fact]
     public async Task Case_ChangeSummary_CaseChangedBeforeTheSave_SaysSomeoneElseChangedIt()
     {
-        var ada = await RegisterAsync();
-        var category = await ReadAsync(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
-        var opened = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, ada.Id, category, "Appeals a fail mark"));
+        var opened = await OpenCaseAsync();
         _other.Before<Case>(c => NewVersion("Cases", c.Id));
 
         var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseService>(c => c.ChangeSummaryAsync(_sam, opened.Id, "Appeals a fail mark in Part II", "Appeals a fail mark")));
 
         Assert.Equal("Someone else changed this case at the same moment; the page shows their change. Try again.", refused.Message);
+    }
+
+    [Fact]
+    public async Task CaseDocument_Upload_StudentChangedBeforeTheSave_KeepsTheFileOnTheSecondReading()
+    {
+        var opened = await OpenCaseAsync();
+        _clock.Advance(TimeSpan.FromMinutes(30)); // later than the opening, so the upload is new involvement
+        _other.Before<Student>(s => NewVersion("Students", s.Id));
+        var pdf = SampleFiles.Pdf();
+
+        var document = await _app.UseAsync<CaseDocumentService, CaseDocument>(d => d.UploadAsync(_sam, opened.Id, "letter.pdf", pdf.Length, new MemoryStream(pdf)));
+
+        Assert.Equal(1, _other.Written);
+        Assert.Equal(document.Id, (await ReadAsync(db => db.CaseDocuments.SingleAsync())).Id);
     }
 
     [Fact]
@@ -358,6 +370,13 @@ public sealed class ChangeConflictTests : IAsyncLifetime
 
     private Task<Student> RegisterAsync() =>
         _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(_sam, new StudentProfile("Ada Lovelace", Email: "al123@cam.ac.uk"), confirmedNotDuplicate: true));
+
+    private async Task<Case> OpenCaseAsync()
+    {
+        var ada = await RegisterAsync();
+        var category = await ReadAsync(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
+        return await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, ada.Id, category, "Appeals a fail mark"));
+    }
 
     private Task<Enquiry> RecordEnquiryAsync() =>
         _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Email, London.At(2026, 11, 23, 9, 0), "Ada Lovelace", "al123@cam.ac.uk", "About an appeal", null));
