@@ -250,8 +250,8 @@ public sealed class QueueService(
             throw new RuleException("Choose one of the advice rooms.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Users.Where(u => u.Id == staff.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Room, room));
+        await changes.RunAsync(ChangeOptions.Report("Your room could not be saved just now; choose it again."), scope =>
+            scope.Db.Users.Where(u => u.Id == staff.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Room, room)));
     }
 
     /// <summary>A change to a session's times, under the drop-in sessions lock so that the one-at-a-time rule holds.</summary>
