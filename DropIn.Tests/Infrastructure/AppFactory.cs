@@ -21,11 +21,15 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly TimeProvider? _clock;
     private readonly bool _kestrel;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AppFactory(string? dataFolder = null, TimeProvider? clock = null, bool kestrel = false, bool jobs = false, IDictionary<string, string?>? settings = null, int port = 0)
+    /// <param name="services">More test services, e.g. an EF Core interceptor (<see cref="ConflictingWrites"/>).</param>
+    public AppFactory(string? dataFolder = null, TimeProvider? clock = null, bool kestrel = false, bool jobs = false, IDictionary<string, string?>? settings = null, int port = 0,
+        Action<IServiceCollection>? services = null)
     {
         DataFolder = dataFolder ?? TempFolder.Create();
         _clock = clock;
+        _services = services;
         _kestrel = kestrel;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -94,6 +98,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton(_clock);
             }
+
+            _services?.Invoke(services);
         });
     }
 

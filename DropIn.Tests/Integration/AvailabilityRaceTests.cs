@@ -34,27 +34,6 @@ public sealed class AvailabilityRaceTests : IAsyncLifetime
 
     private Task AdminAsync(Func<AvailabilityAdminService, Task> use) => _app.UseAsync(use);
 
-    /// <summary>Both actions released at the same moment; each comes back as null (done) or the exception it threw.</summary>
-    private static async Task<Exception?[]> AtOnceAsync(params Func<Task>[] actions)
-    {
-        using var start = new SemaphoreSlim(0, actions.Length);
-        var running = actions.Select(action => Task.Run(async () =>
-        {
-            await start.WaitAsync();
-            try
-            {
-                await action();
-                return null;
-            }
-            catch (Exception ex)
-            {
-                return ex;
-            }
-        })).ToArray();
-        start.Release(actions.Length);
-        return await Task.WhenAll(running);
-    }
-
     private static void OneDoneOneToldWhy(Exception?[] outcomes, string why)
     {
         Assert.Single(outcomes, o => o is null);
@@ -76,7 +55,7 @@ public sealed class AvailabilityRaceTests : IAsyncLifetime
                 await AdminAsync(a => a.RemoveWindowAsync(_morgan, window.Id));
             }
 
-            var outcomes = await AtOnceAsync(
+            var outcomes = await AtOnce.RunAsync(
                 () => AdminAsync(a => a.AddWindowAsync(_morgan, _priya, day, new TimeOnly(9, 0), new TimeOnly(12, 0))),
                 () => AdminAsync(a => a.AddWindowAsync(_jo, _priya, day, new TimeOnly(10, 30), new TimeOnly(13, 0))));
 
@@ -99,7 +78,7 @@ public sealed class AvailabilityRaceTests : IAsyncLifetime
         await AdminAsync(a => a.AddLeaveAsync(_morgan, _priya, new DateOnly(2026, 12, 21), new DateOnly(2026, 12, 24)));
         var again = await Assert.ThrowsAsync<RuleException>(() => AdminAsync(a => a.AddLeaveAsync(_jo, _priya, new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 31))));
 
-        var outcomes = await AtOnceAsync(
+        var outcomes = await AtOnce.RunAsync(
             () => AdminAsync(a => a.AddLeaveAsync(_morgan, _priya, new DateOnly(2027, 2, 15), new DateOnly(2027, 2, 19))),
             () => AdminAsync(a => a.AddLeaveAsync(_jo, _priya, new DateOnly(2027, 2, 19), new DateOnly(2027, 2, 26))));
 
@@ -115,7 +94,7 @@ public sealed class AvailabilityRaceTests : IAsyncLifetime
         for (var round = 0; round < 5; round++)
         {
             var date = new DateOnly(2026, 12, 21).AddDays(round);
-            var outcomes = await AtOnceAsync(
+            var outcomes = await AtOnce.RunAsync(
                 () => AdminAsync(a => a.AddClosureAsync(_morgan, date, "Christmas closure")),
                 () => AdminAsync(a => a.AddClosureAsync(_jo, date, "Christmas closure")));
 
@@ -134,7 +113,7 @@ public sealed class AvailabilityRaceTests : IAsyncLifetime
             enquiries.Add(await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(reception, EnquiryChannel.Email, London.At(2026, 11, 23, 9, 0), $"Student {i}", null, "About a deadline", null)));
         }
 
-        var outcomes = await AtOnceAsync(
+        var outcomes = await AtOnce.RunAsync(
             () => AdminAsync(a => a.AddClosureAsync(_morgan, new DateOnly(2026, 11, 24), "Staff training")),
             () => AdminAsync(a => a.AddClosureAsync(_jo, new DateOnly(2026, 11, 25), "Staff training")));
 

@@ -23,6 +23,8 @@ public static class DataSetup
             .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>());
         // One per app: it holds the protector for the app's key ring, which every context's converters use.
         builder.Services.AddSingleton<FieldProtection>();
+        // Stateless, over singletons (the context factory, the live bus, the audit trail, the clock).
+        builder.Services.AddSingleton<DataChanges>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddScoped<DemoData>();
         return builder;

@@ -14,6 +14,7 @@ namespace DropIn.Web.Features.Appointments;
 /// <summary>The staff side of appointments: the diary, booking on a student's behalf, moving, cancelling, attendance.</summary>
 public sealed class DiaryService(
     IDbContextFactory<DropInDbContext> dbFactory,
+    DataChanges changes,
     SlotFinder availability,
     AppointmentEmails emails,
     StaffAuthorizer authorizer,
@@ -114,32 +115,24 @@ public sealed class DiaryService(
 
     /// <summary>Moves to another free time; the caseworker's diary is checked for overlaps in the transaction that writes.</summary>
     /// <exception cref="RuleException">The time has just been taken, or the appointment changed meanwhile.</exception>
-    public async Task MoveAsync(ClaimsPrincipal user, Guid id, Slot slot)
-    {
-        try
+    public Task MoveAsync(ClaimsPrincipal user, Guid id, Slot slot) =>
+        // A move that loses a race lost it to whoever took the time (the unique slot key), so it says so.
+        ChangeAsync(user, id, ChangeOptions.Report(JustTaken), async (db, a, now) =>
         {
-            await ChangeAsync(user, id, async (db, a, now) =>
+            if (a.HoldsTime && a.StaffId == slot.StaffId && a.Start == slot.Start)
             {
-                if (a.HoldsTime && a.StaffId == slot.StaffId && a.Start == slot.Start)
-                {
-                    return; // Already there: the same move pressed twice.
-                }
+                return; // Already there: the same move pressed twice.
+            }
 
-                var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start), a.Id);
-                if (!free.Contains(slot) || !await SlotBooker.IsFreeAsync(db, slot, now, moving: a.Id))
-                {
-                    throw new RuleException(JustTaken);
-                }
+            var free = await availability.FreeSlotsAsync(db, availability.StaffRules, now, LondonTime.Today(slot.Start), LondonTime.Today(slot.Start), a.Id);
+            if (!free.Contains(slot) || !await SlotBooker.IsFreeAsync(db, slot, now, moving: a.Id))
+            {
+                throw new RuleException(JustTaken);
+            }
 
-                a.MoveTo(slot, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
-                db.Outbox.Add(emails.Moved(a, token: null));
-            });
-        }
-        catch (DbUpdateException)
-        {
-            throw new RuleException(JustTaken);
-        }
-    }
+            a.MoveTo(slot, SlotFinder.RoomOf(db, slot.StaffId), options.Value.NewVideoLink(), now);
+            db.Outbox.Add(emails.Moved(a, token: null));
+        });
 
     public Task CancelAsync(ClaimsPrincipal user, Guid id, string reason)
     {
@@ -148,7 +141,7 @@ public sealed class DiaryService(
             throw new RuleException("Give a reason for cancelling; it is recorded.");
         }
 
-        return ChangeAsync(user, id, (db, a, now) =>
+        return ChangeAsync(user, id, ChangedMeanwhile, (db, a, now) =>
         {
             a.Cancel(reason, StaffIdOf(user), now);
             db.Outbox.Add(emails.Cancelled(a));
@@ -156,7 +149,7 @@ public sealed class DiaryService(
         });
     }
 
-    public Task MarkAttendedAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, id, async (db, a, now) =>
+    public Task MarkAttendedAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, id, ChangedMeanwhile, async (db, a, now) =>
     {
         if (a.Status == AppointmentStatus.NoShow)
         {
@@ -167,7 +160,7 @@ public sealed class DiaryService(
     });
 
     /// <summary>Counts a missed appointment against the student; at the configured number they are flagged for a warning.</summary>
-    public Task MarkNoShowAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, id, async (db, a, now) =>
+    public Task MarkNoShowAsync(ClaimsPrincipal user, Guid id) => ChangeAsync(user, id, ChangedMeanwhile, async (db, a, now) =>
     {
         if (a.Status == AppointmentStatus.NoShow)
         {
@@ -185,30 +178,23 @@ public sealed class DiaryService(
         standing.RecordNoShow(options.Value.NoShowsBeforeWarning, now);
     });
 
-    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
+    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, ChangeOptions onConflict, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAppointments);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Appointment(id));
-        await using var db = await dbFactory.CreateDbContextAsync();
         // Read and written in one transaction, as every write of an appointment's time is (see SlotBooker).
-        await using var tx = await SlotBooker.BeginAsync(db);
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id)
-            ?? throw new RuleException("That appointment no longer exists; reload the diary.");
-        var before = LondonTime.Today(appointment.Start);
-        await change(db, appointment, clock.GetUtcNow());
-        try
+        await changes.RunAsync(onConflict with { Serialised = true }, async scope =>
         {
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException("Someone else changed this appointment a moment ago. The diary now shows their change; try again if still needed.");
-        }
-
-        await live.PublishAsync(new DiaryChanged(before));
-        await live.PublishAsync(new DiaryChanged(LondonTime.Today(appointment.Start)));
+            var appointment = await scope.Db.Appointments.SingleOrDefaultAsync(a => a.Id == id)
+                ?? throw new RuleException("That appointment no longer exists; reload the diary.");
+            scope.Publish(new DiaryChanged(LondonTime.Today(appointment.Start)));
+            await change(scope.Db, appointment, scope.Now);
+            scope.Publish(new DiaryChanged(LondonTime.Today(appointment.Start)));
+        });
     }
+
+    private static readonly ChangeOptions ChangedMeanwhile =
+        ChangeOptions.Report("Someone else changed this appointment a moment ago. The diary now shows their change; try again if still needed.");
 
     private const string JustTaken = "That time has just been taken. Choose another.";
     private const string Withdrawn = "The service has been withdrawn from this student; a manager must agree any appointment.";

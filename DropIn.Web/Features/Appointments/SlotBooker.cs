@@ -65,7 +65,7 @@ public static class SlotBooker
     /// why it is enough on SQLite and what PostgreSQL needs added here.
     /// </summary>
     public static Task<IDbContextTransaction> BeginAsync(DropInDbContext db, CancellationToken ct = default) =>
-        db.Database.BeginTransactionAsync(ct);
+        DataChanges.BeginSerialisedAsync(db, ct);
 
     /// <summary>
     /// Whether the slot's caseworker has nothing else in [start, end): no other appointment that keeps its time

@@ -16,6 +16,7 @@ namespace DropIn.Web.Features.Appointments;
 /// </summary>
 public sealed class StudentBookingService(
     IDbContextFactory<DropInDbContext> dbFactory,
+    DataChanges changes,
     SlotFinder availability,
     AppointmentEmails emails,
     ILiveUpdates live,
@@ -139,48 +140,35 @@ public sealed class StudentBookingService(
     /// One change through the private link, read and written in one transaction (<see cref="SlotBooker.BeginAsync"/>),
     /// so a second press waits for the first and then finds it <paramref name="done"/>: the same answer, no second email.
     /// </summary>
-    private async Task<Appointment> ChangeAsync(string token, Func<Appointment, bool> done, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
+    private Task<Appointment> ChangeAsync(string token, Func<Appointment, bool> done, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
     {
         var hash = ManageToken.Hash(token);
-        for (var attempt = 1; ; attempt++)
+        return changes.RunAsync<Appointment>(ThroughTheLink, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await SlotBooker.BeginAsync(db);
-            var now = clock.GetUtcNow();
-            var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.ManageTokenHash == hash);
+            var appointment = await scope.Db.Appointments.SingleOrDefaultAsync(a => a.ManageTokenHash == hash);
             if (appointment is not null && done(appointment))
             {
                 return appointment;
             }
 
-            if (appointment is null || !appointment.ManageLinkValidAt(now))
+            if (appointment is null || !appointment.ManageLinkValidAt(scope.Now))
             {
                 throw new RuleException($"This link is not valid any more. If you need help, contact us: {options.Value.ServiceContact}");
             }
 
-            var before = LondonTime.Today(appointment.Start);
-            await change(db, appointment, now);
-            try
-            {
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Changed by someone else (staff, the same button elsewhere) between reading and writing, where the
-                // transaction does not serialise writers: read again and apply the rule to what is there now.
-                continue;
-            }
-            catch (DbUpdateException)
-            {
-                throw new RuleException("This appointment changed a moment ago. Reload the page to see it as it is now.");
-            }
-
-            await live.PublishAsync(new DiaryChanged(before));
-            await live.PublishAsync(new DiaryChanged(LondonTime.Today(appointment.Start)));
+            scope.Publish(new DiaryChanged(LondonTime.Today(appointment.Start)));
+            await change(scope.Db, appointment, scope.Now);
+            scope.Publish(new DiaryChanged(LondonTime.Today(appointment.Start)));
             return appointment;
-        }
+        });
     }
+
+    /// <summary>
+    /// Changed by someone else (staff, the same button elsewhere) between reading and writing, where the transaction
+    /// does not serialise writers: read again and apply the rule to what is there now, which is usually "already done".
+    /// </summary>
+    private static readonly ChangeOptions ThroughTheLink =
+        ChangeOptions.Reapply("This appointment changed a moment ago. Reload the page to see it as it is now.") with { Serialised = true, MaxAttempts = 3 };
 
     /// <summary>
     /// The email for a student who may not book online: withdrawal of service, or the limit on future bookings, both

@@ -10,8 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Availability;
 
 /// <summary>Managers set who takes appointments and when: weekly windows, leave, the drop-in rota and closure days.</summary>
-public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries, ILiveUpdates live)
+public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries)
 {
+    private static readonly ChangeOptions ChangedMeanwhile =
+        ChangeOptions.Report("Someone else changed this availability at the same moment; the page shows their change. Try again.");
+
+    /// <summary>
+    /// A closure change and the enquiry deadlines that depend on it, in one transaction under the closures lock: two
+    /// managers at once each see the other's day, and no deadline is left computed without one. An enquiry changed
+    /// meanwhile (acknowledged, say) makes the save conflict: read again and recompute.
+    /// </summary>
+    private static readonly ChangeOptions ClosuresChange =
+        ChangeOptions.Reapply("Enquiries were changing while the closure was saved, and it could not be saved. Try again.") with { Lock = RuleLocks.Closures, MaxAttempts = 3 };
+
     public async Task<AvailabilityView> GetAsync(ClaimsPrincipal user)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
@@ -95,53 +106,29 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
     private async Task ChangeAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await change(db);
+        await changes.RunAsync(ChangedMeanwhile, scope => change(scope.Db));
     }
 
     /// <summary>Checks and writes one caseworker's availability under their lock, so two managers at once cannot both add overlapping times.</summary>
     private async Task ChangeStaffAsync(ClaimsPrincipal user, string staffId, Func<DropInDbContext, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.LockAsync(RuleLocks.Availability(staffId));
-        await change(db);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        await changes.RunAsync(ChangedMeanwhile with { Lock = RuleLocks.Availability(staffId) }, scope => change(scope.Db));
     }
 
-    /// <summary>
-    /// A closure change and the enquiry deadlines that depend on it, in one transaction under the closures lock: two
-    /// managers at once each see the other's day, and no deadline is left computed without one. An enquiry changed
-    /// meanwhile (acknowledged, say) makes the save conflict: read again and recompute.
-    /// </summary>
     private async Task ChangeClosuresAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
-        for (var attempt = 1; ; attempt++)
+        await changes.RunAsync(ClosuresChange, async scope =>
         {
-            try
+            await change(scope.Db);
+            // Saved first, so that the working calendar the deadlines are computed from includes this change.
+            await scope.Db.SaveChangesAsync();
+            foreach (var id in await enquiries.RecomputeOpenDeadlinesAsync(scope.Db))
             {
-                await using var db = await dbFactory.CreateDbContextAsync();
-                await using var tx = await db.Database.BeginTransactionAsync();
-                await db.LockAsync(RuleLocks.Closures);
-                await change(db);
-                await db.SaveChangesAsync();
-                var recomputed = await enquiries.RecomputeOpenDeadlinesAsync(db);
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
-                foreach (var id in recomputed)
-                {
-                    await live.PublishAsync(new EnquiryChanged(id));
-                }
-
-                return;
+                scope.Publish(new EnquiryChanged(id));
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
+        });
     }
 }
 

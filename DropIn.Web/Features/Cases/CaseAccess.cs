@@ -12,16 +12,27 @@ namespace DropIn.Web.Features.Cases;
 /// The one object-level check for a case: the permission, that the case exists, and that no information barrier
 /// walls the user off from its student. Every case read, write, upload and download goes through here.
 /// </summary>
-public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
+public sealed class CaseAccess(DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers)
 {
-    public async Task<(StaffMember Staff, Case Case)> RequireAsync(DropInDbContext db, ClaimsPrincipal user, Guid caseId, string permission, bool tracked = false)
+    private static readonly ChangeOptions ChangedMeanwhile =
+        ChangeOptions.Report("Someone else changed this case at the same moment; the page shows their change. Try again.");
+
+    public async Task<(StaffMember Staff, Case Case)> RequireAsync(DropInDbContext db, ClaimsPrincipal user, Guid caseId, string permission)
+    {
+        var staff = await RequireAllowedAsync(user, caseId, permission);
+        return (staff, await FindAsync(db.Cases.AsNoTracking(), caseId));
+    }
+
+    /// <summary>The permission and the barrier, before anything of the case is read.</summary>
+    private async Task<StaffMember> RequireAllowedAsync(ClaimsPrincipal user, Guid caseId, string permission)
     {
         var staff = await authorizer.RequireAsync(user, permission);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Case(caseId));
-        var query = tracked ? db.Cases : db.Cases.AsNoTracking();
-        var found = await query.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new RuleException("That case does not exist (it may have been merged); search for the student instead.");
-        return (staff, found);
+        return staff;
     }
+
+    private static async Task<Case> FindAsync(IQueryable<Case> cases, Guid caseId) =>
+        await cases.SingleOrDefaultAsync(c => c.Id == caseId) ?? throw new RuleException("That case does not exist (it may have been merged); search for the student instead.");
 
     /// <summary>
     /// One change to a case: checked, applied, counted as involvement with the student, saved, and announced to every
@@ -29,24 +40,17 @@ public sealed class CaseAccess(IDbContextFactory<DropInDbContext> dbFactory, Sta
     /// </summary>
     public async Task<T> ChangeAsync<T>(ClaimsPrincipal user, Guid caseId, Func<CaseChange, Task<T>> change)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var (staff, found) = await RequireAsync(db, user, caseId, Permissions.EditCases, tracked: true);
-        var now = clock.GetUtcNow();
-        var result = await change(new CaseChange(db, staff, found, now));
-        var student = await db.Students.SingleAsync(s => s.Id == found.StudentId);
-        student.RecordInvolvement(now);
-        try
+        var staff = await RequireAllowedAsync(user, caseId, Permissions.EditCases);
+        return await changes.RunAsync(ChangedMeanwhile, async scope =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException("Someone else changed this case at the same moment; the page shows their change. Try again.");
-        }
-
-        await audit.RecordAsync(user, "case.change", "Case", caseId.ToString());
-        await live.PublishAsync(new CaseChanged(caseId));
-        return result;
+            var found = await FindAsync(scope.Db.Cases, caseId);
+            var result = await change(new CaseChange(scope.Db, staff, found, scope.Now));
+            var student = await scope.Db.Students.SingleAsync(s => s.Id == found.StudentId);
+            student.RecordInvolvement(scope.Now);
+            scope.Audit(user, "case.change", "Case", caseId.ToString());
+            scope.Publish(new CaseChanged(caseId));
+            return result;
+        });
     }
 
     public Task ChangeAsync(ClaimsPrincipal user, Guid caseId, Action<CaseChange> change) =>

@@ -11,8 +11,15 @@ namespace DropIn.Web.Features.Cases;
 
 /// <summary>Files on a case: upload (checked by content, size enforced on the bytes themselves), list and download.</summary>
 public sealed class CaseDocumentService(
-    IDbContextFactory<DropInDbContext> dbFactory, CaseAccess access, InformationBarriers barriers, DocumentStore store, ILiveUpdates live, TimeProvider clock, ILogger<CaseDocumentService> logger, Security.Audit.AuditLog audit)
+    IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, CaseAccess access, InformationBarriers barriers, DocumentStore store, TimeProvider clock, ILogger<CaseDocumentService> logger, Security.Audit.AuditLog audit)
 {
+    /// <summary>
+    /// The upload counts as involvement with the student (retention runs from it): a concurrent edit of the student is
+    /// re-applied, and only if it keeps conflicting is the file not kept.
+    /// </summary>
+    private static readonly ChangeOptions Upload =
+        ChangeOptions.Reapply("The student's record was being changed at the same moment, so the file was not kept. Upload it again.") with { MaxAttempts = 3 };
+
     /// <summary>
     /// Stores the file and records it on the case's timeline. <paramref name="size"/> is what the browser declared; the
     /// bytes must match it and stay within <see cref="DocumentRules.MaxBytes"/>, or nothing is kept.
@@ -36,10 +43,14 @@ public sealed class CaseDocumentService(
                 throw new RuleException("The file did not arrive whole, so it was not uploaded. Try again.");
             }
 
-            var entry = TimelineEntry.Record(caseId, new EntryDraft(EntryKind.Document, Text: "", DocumentId: document.Id), [], null, staff.Id, now);
-            db.CaseDocuments.Add(document);
-            db.TimelineEntries.Add(entry);
-            await SaveWithInvolvementAsync(db, found.StudentId, now, ct);
+            await changes.RunAsync(Upload, async scope =>
+            {
+                scope.Db.CaseDocuments.Add(document);
+                scope.Db.TimelineEntries.Add(TimelineEntry.Record(caseId, new EntryDraft(EntryKind.Document, Text: "", DocumentId: document.Id), [], null, staff.Id, now));
+                (await scope.Db.Students.SingleAsync(s => s.Id == found.StudentId, ct)).RecordInvolvement(now);
+                scope.Audit(user, "document.upload", "Document", document.Id.ToString(), $"case {caseId}");
+                scope.Publish(new CaseChanged(caseId));
+            }, ct);
         }
         catch
         {
@@ -48,8 +59,6 @@ public sealed class CaseDocumentService(
         }
 
         logger.LogInformation("Document {DocumentId} ({Bytes} bytes) added to case {CaseId}", document.Id, written, caseId);
-        await audit.RecordAsync(user, "document.upload", "Document", document.Id.ToString(), detail: $"case {caseId}");
-        await live.PublishAsync(new CaseChanged(caseId));
         return document;
     }
 
@@ -93,29 +102,6 @@ public sealed class CaseDocumentService(
             // A row without its file means the data folder was restored without it: worth an alert, not a broken page.
             logger.LogError("Document {DocumentId} on case {CaseId} has no file in the data folder", documentId, caseId);
             return null;
-        }
-    }
-
-    /// <summary>The upload counts as involvement with the student (retention runs from it); a concurrent edit of the student is retried.</summary>
-    private static async Task SaveWithInvolvementAsync(DropInDbContext db, Guid studentId, DateTimeOffset now, CancellationToken ct)
-    {
-        var student = await db.Students.SingleAsync(s => s.Id == studentId, ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            student.RecordInvolvement(now);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                await db.Entry(student).ReloadAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new RuleException("The student's record was being changed at the same moment, so the file was not kept. Upload it again.");
-            }
         }
     }
 }

@@ -11,8 +11,12 @@ namespace DropIn.Web.Features.Cases;
 /// The lists a manager keeps: case categories and the directory of services to refer students to. Nothing is deleted:
 /// a retired entry stays on the cases and referrals that used it and only leaves the choices offered for new ones.
 /// </summary>
-public sealed class CaseListsService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer)
+public sealed class CaseListsService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer)
 {
+    /// <summary>The unique index caught a name another manager saved a moment after the check in the change.</summary>
+    private static readonly ChangeOptions NameTaken =
+        ChangeOptions.Report("That name was added by someone else a moment ago; choose another or reload the list.");
+
     public async Task<IReadOnlyList<CaseCategory>> CategoriesAsync(ClaimsPrincipal user)
     {
         await authorizer.RequireAsync(user, Permissions.ManageCaseLists);
@@ -98,19 +102,7 @@ public sealed class CaseListsService(IDbContextFactory<DropInDbContext> dbFactor
     private async Task<T> ChangeAsync<T>(ClaimsPrincipal user, Func<DropInDbContext, Task<T>> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageCaseLists);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var changed = await change(db);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index caught a name another manager saved a moment after the check above.
-            throw new RuleException("That name was added by someone else a moment ago; choose another or reload the list.");
-        }
-
-        return changed;
+        return await changes.RunAsync(NameTaken, scope => change(scope.Db));
     }
 
     private static async Task<CaseCategory> CategoryAsync(DropInDbContext db, int id) =>

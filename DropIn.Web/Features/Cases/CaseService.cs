@@ -12,8 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>Opening, reading, listing, closing and reopening cases, and filing a visit, appointment or enquiry on one.</summary>
-public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, CaseAccess access, StudentService students, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
+public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, CaseAccess access, StudentService students, InformationBarriers barriers, Security.Audit.AuditLog audit)
 {
+    /// <summary>Two cases opened at the same moment would take the same number (a unique index): the second takes the next.</summary>
+    private static readonly ChangeOptions Numbering = ChangeOptions.Reapply("Another case was being opened at the same moment; try again.");
+
     public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
@@ -23,16 +26,15 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
             await barriers.RequireVisibleAsync(user, Target(source));
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await changes.RunAsync(Numbering, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
+            var (db, now) = (scope.Db, scope.Now);
             var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
             if (!await db.CaseCategories.AnyAsync(c => c.Id == categoryId && c.Active))
             {
                 throw new RuleException("Choose a category from the list.");
             }
 
-            var now = clock.GetUtcNow();
             var number = (await db.Cases.MaxAsync(c => (int?)c.Number) ?? 0) + 1;
             var opened = Case.Open(studentId, categoryId, number, summary, staff.Id, now);
             db.Cases.Add(opened);
@@ -42,22 +44,12 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
                 await LinkAsync(db, source, studentId, opened.Id, staff.Id, now);
             }
 
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Two cases opened at the same moment took the same number; the loser takes the next one.
-                continue;
-            }
-
-            await audit.RecordAsync(user, "case.open", "Case", opened.Id.ToString(), detail: source is null ? null : $"from {source.Kind} {source.Id}");
-            await PublishSourceAsync(source);
-            await live.PublishAsync(new CaseChanged(opened.Id));
-            await live.PublishAsync(new StudentChanged(studentId));
+            scope.Audit(user, "case.open", "Case", opened.Id.ToString(), source is null ? null : $"from {source.Kind} {source.Id}");
+            PublishSource(scope, source);
+            scope.Publish(new CaseChanged(opened.Id));
+            scope.Publish(new StudentChanged(studentId));
             return opened;
-        }
+        });
     }
 
     /// <summary>Files a visit, appointment or enquiry on an existing case of the same student (or links it to a student record only).</summary>
@@ -73,39 +65,28 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
             await barriers.RequireVisibleAsync(user, BarrierTarget.Case(checkedCase));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
-        if (caseId is { } id)
+        await changes.RunAsync(ChangeOptions.Report("That record changed at the same moment; try again."), async scope =>
         {
-            var target = await db.Cases.SingleOrDefaultAsync(c => c.Id == id) ?? throw new RuleException("That case does not exist.");
-            if (target.StudentId != studentId)
+            var db = scope.Db;
+            var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+            if (caseId is { } id)
             {
-                throw new RuleException("That case belongs to another student.");
+                var target = await db.Cases.SingleOrDefaultAsync(c => c.Id == id) ?? throw new RuleException("That case does not exist.");
+                if (target.StudentId != studentId)
+                {
+                    throw new RuleException("That case belongs to another student.");
+                }
+
+                target.RequireOpen();
+                scope.Publish(new CaseChanged(id));
             }
 
-            target.RequireOpen();
-        }
-
-        var now = clock.GetUtcNow();
-        await LinkAsync(db, source, studentId, caseId, staff.Id, now);
-        student.RecordInvolvement(now);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException("That record changed at the same moment; try again.");
-        }
-
-        await audit.RecordAsync(user, "case.link", caseId is null ? "Student" : "Case", (caseId ?? studentId).ToString(), detail: $"{source.Kind} {source.Id}");
-        if (caseId is { } changed)
-        {
-            await live.PublishAsync(new CaseChanged(changed));
-        }
-
-        await PublishSourceAsync(source);
-        await live.PublishAsync(new StudentChanged(studentId));
+            await LinkAsync(db, source, studentId, caseId, staff.Id, scope.Now);
+            student.RecordInvolvement(scope.Now);
+            scope.Audit(user, "case.link", caseId is null ? "Student" : "Case", (caseId ?? studentId).ToString(), $"{source.Kind} {source.Id}");
+            PublishSource(scope, source);
+            scope.Publish(new StudentChanged(studentId));
+        });
     }
 
     /// <summary>What the source says about the student, to search for them and prefill a registration.</summary>
@@ -229,11 +210,11 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, St
     };
 
     /// <summary>The queue, diary or enquiries board showing the source redraws (e.g. an enquiry filed on a case leaves the board).</summary>
-    private async Task PublishSourceAsync(LinkSource? source)
+    private static void PublishSource(ChangeScope scope, LinkSource? source)
     {
         if (source is { Kind: LinkSourceKind.Enquiry })
         {
-            await live.PublishAsync(new EnquiryChanged(source.Id));
+            scope.Publish(new EnquiryChanged(source.Id));
         }
     }
 

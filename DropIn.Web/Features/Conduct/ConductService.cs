@@ -21,14 +21,24 @@ namespace DropIn.Web.Features.Conduct;
 /// </summary>
 public sealed class ConductService(
     IDbContextFactory<DropInDbContext> dbFactory,
+    DataChanges changes,
     StaffAuthorizer authorizer,
     InformationBarriers barriers,
-    ILiveUpdates live,
     TimeProvider clock,
     AuditLog audit,
     IOptions<AppointmentOptions> options)
 {
     private const string Record = "Conduct";
+
+    /// <summary>
+    /// A decision about a student is read and written in one transaction, so that two managers at once cannot both
+    /// find no withdrawal in force and each decide one.
+    /// </summary>
+    private static readonly ChangeOptions StudentChange =
+        ChangeOptions.Report("Someone else changed this student's conduct record a moment ago; the page now shows their change.") with { Serialised = true };
+
+    private static readonly ChangeOptions DecisionChange =
+        ChangeOptions.Report("Someone else changed this decision a moment ago; the page now shows their change.");
 
     public DateOnly Today => LondonTime.Today(clock.GetUtcNow());
 
@@ -172,9 +182,12 @@ public sealed class ConductService(
     private async Task<Student> StudentAsync(DropInDbContext db, ClaimsPrincipal user, Guid studentId)
     {
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId, Record));
-        return await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null)
-            ?? throw new RuleException("That student record does not exist.");
+        return await LoadStudentAsync(db, studentId);
     }
+
+    private static async Task<Student> LoadStudentAsync(DropInDbContext db, Guid studentId) =>
+        await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null)
+            ?? throw new RuleException("That student record does not exist.");
 
     private static async Task<(ConductWarning?, AlternativeSource?)> DecisionContextAsync(DropInDbContext db, Guid studentId, WithdrawalDecision decision)
     {
@@ -211,33 +224,28 @@ public sealed class ConductService(
         Func<DropInDbContext, Student, StaffMember, DateTimeOffset, Task<T>> change, Func<T, Guid> idOf)
     {
         var staff = await authorizer.RequireAsync(user, permission);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var student = await StudentAsync(db, user, studentId);
-        var result = await change(db, student, staff, clock.GetUtcNow());
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(user, action, Record, studentId.ToString(), detail: idOf(result).ToString());
-        await live.PublishAsync(new StudentChanged(studentId));
-        return result;
+        await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId, Record));
+        return await changes.RunAsync(StudentChange, async scope =>
+        {
+            var student = await LoadStudentAsync(scope.Db, studentId);
+            var result = await change(scope.Db, student, staff, scope.Now);
+            scope.Audit(user, action, Record, studentId.ToString(), idOf(result).ToString());
+            scope.Publish(new StudentChanged(studentId));
+            return result;
+        });
     }
 
     private async Task<Withdrawal> ChangeWithdrawalAsync(ClaimsPrincipal user, Guid withdrawalId, string action, Action<Withdrawal, StaffMember, DateTimeOffset> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.DecideWithdrawal);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Withdrawal(withdrawalId));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var withdrawal = await db.Withdrawals.SingleOrDefaultAsync(w => w.Id == withdrawalId) ?? throw new RuleException("That decision does not exist.");
-        change(withdrawal, staff, clock.GetUtcNow());
-        try
+        return await changes.RunAsync(DecisionChange, async scope =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException("Someone else changed this decision a moment ago; the page now shows their change.");
-        }
-
-        await audit.RecordAsync(user, action, Record, withdrawal.StudentId.ToString(), detail: withdrawal.Id.ToString());
-        await live.PublishAsync(new StudentChanged(withdrawal.StudentId));
-        return withdrawal;
+            var withdrawal = await scope.Db.Withdrawals.SingleOrDefaultAsync(w => w.Id == withdrawalId) ?? throw new RuleException("That decision does not exist.");
+            change(withdrawal, staff, scope.Now);
+            scope.Audit(user, action, Record, withdrawal.StudentId.ToString(), withdrawal.Id.ToString());
+            scope.Publish(new StudentChanged(withdrawal.StudentId));
+            return withdrawal;
+        });
     }
 }

@@ -21,8 +21,15 @@ public sealed record DisputeView(Dispute Dispute, IReadOnlyList<DisputeSide> Sid
 /// manager who is on a side of a dispute cannot change it (or could take themselves off and read the other side at
 /// once): a manager on no side does.
 /// </summary>
-public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, AuditLog audit)
+public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, TimeProvider clock, AuditLog audit)
 {
+    private static readonly ChangeOptions ChangedMeanwhile =
+        ChangeOptions.Report("Someone else changed this dispute at the same moment; the page shows their change. Try again.");
+
+    /// <summary>Two disputes recorded at once would take the same number (a unique index): the second takes the next.</summary>
+    private static readonly ChangeOptions Numbering =
+        ChangeOptions.Reapply("Another dispute was being recorded at the same moment; try again.");
+
     public async Task<IReadOnlyList<DisputeView>> ListAsync(ClaimsPrincipal user)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ManageDisputes);
@@ -40,7 +47,7 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
             d.SideOf(manager.Id, now)))];
     }
 
-    public Task<Dispute> OpenAsync(ClaimsPrincipal user, string title) => ChangeAsync(user, null, async (db, staff, _, now) =>
+    public Task<Dispute> OpenAsync(ClaimsPrincipal user, string title) => ChangeAsync(user, null, Numbering, async (db, staff, _, now) =>
     {
         var number = (await db.Disputes.MaxAsync(d => (int?)d.Number) ?? 0) + 1;
         var dispute = Dispute.Open(number, title, staff.Id, now);
@@ -52,7 +59,7 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
     {
         await authorizer.RequireAsync(user, Permissions.ManageDisputes);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
-        return await ChangeAsync(user, disputeId, (db, _, dispute, _) => AddPartyAsync(db, dispute!, studentId, side));
+        return await ChangeAsync(user, disputeId, ChangedMeanwhile, (db, _, dispute, _) => AddPartyAsync(db, dispute!, studentId, side));
     }
 
     private static async Task<Dispute> AddPartyAsync(DropInDbContext db, Dispute dispute, Guid studentId, int side)
@@ -68,7 +75,7 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         return dispute;
     }
 
-    public Task<Dispute> AssignAsync(ClaimsPrincipal user, Guid disputeId, string staffId, int side) => ChangeAsync(user, disputeId, async (db, _, dispute, now) =>
+    public Task<Dispute> AssignAsync(ClaimsPrincipal user, Guid disputeId, string staffId, int side) => ChangeAsync(user, disputeId, ChangedMeanwhile, async (db, _, dispute, now) =>
     {
         var caseStaff = await db.IdsInRolesAsync([Roles.Caseworker, Roles.Manager]);
         if (!caseStaff.Contains(staffId))
@@ -81,13 +88,13 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         return dispute;
     });
 
-    public Task<Dispute> UnassignAsync(ClaimsPrincipal user, Guid disputeId, string staffId) => ChangeAsync(user, disputeId, (_, _, dispute, now) =>
+    public Task<Dispute> UnassignAsync(ClaimsPrincipal user, Guid disputeId, string staffId) => ChangeAsync(user, disputeId, ChangedMeanwhile, (_, _, dispute, now) =>
     {
         dispute!.Unassign(staffId, now);
         return Task.FromResult(dispute);
     });
 
-    public Task<Dispute> EndAsync(ClaimsPrincipal user, Guid disputeId) => ChangeAsync(user, disputeId, (_, _, dispute, now) =>
+    public Task<Dispute> EndAsync(ClaimsPrincipal user, Guid disputeId) => ChangeAsync(user, disputeId, ChangedMeanwhile, (_, _, dispute, now) =>
     {
         dispute!.End(now);
         return Task.FromResult(dispute);
@@ -136,28 +143,22 @@ public sealed class DisputeService(IDbContextFactory<DropInDbContext> dbFactory,
         }
     }
 
-    private async Task<Dispute> ChangeAsync(ClaimsPrincipal user, Guid? disputeId, Func<DropInDbContext, StaffMember, Dispute?, DateTimeOffset, Task<Dispute>> change)
+    private async Task<Dispute> ChangeAsync(ClaimsPrincipal user, Guid? disputeId, ChangeOptions onConflict, Func<DropInDbContext, StaffMember, Dispute?, DateTimeOffset, Task<Dispute>> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.ManageDisputes);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var dispute = disputeId is { } id ? await db.Disputes.SingleOrDefaultAsync(d => d.Id == id) ?? throw new RuleException("That dispute does not exist.") : null;
-        if (dispute is not null && dispute.SideOf(staff.Id, clock.GetUtcNow()) is { } side)
+        return await changes.RunAsync(onConflict, async scope =>
         {
-            await barriers.RefuseAsync(user, "Dispute", dispute.Id.ToString(), $"You are on side {side} of {dispute.Reference}, so another manager (on no side of it) must change it.");
-        }
+            var dispute = disputeId is { } id ? await scope.Db.Disputes.SingleOrDefaultAsync(d => d.Id == id) ?? throw new RuleException("That dispute does not exist.") : null;
+            // The dispute's own barrier: who is on a side is in the row, so it is checked as soon as it is read, before anything changes.
+            if (dispute is not null && dispute.SideOf(staff.Id, scope.Now) is { } side)
+            {
+                await barriers.RefuseAsync(user, "Dispute", dispute.Id.ToString(), $"You are on side {side} of {dispute.Reference}, so another manager (on no side of it) must change it.");
+            }
 
-        var result = await change(db, staff, dispute, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            throw new RuleException("Someone else changed this dispute at the same moment; the page shows their change. Try again.");
-        }
-
-        await audit.RecordAsync(user, "dispute.change", "Dispute", result.Id.ToString());
-        await live.PublishAsync(new DisputeChanged(result.Id));
-        return result;
+            var result = await change(scope.Db, staff, dispute, scope.Now);
+            scope.Audit(user, "dispute.change", "Dispute", result.Id.ToString());
+            scope.Publish(new DisputeChanged(result.Id));
+            return result;
+        });
     }
 }

@@ -10,8 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Enquiries;
 
 /// <summary>First contacts and the acknowledgement promise: recording, the SLA board, acknowledging and resolving.</summary>
-public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock)
+public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, TimeProvider clock)
 {
+    private static readonly ChangeOptions ChangedMeanwhile = ChangeOptions.Report("Someone else changed this enquiry a moment ago; the board shows their change.");
+
+    /// <summary>
+    /// Recording re-applies a conflict (a student record changed at the same moment): what is recorded does not depend
+    /// on it, and someone sending the web form cannot be asked to sort it out. Under the closures lock: a closure day
+    /// added at the same moment is either seen here or recomputes this enquiry.
+    /// </summary>
+    private static readonly ChangeOptions Recording =
+        ChangeOptions.Reapply("The enquiry could not be recorded just now because records were changing at the same moment. Please send it again.") with { Lock = RuleLocks.Closures };
+
     /// <param name="studentId">The student's existing record, when the enquiry is from someone already registered.</param>
     public async Task<Enquiry> RecordAsync(ClaimsPrincipal user, EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, Guid? studentId = null)
     {
@@ -117,30 +127,27 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
 
     private async Task<Enquiry> AddAsync(EnquiryChannel channel, DateTimeOffset received, string fromName, string? contact, string summary, string? assigneeId, string? recordedBy, Guid? studentId)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        // Under the closures lock: a closure day added at the same moment is either seen here or recomputes this enquiry.
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.LockAsync(RuleLocks.Closures);
-        var now = clock.GetUtcNow();
-        var calendar = await db.WorkingCalendarAsync(LondonTime.Today(received), LondonTime.Today(now).AddDays(60));
-        var enquiry = Enquiry.Record(channel, received, now, fromName, contact, summary, string.IsNullOrEmpty(assigneeId) ? null : assigneeId, recordedBy, calendar);
-        if (channel == EnquiryChannel.WebForm && await FirstSendingAsync(db, enquiry) is { } first)
+        return await changes.RunAsync(Recording, async scope =>
         {
-            return first;
-        }
+            var (db, now) = (scope.Db, scope.Now);
+            var calendar = await db.WorkingCalendarAsync(LondonTime.Today(received), LondonTime.Today(now).AddDays(60));
+            var enquiry = Enquiry.Record(channel, received, now, fromName, contact, summary, string.IsNullOrEmpty(assigneeId) ? null : assigneeId, recordedBy, calendar);
+            if (channel == EnquiryChannel.WebForm && await FirstSendingAsync(db, enquiry) is { } first)
+            {
+                return first;
+            }
 
-        if (studentId is { } id)
-        {
-            var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist; search again.");
-            enquiry.LinkTo(id, null);
-            student.RecordInvolvement(received);
-        }
+            if (studentId is { } id)
+            {
+                var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist; search again.");
+                enquiry.LinkTo(id, null);
+                student.RecordInvolvement(received);
+            }
 
-        db.Enquiries.Add(enquiry);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        await live.PublishAsync(new EnquiryChanged(enquiry.Id));
-        return enquiry;
+            db.Enquiries.Add(enquiry);
+            scope.Publish(new EnquiryChanged(enquiry.Id));
+            return enquiry;
+        });
     }
 
     /// <summary>The earlier web-form enquiry that <paramref name="enquiry"/> repeats, if any. Read under the same lock as the insert, so two sends at once find each other.</summary>
@@ -156,18 +163,11 @@ public sealed class EnquiryService(IDbContextFactory<DropInDbContext> dbFactory,
     {
         var staff = await authorizer.RequireAsync(user, Permissions.Enquiries);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Enquiry(id));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var enquiry = await db.Enquiries.SingleOrDefaultAsync(e => e.Id == id) ?? throw new RuleException("That enquiry no longer exists; reload the board.");
-        change(enquiry, staff, clock.GetUtcNow());
-        try
+        await changes.RunAsync(ChangedMeanwhile, async scope =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException("Someone else changed this enquiry a moment ago; the board shows their change.");
-        }
-
-        await live.PublishAsync(new EnquiryChanged(id));
+            var enquiry = await scope.Db.Enquiries.SingleOrDefaultAsync(e => e.Id == id) ?? throw new RuleException("That enquiry no longer exists; reload the board.");
+            change(enquiry, staff, scope.Now);
+            scope.Publish(new EnquiryChanged(id));
+        });
     }
 }

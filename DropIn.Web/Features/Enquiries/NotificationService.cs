@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Enquiries;
 
 /// <summary>A member of staff's own in-app notifications. Each user sees only theirs.</summary>
-public sealed class NotificationService(IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock)
+public sealed class NotificationService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes)
 {
     public async Task<IReadOnlyList<StaffNotification>> RecentAsync(ClaimsPrincipal user, int count = 10)
     {
@@ -23,9 +23,10 @@ public sealed class NotificationService(IDbContextFactory<DropInDbContext> dbFac
     public async Task MarkReadAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> shown)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var unread = await db.Notifications.Where(n => n.StaffId == id && n.ReadAt == null && shown.Contains(n.Id)).ToListAsync();
-        unread.ForEach(n => n.MarkRead(clock.GetUtcNow()));
-        await db.SaveChangesAsync();
+        await changes.RunAsync(ChangeOptions.Reapply("Your notifications could not be marked read just now; they will be next time."), async scope =>
+        {
+            var unread = await scope.Db.Notifications.Where(n => n.StaffId == id && n.ReadAt == null && shown.Contains(n.Id)).ToListAsync();
+            unread.ForEach(n => n.MarkRead(scope.Now));
+        });
     }
 }

@@ -1,9 +1,7 @@
 using DropIn.Domain;
-using DropIn.Domain.Confidentiality;
 using DropIn.Domain.Feedback;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Appointments;
-using DropIn.Web.Security.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DropIn.Web.Features.Feedback;
@@ -12,7 +10,7 @@ namespace DropIn.Web.Features.Feedback;
 /// Behind the public forms. Nothing here returns anything about a student: a page learns only which form a link is
 /// for and whether it still works. Submitting spends the link and stores the anonymous response in one transaction.
 /// </summary>
-public sealed class FeedbackFormService(IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock, AuditLog audit)
+public sealed class FeedbackFormService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, TimeProvider clock)
 {
     public const string AlreadyUsed = "This form has already been sent in, or the link is not one of ours. Thank you: each link works once.";
 
@@ -36,40 +34,34 @@ public sealed class FeedbackFormService(IDbContextFactory<DropInDbContext> dbFac
     /// </summary>
     public async Task OptOutAsync(string token, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Read and written in one transaction (IMMEDIATE on SQLite: one writer at a time), so the same link pressed
-        // twice at once is two opt-outs in turn, never a concurrency conflict and an error page.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var hash = ManageToken.Hash(token);
-        var studentId = await db.FeedbackInvitations.Where(i => i.TokenHash == hash).Select(i => (Guid?)i.StudentId).SingleOrDefaultAsync(ct);
-        var student = studentId is null ? null : await db.Students.SingleOrDefaultAsync(s => s.Id == studentId, ct);
-        if (student is null)
+        // Read and written in one transaction (IMMEDIATE on SQLite: one writer at a time), so the same link pressed
+        // twice at once is two opt-outs in turn; where writers are not serialised, a conflict is read again, and the
+        // second finds the first's answer.
+        await changes.RunAsync(ChangeOptions.Reapply("Your answer could not be saved just now; please try again.") with { Serialised = true }, async scope =>
         {
-            return;
-        }
+            var studentId = await scope.Db.FeedbackInvitations.Where(i => i.TokenHash == hash).Select(i => (Guid?)i.StudentId).SingleOrDefaultAsync(ct);
+            var student = studentId is null ? null : await scope.Db.Students.SingleOrDefaultAsync(s => s.Id == studentId, ct);
+            if (student is null)
+            {
+                return;
+            }
 
-        student.RecordFeedbackPermission(false, FeedbackPermission.ByStudentOptOut, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await audit.AppendAsync(null, null, "feedback.opt-out", "Student", student.Id.ToString(), AuditOutcome.Allowed, null);
+            student.RecordFeedbackPermission(false, FeedbackPermission.ByStudentOptOut, scope.Now);
+            scope.Audit(null, "feedback.opt-out", "Student", student.Id.ToString());
+        }, ct);
     }
 
     private async Task SubmitAsync(string token, Func<FeedbackInvitation, FeedbackResponse> respond, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = ManageToken.Hash(token);
-        var invitation = await db.FeedbackInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash && !i.Used, ct)
-            ?? throw new RuleException(AlreadyUsed);
-        invitation.MarkUsed();
-        db.FeedbackResponses.Add(respond(invitation));
-        try
+        // The version check makes a second, simultaneous submission of the same link fail at the save, response and all.
+        await changes.RunAsync(ChangeOptions.Report(AlreadyUsed), async scope =>
         {
-            // The version check makes a second, simultaneous submission of the same link fail here, response and all.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException(AlreadyUsed);
-        }
+            var invitation = await scope.Db.FeedbackInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash && !i.Used, ct)
+                ?? throw new RuleException(AlreadyUsed);
+            invitation.MarkUsed();
+            scope.Db.FeedbackResponses.Add(respond(invitation));
+        }, ct);
     }
 }

@@ -4,7 +4,6 @@ using DropIn.Domain.Feedback;
 using DropIn.Web.Data;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
-using DropIn.Web.Security.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DropIn.Web.Features.Feedback;
@@ -14,7 +13,7 @@ public sealed record FeedbackPermissionView(FeedbackPermission? Permission, stri
 
 /// <summary>Staff reading and recording whether a student may be emailed the anonymous feedback and impact forms.</summary>
 public sealed class FeedbackPermissionService(
-    IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, AuditLog audit)
+    IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers)
 {
     public async Task<FeedbackPermissionView> GetAsync(ClaimsPrincipal user, Guid studentId)
     {
@@ -33,18 +32,19 @@ public sealed class FeedbackPermissionService(
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RegisterStudents);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
-        var ticks = await TicksAsync(db, student);
-        if (FeedbackPermission.Effective(student.FeedbackPermission, ticks)?.Given == given)
+        await changes.RunAsync(ChangeOptions.Report("Someone else changed this student's record a moment ago; the page shows it now. Try again if still needed."), async scope =>
         {
-            return; // Already the answer that counts: keep who recorded it and when.
-        }
+            var student = await scope.Db.Students.SingleOrDefaultAsync(s => s.Id == studentId && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+            var ticks = await TicksAsync(scope.Db, student);
+            if (FeedbackPermission.Effective(student.FeedbackPermission, ticks)?.Given == given)
+            {
+                return; // Already the answer that counts: keep who recorded it and when.
+            }
 
-        student.RecordFeedbackPermission(given, staff.Id, clock.GetUtcNow());
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(user, "student.feedback-permission", "Student", studentId.ToString());
-        await live.PublishAsync(new StudentChanged(studentId));
+            student.RecordFeedbackPermission(given, staff.Id, scope.Now);
+            scope.Audit(user, "student.feedback-permission", "Student", studentId.ToString());
+            scope.Publish(new StudentChanged(studentId));
+        });
     }
 
     /// <summary>

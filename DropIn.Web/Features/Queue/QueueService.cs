@@ -17,15 +17,20 @@ namespace DropIn.Web.Features.Queue;
 /// </summary>
 public sealed class QueueService(
     IDbContextFactory<DropInDbContext> dbFactory,
+    DataChanges changes,
     SessionLocator sessions,
     VisitHistory history,
     StaffAuthorizer authorizer,
-    ILiveUpdates live,
     TimeProvider clock,
     IOptions<QueueOptions> options, InformationBarriers barriers,
     IAuthorizationService authorization, Security.Audit.AuditLog audit)
 {
-    private const int MaxAttempts = 5;
+    /// <summary>
+    /// The queue re-applies its rule after a conflict: two presses at once each get what is true after the other
+    /// (Call next: the next student still waiting). Said only if it still conflicts after every attempt.
+    /// </summary>
+    private static readonly ChangeOptions Reapplied =
+        ChangeOptions.Reapply("Several people changed the queue at the same moment and this could not be saved. The screen now shows the queue as it is; try again if still needed.");
 
     public IReadOnlyList<string> Rooms => options.Value.RoomNames();
 
@@ -95,20 +100,17 @@ public sealed class QueueService(
     public async Task<DropInSession> StartExtraSessionAsync(ClaimsPrincipal user, TimeOnly endLocal)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RunSession);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.LockAsync(RuleLocks.DropInSessions);
-        var now = clock.GetUtcNow();
-        var today = LondonTime.Today(now);
-        var end = LondonTime.ToInstant(today, endLocal);
-        var session = DropInSession.Extra(now, end, staff.Id);
-        await RequireNoOtherSessionAsync(db, null, today, now, end, now,
-            "That would overlap a drop-in session already open or scheduled today; open that one early instead.");
-        db.DropInSessions.Add(session);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        await PublishSessionChangedAsync(session);
-        return session;
+        return await changes.RunAsync(Reapplied with { Lock = RuleLocks.DropInSessions }, async scope =>
+        {
+            var today = LondonTime.Today(scope.Now);
+            var end = LondonTime.ToInstant(today, endLocal);
+            var session = DropInSession.Extra(scope.Now, end, staff.Id);
+            await RequireNoOtherSessionAsync(scope.Db, null, today, scope.Now, end, scope.Now,
+                "That would overlap a drop-in session already open or scheduled today; open that one early instead.");
+            scope.Db.DropInSessions.Add(session);
+            PublishSessionChanged(scope, session);
+            return session;
+        });
     }
 
     /// <summary>
@@ -135,17 +137,12 @@ public sealed class QueueService(
             }
         }
 
-        return await RetryOnConflictAsync(async () =>
+        return await changes.RunAsync(Reapplied with { Serialised = true }, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var now = clock.GetUtcNow();
-            var session = await sessions.CurrentAsync(db, now);
-            var ticket = session.CheckIn(student, now);
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            await live.PublishAsync(new QueueChanged(session.Id));
+            var session = await sessions.CurrentAsync(scope.Db, scope.Now);
+            var ticket = session.CheckIn(student, scope.Now);
+            scope.Db.Tickets.Add(ticket);
+            scope.Publish(new QueueChanged(session.Id));
             return ticket;
         });
     }
@@ -186,11 +183,9 @@ public sealed class QueueService(
             throw new RuleException("Choose the room you are seeing students in.");
         }
 
-        return await RetryOnConflictAsync(async () =>
+        return await changes.RunAsync<Ticket?>(Reapplied with { Serialised = true }, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var now = clock.GetUtcNow();
+            var (db, now) = (scope.Db, scope.Now);
             var session = await sessions.CurrentAsync(db, now);
             if (session.StateAt(now) != SessionState.Open)
             {
@@ -212,9 +207,7 @@ public sealed class QueueService(
             }
 
             next.Call(staff.Id, staff.DisplayName, room, now);
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            await live.PublishAsync(new QueueChanged(session.Id));
+            scope.Publish(new QueueChanged(session.Id));
             return next;
         });
     }
@@ -257,26 +250,20 @@ public sealed class QueueService(
             throw new RuleException("Choose one of the advice rooms.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Users.Where(u => u.Id == staff.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Room, room));
+        await changes.RunAsync(ChangeOptions.Report("Your room could not be saved just now; choose it again."), scope =>
+            scope.Db.Users.Where(u => u.Id == staff.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Room, room)));
     }
 
     /// <summary>A change to a session's times, under the drop-in sessions lock so that the one-at-a-time rule holds.</summary>
     private async Task ChangeSessionAsync(ClaimsPrincipal user, Guid sessionId, Func<DropInDbContext, DropInSession, StaffMember, DateTimeOffset, Task> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.RunSession);
-        await RetryOnConflictAsync(async () =>
+        await changes.RunAsync(Reapplied with { Lock = RuleLocks.DropInSessions }, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.LockAsync(RuleLocks.DropInSessions);
-            var session = await db.DropInSessions.SingleOrDefaultAsync(s => s.Id == sessionId)
+            var session = await scope.Db.DropInSessions.SingleOrDefaultAsync(s => s.Id == sessionId)
                 ?? throw new RuleException("That session no longer exists; reload the page.");
-            await change(db, session, staff, clock.GetUtcNow());
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            await PublishSessionChangedAsync(session);
-            return true;
+            await change(scope.Db, session, staff, scope.Now);
+            PublishSessionChanged(scope, session);
         });
     }
 
@@ -296,43 +283,24 @@ public sealed class QueueService(
     }
 
     /// <summary>A session's times decide the free appointment times of those who staff it, so the diary hears of it too.</summary>
-    private async Task PublishSessionChangedAsync(DropInSession session)
+    private static void PublishSessionChanged(ChangeScope scope, DropInSession session)
     {
-        await live.PublishAsync(new QueueChanged(session.Id));
-        await live.PublishAsync(new DiaryChanged(session.Date));
+        scope.Publish(new QueueChanged(session.Id));
+        scope.Publish(new DiaryChanged(session.Date));
     }
 
     private async Task ChangeTicketAsync(ClaimsPrincipal user, string permission, Guid ticketId, Action<Ticket, DropInSession, StaffMember, DateTimeOffset> change)
     {
         var staff = await authorizer.RequireAsync(user, permission);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Ticket(ticketId));
-        await RetryOnConflictAsync(async () =>
+        await changes.RunAsync(Reapplied, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId)
+            var ticket = await scope.Db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId)
                 ?? throw new RuleException("That ticket no longer exists; reload the page.");
-            var session = await db.DropInSessions.AsNoTracking().SingleAsync(s => s.Id == ticket.SessionId);
-            change(ticket, session, staff, clock.GetUtcNow());
-            await db.SaveChangesAsync();
-            await live.PublishAsync(new QueueChanged(session.Id));
-            return true;
+            var session = await scope.Db.DropInSessions.AsNoTracking().SingleAsync(s => s.Id == ticket.SessionId);
+            change(ticket, session, staff, scope.Now);
+            scope.Publish(new QueueChanged(session.Id));
         });
-    }
-
-    /// <summary>Someone else changed the same row first: read again and re-apply the rule to what is there now.</summary>
-    private static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt)
-    {
-        for (var i = 1; ; i++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (DbUpdateException) when (i < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 25) * i);
-            }
-        }
     }
 
     private async Task<WaitEstimator> EstimatorAsync(DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)

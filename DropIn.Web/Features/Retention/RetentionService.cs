@@ -4,7 +4,6 @@ using DropIn.Domain.Calendar;
 using DropIn.Domain.Retention;
 using DropIn.Web.Data;
 using DropIn.Web.Security;
-using DropIn.Web.Security.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +14,15 @@ namespace DropIn.Web.Features.Retention;
 /// and a review date, and confirming the review, which is what lets the nightly job destroy a listed record.
 /// </summary>
 public sealed class RetentionService(
-    IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, IOptions<RetentionOptions> options, TimeProvider clock, AuditLog audit)
+    IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, IOptions<RetentionOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// Each hold change reads and writes in one transaction, so that a hold lifted by one manager is seen lifted by
+    /// another renewing it at the same moment; a hold gone meanwhile (the record destroyed) is a message.
+    /// </summary>
+    private static readonly ChangeOptions HoldChange =
+        ChangeOptions.Report("That hold changed a moment ago (another manager, or the record was destroyed). Reload the review to see it as it is now.") with { Serialised = true };
+
     public async Task<RetentionReviewView> ReviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await authorizer.RequireAsync(user, Permissions.ReviewRetention);
@@ -62,72 +68,69 @@ public sealed class RetentionService(
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
         var review = await ReviewAsync(user, ct);
-        var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A record hidden from this manager by a barrier is confirmed (or held) by a manager on no side of the dispute.
         var rows = review.Rows.Where(r => r.Hold is null && r.Visible && (seen is null || seen.Contains(r.StudentId))).ToList();
         var ids = rows.Select(r => r.StudentId).ToList();
-        var listings = await db.Set<RetentionListing>().Where(l => ids.Contains(l.StudentId)).ToDictionaryAsync(l => l.StudentId, ct);
-        foreach (var row in rows)
+        return await changes.RunAsync(ChangeOptions.Report("Another manager confirmed the review at the same moment. Reload the review to see it as it is now."), async scope =>
         {
-            var entry = RetentionReview.EntryFor(row.LastInvolvement, now);
-            if (listings.TryGetValue(row.StudentId, out var listing))
+            var listings = await scope.Db.Set<RetentionListing>().Where(l => ids.Contains(l.StudentId)).ToDictionaryAsync(l => l.StudentId, ct);
+            foreach (var row in rows)
             {
-                listing.Relist(entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now);
+                var entry = RetentionReview.EntryFor(row.LastInvolvement, scope.Now);
+                if (listings.TryGetValue(row.StudentId, out var listing))
+                {
+                    listing.Relist(entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, scope.Now);
+                }
+                else
+                {
+                    scope.Db.Add(new RetentionListing(row.StudentId, entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, scope.Now));
+                }
             }
-            else
-            {
-                db.Add(new RetentionListing(row.StudentId, entry.LastInvolvementSeen, entry.DestroyNotBefore, manager.Id, now));
-            }
-        }
 
-        var listed = rows.Count;
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, "retention.review", detail: $"{listed} listed");
-        return listed;
+            scope.Audit(user, "retention.review", null, null, detail: $"{rows.Count} listed");
+            return rows.Count;
+        }, ct);
     }
 
     public async Task PlaceHoldAsync(ClaimsPrincipal user, Guid studentId, string reason, DateOnly reviewOn, CancellationToken ct = default)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId), ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Students.AnyAsync(s => s.Id == studentId, ct))
+        // One transaction for "not already held" and the insert: two managers at once place one hold.
+        await changes.RunAsync(HoldChange, async scope =>
         {
-            throw new RuleException("That record no longer exists.");
-        }
+            if (!await scope.Db.Students.AnyAsync(s => s.Id == studentId, ct))
+            {
+                throw new RuleException("That record no longer exists.");
+            }
 
-        if (await db.Set<RetentionHold>().AnyAsync(h => h.StudentId == studentId && h.LiftedAt == null, ct))
-        {
-            throw new RuleException("This record is already held. Renew or lift the hold instead.");
-        }
+            if (await scope.Db.Set<RetentionHold>().AnyAsync(h => h.StudentId == studentId && h.LiftedAt == null, ct))
+            {
+                throw new RuleException("This record is already held. Renew or lift the hold instead.");
+            }
 
-        var hold = RetentionHold.Place(studentId, reason, reviewOn, manager.Id, clock.GetUtcNow());
-        db.Add(hold);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, "retention.hold", "Student", studentId.ToString());
+            scope.Db.Add(RetentionHold.Place(studentId, reason, reviewOn, manager.Id, scope.Now));
+            scope.Audit(user, "retention.hold", "Student", studentId.ToString());
+        }, ct);
     }
 
-    public async Task RenewHoldAsync(ClaimsPrincipal user, Guid holdId, DateOnly reviewOn, CancellationToken ct = default)
-    {
-        await ChangeHoldAsync(user, holdId, hold => hold.Renew(reviewOn, clock.GetUtcNow()), "retention.hold-renewed", ct);
-    }
+    public Task RenewHoldAsync(ClaimsPrincipal user, Guid holdId, DateOnly reviewOn, CancellationToken ct = default) =>
+        ChangeHoldAsync(user, holdId, "retention.hold-renewed", (hold, _, now) => hold.Renew(reviewOn, now), ct);
 
-    public async Task LiftHoldAsync(ClaimsPrincipal user, Guid holdId, CancellationToken ct = default)
+    public Task LiftHoldAsync(ClaimsPrincipal user, Guid holdId, CancellationToken ct = default) =>
+        ChangeHoldAsync(user, holdId, "retention.hold-lifted", (hold, manager, now) => hold.Lift(manager.Id, now), ct);
+
+    /// <summary>The permission and the barrier, once, before the hold is read; then the change through <see cref="DataChanges"/>.</summary>
+    private async Task ChangeHoldAsync(ClaimsPrincipal user, Guid holdId, string action, Action<RetentionHold, StaffMember, DateTimeOffset> change, CancellationToken ct)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ReviewRetention);
-        await ChangeHoldAsync(user, holdId, hold => hold.Lift(manager.Id, clock.GetUtcNow()), "retention.hold-lifted", ct);
-    }
-
-    private async Task ChangeHoldAsync(ClaimsPrincipal user, Guid holdId, Action<RetentionHold> change, string action, CancellationToken ct)
-    {
-        await authorizer.RequireAsync(user, Permissions.ReviewRetention);
         await barriers.RequireVisibleAsync(user, BarrierTarget.RetentionHold(holdId), ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var hold = await db.Set<RetentionHold>().SingleOrDefaultAsync(h => h.Id == holdId, ct) ?? throw new RuleException("That hold no longer exists.");
-        change(hold);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, action, "Student", hold.StudentId.ToString());
+        await changes.RunAsync(HoldChange, async scope =>
+        {
+            var hold = await scope.Db.Set<RetentionHold>().SingleOrDefaultAsync(h => h.Id == holdId, ct) ?? throw new RuleException("That hold no longer exists.");
+            change(hold, manager, scope.Now);
+            scope.Audit(user, action, "Student", hold.StudentId.ToString());
+        }, ct);
     }
 }
 

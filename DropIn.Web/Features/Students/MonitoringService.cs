@@ -12,37 +12,34 @@ namespace DropIn.Web.Features.Students;
 /// Equality-monitoring answers: staff record them, statistics count them, and nobody reads them back. Nothing here
 /// returns an answer, so no screen can show one.
 /// </summary>
-public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, ILogger<MonitoringService> logger, Security.Audit.AuditLog audit)
+public sealed class MonitoringService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, ILogger<MonitoringService> logger)
 {
+    /// <summary>Two first saves for one student at once: one wins the key; the other may simply save again.</summary>
+    private static readonly ChangeOptions SavedMeanwhile =
+        ChangeOptions.Report("Someone saved answers for this student at the same moment. Save again to replace them.");
+
     /// <summary>Creates or replaces the student's answers; an empty answer means the question was not answered.</summary>
     public async Task<MonitoringStatus> RecordAsync(ClaimsPrincipal user, Guid studentId, DateOnly? dateOfBirth, string? gender, string? ethnicity, string? disability, string? level, string? feeStatus)
     {
         await authorizer.RequireAsync(user, Permissions.RecordMonitoring);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var student = await StudentAsync(db, studentId);
-        var record = await db.MonitoringRecords.SingleOrDefaultAsync(r => r.StudentId == studentId);
-        if (record is null)
+        var status = await changes.RunAsync(SavedMeanwhile, async scope =>
         {
-            record = MonitoringRecord.For(studentId);
-            db.MonitoringRecords.Add(record);
-        }
+            var student = await StudentAsync(scope.Db, studentId);
+            var record = await scope.Db.MonitoringRecords.SingleOrDefaultAsync(r => r.StudentId == studentId);
+            if (record is null)
+            {
+                record = MonitoringRecord.For(studentId);
+                scope.Db.MonitoringRecords.Add(record);
+            }
 
-        record.Answer(dateOfBirth, gender, ethnicity, disability, level, feeStatus, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Two first saves for one student at once: one wins the key; the other may simply save again.
-            throw new RuleException("Someone saved answers for this student at the same moment. Save again to replace them.");
-        }
-
+            record.Answer(dateOfBirth, gender, ethnicity, disability, level, feeStatus, scope.Now);
+            scope.Audit(user, "monitoring.record", "Student", studentId.ToString());
+            scope.Publish(new StudentChanged(studentId));
+            return new MonitoringStatus(student.DisplayName, true, record.RecordedAt);
+        });
         logger.LogInformation("Monitoring answers recorded for student {StudentId}", studentId);
-        await audit.RecordAsync(user, "monitoring.record", "Student", studentId.ToString());
-        await live.PublishAsync(new StudentChanged(studentId));
-        return new MonitoringStatus(student.DisplayName, true, record.RecordedAt);
+        return status;
     }
 
     /// <summary>Whether answers exist and when they were given; never the answers.</summary>

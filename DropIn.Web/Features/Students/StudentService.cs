@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Students;
 
 /// <summary>Student records: finding, registering (with a duplicate check), editing, and a manager's merge of duplicates.</summary>
-public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, IAuthorizationService authorization, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, Security.Audit.AuditLog audit)
+public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, IAuthorizationService authorization, InformationBarriers barriers, Security.Audit.AuditLog audit)
 {
     public const int MaxResults = 25;
 
@@ -79,23 +79,24 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         // A second record for someone this user is walled off from would be a record of them they can see: a
         // colleague on no side of the dispute registers them.
         await barriers.RequireVisibleAsync(user, BarrierTarget.Someone(valid, "Student"));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!confirmedNotDuplicate && (await DuplicatesAsync(db, valid, null)).Count > 0)
+        return await changes.RunAsync(ChangeOptions.Report("Student records were changing at the same moment and this one could not be saved; try again."), async scope =>
         {
-            throw new RuleException("This may be a student who is already registered. Check the possible matches, or confirm this is a different person.");
-        }
+            if (!confirmedNotDuplicate && (await DuplicatesAsync(scope.Db, valid, null)).Count > 0)
+            {
+                throw new RuleException("This may be a student who is already registered. Check the possible matches, or confirm this is a different person.");
+            }
 
-        var student = Student.Register(valid, staff.Id, clock.GetUtcNow());
-        if (feedbackPermission is { } given)
-        {
-            student.RecordFeedbackPermission(given, staff.Id, student.RegisteredAt);
-        }
+            var student = Student.Register(valid, staff.Id, scope.Now);
+            if (feedbackPermission is { } given)
+            {
+                student.RecordFeedbackPermission(given, staff.Id, student.RegisteredAt);
+            }
 
-        db.Students.Add(student);
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(user, "student.register", "Student", student.Id.ToString());
-        await live.PublishAsync(new StudentChanged(student.Id));
-        return student;
+            scope.Db.Students.Add(student);
+            scope.Audit(user, "student.register", "Student", student.Id.ToString());
+            scope.Publish(new StudentChanged(student.Id));
+            return student;
+        });
     }
 
     public async Task<StudentRecord> GetAsync(ClaimsPrincipal user, Guid id)
@@ -130,17 +131,18 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
     {
         await authorizer.RequireAsync(user, Permissions.RegisterStudents);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(id));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
-        if (student.Version != expectedVersion)
+        await changes.RunAsync(ChangeOptions.Report("Someone else changed this student's details a moment ago; their version is shown."), async scope =>
         {
-            throw new EditConflictException("Someone else changed this student's details while you were editing. Their version is shown; make your change again.", student.DisplayName);
-        }
+            var student = await scope.Db.Students.SingleOrDefaultAsync(s => s.Id == id && s.MergedIntoId == null) ?? throw new RuleException("That student record does not exist.");
+            if (student.Version != expectedVersion)
+            {
+                throw new EditConflictException("Someone else changed this student's details while you were editing. Their version is shown; make your change again.", student.DisplayName);
+            }
 
-        student.Update(profile);
-        await SaveAsync(db, "Someone else changed this student's details a moment ago; their version is shown.");
-        await audit.RecordAsync(user, "student.update", "Student", id.ToString());
-        await live.PublishAsync(new StudentChanged(id));
+            student.Update(profile);
+            scope.Audit(user, "student.update", "Student", id.ToString());
+            scope.Publish(new StudentChanged(id));
+        });
     }
 
     /// <summary>
@@ -152,43 +154,44 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         await authorizer.RequireAsync(user, Permissions.MergeStudents);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(keepId));
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(duplicateId));
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var keep = await db.Students.SingleOrDefaultAsync(s => s.Id == keepId) ?? throw new RuleException("The record to keep does not exist.");
-        var duplicate = await db.Students.SingleOrDefaultAsync(s => s.Id == duplicateId) ?? throw new RuleException("The duplicate record does not exist.");
-        keep.Absorb(duplicate);
-        (await db.Cases.Where(c => c.StudentId == duplicateId).ToListAsync()).ForEach(c => c.MoveTo(keepId));
-        (await db.Consents.Where(c => c.StudentId == duplicateId).ToListAsync()).ForEach(c => c.MoveTo(keepId));
-        (await db.Tickets.Where(t => t.StudentId == duplicateId).ToListAsync()).ForEach(t => t.LinkTo(keepId, null));
-        (await db.Appointments.Where(a => a.StudentId == duplicateId).ToListAsync()).ForEach(a => a.LinkTo(keepId, null));
-        (await db.Enquiries.Where(e => e.StudentId == duplicateId).ToListAsync()).ForEach(e => e.LinkTo(keepId, null));
-        // A conduct record, and a withdrawal in force, follow the student: a duplicate must not be a way round it.
-        (await db.ConductIncidents.Where(i => i.StudentId == duplicateId).ToListAsync()).ForEach(i => i.MoveTo(keepId));
-        (await db.ConductWarnings.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
-        (await db.Withdrawals.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
-        // A retention hold keeps the merged record; a review listing was for a record that no longer exists as it was.
-        (await db.Set<DropIn.Domain.Retention.RetentionHold>().Where(h => h.StudentId == duplicateId).ToListAsync()).ForEach(h => h.MoveTo(keepId));
-        db.RemoveRange(await db.Set<Retention.RetentionListing>().Where(l => l.StudentId == duplicateId || l.StudentId == keepId).ToListAsync());
-        var monitoring = await db.MonitoringRecords.Where(m => m.StudentId == keepId || m.StudentId == duplicateId).ToListAsync();
-        if (monitoring.Count > 0 && monitoring.MaxBy(m => m.RecordedAt) is { } latest && latest.StudentId == duplicateId)
+        // One transaction: a merge half done would leave a student's history split across two records.
+        await changes.RunAsync(ChangeOptions.Report("One of these records changed while merging; nothing was merged. Try again.") with { Serialised = true }, async scope =>
         {
-            // The most recent answers are the student's current ones; they move to the kept record.
-            var moved = MonitoringRecord.For(keepId);
-            moved.Answer(latest.DateOfBirth, latest.Gender, latest.Ethnicity, latest.Disability, latest.LevelOfStudy, latest.FeeStatus, latest.RecordedAt);
-            db.MonitoringRecords.RemoveRange(monitoring);
-            await db.SaveChangesAsync();
-            db.MonitoringRecords.Add(moved);
-        }
-        else
-        {
-            db.MonitoringRecords.RemoveRange(monitoring.Where(m => m.StudentId == duplicateId));
-        }
+            var db = scope.Db;
+            var keep = await db.Students.SingleOrDefaultAsync(s => s.Id == keepId) ?? throw new RuleException("The record to keep does not exist.");
+            var duplicate = await db.Students.SingleOrDefaultAsync(s => s.Id == duplicateId) ?? throw new RuleException("The duplicate record does not exist.");
+            keep.Absorb(duplicate);
+            (await db.Cases.Where(c => c.StudentId == duplicateId).ToListAsync()).ForEach(c => c.MoveTo(keepId));
+            (await db.Consents.Where(c => c.StudentId == duplicateId).ToListAsync()).ForEach(c => c.MoveTo(keepId));
+            (await db.Tickets.Where(t => t.StudentId == duplicateId).ToListAsync()).ForEach(t => t.LinkTo(keepId, null));
+            (await db.Appointments.Where(a => a.StudentId == duplicateId).ToListAsync()).ForEach(a => a.LinkTo(keepId, null));
+            (await db.Enquiries.Where(e => e.StudentId == duplicateId).ToListAsync()).ForEach(e => e.LinkTo(keepId, null));
+            // A conduct record, and a withdrawal in force, follow the student: a duplicate must not be a way round it.
+            (await db.ConductIncidents.Where(i => i.StudentId == duplicateId).ToListAsync()).ForEach(i => i.MoveTo(keepId));
+            (await db.ConductWarnings.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
+            (await db.Withdrawals.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
+            // A retention hold keeps the merged record; a review listing was for a record that no longer exists as it was.
+            (await db.Set<DropIn.Domain.Retention.RetentionHold>().Where(h => h.StudentId == duplicateId).ToListAsync()).ForEach(h => h.MoveTo(keepId));
+            db.RemoveRange(await db.Set<Retention.RetentionListing>().Where(l => l.StudentId == duplicateId || l.StudentId == keepId).ToListAsync());
+            var monitoring = await db.MonitoringRecords.Where(m => m.StudentId == keepId || m.StudentId == duplicateId).ToListAsync();
+            if (monitoring.Count > 0 && monitoring.MaxBy(m => m.RecordedAt) is { } latest && latest.StudentId == duplicateId)
+            {
+                // The most recent answers are the student's current ones; they move to the kept record.
+                var moved = MonitoringRecord.For(keepId);
+                moved.Answer(latest.DateOfBirth, latest.Gender, latest.Ethnicity, latest.Disability, latest.LevelOfStudy, latest.FeeStatus, latest.RecordedAt);
+                db.MonitoringRecords.RemoveRange(monitoring);
+                await db.SaveChangesAsync();
+                db.MonitoringRecords.Add(moved);
+            }
+            else
+            {
+                db.MonitoringRecords.RemoveRange(monitoring.Where(m => m.StudentId == duplicateId));
+            }
 
-        await SaveAsync(db, "One of these records changed while merging; nothing was merged. Try again.");
-        await tx.CommitAsync();
-        await audit.RecordAsync(user, "student.merge", "Student", keepId.ToString(), detail: $"merged {duplicateId}");
-        await live.PublishAsync(new StudentChanged(keepId));
-        await live.PublishAsync(new StudentChanged(duplicateId));
+            scope.Audit(user, "student.merge", "Student", keepId.ToString(), $"merged {duplicateId}");
+            scope.Publish(new StudentChanged(keepId));
+            scope.Publish(new StudentChanged(duplicateId));
+        });
     }
 
     internal static StudentSummary Summary(Student s) => new(s.Id, s.DisplayName, s.Email, s.StudentNumber, s.College, s.Status, s.LastInvolvementAt);
@@ -208,17 +211,5 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
         return [.. candidates.Select(s => new PossibleDuplicate(Summary(s), DuplicateCheck.Reasons(probe, s)))
             .Where(d => d.Reasons.Count > 0)
             .OrderByDescending(d => d.Reasons.Count).ThenBy(d => d.Student.DisplayName, StringComparer.Ordinal)];
-    }
-
-    private static async Task SaveAsync(DropInDbContext db, string conflictMessage)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleException(conflictMessage);
-        }
     }
 }

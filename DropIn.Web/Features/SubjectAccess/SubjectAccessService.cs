@@ -18,8 +18,15 @@ namespace DropIn.Web.Features.SubjectAccess;
 /// checks the permission and the information barrier: a manager on one side of a dispute cannot handle the other
 /// side's request (a neutral manager does).
 /// </summary>
-public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, InformationBarriers barriers, ILiveUpdates live, TimeProvider clock, AuditLog audit)
+public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, TimeProvider clock, AuditLog audit)
 {
+    private static readonly ChangeOptions ChangedMeanwhile =
+        ChangeOptions.Report("Someone else changed this request at the same moment; the page shows their change. Try again.");
+
+    /// <summary>Two requests recorded at once would take the same number (a unique index): the second takes the next.</summary>
+    private static readonly ChangeOptions Numbering =
+        ChangeOptions.Reapply("Another request was being recorded at the same moment; try again.");
+
     public const string ServiceName = "the Students' Union Student Advice Service";
 
     public async Task<SubjectAccessBoard> BoardAsync(ClaimsPrincipal user)
@@ -45,38 +52,27 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
     {
         var staff = await authorizer.RequireAsync(user, Permissions.ManageSubjectAccess);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
-        for (var attempt = 1; ; attempt++)
+        return await changes.RunAsync(Numbering, async scope =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            if (!await db.Students.AnyAsync(s => s.Id == studentId && s.MergedIntoId == null))
+            if (!await scope.Db.Students.AnyAsync(s => s.Id == studentId && s.MergedIntoId == null))
             {
                 throw new RuleException("That student record does not exist; search for the student again.");
             }
 
-            var number = (await db.SubjectAccessRequests.MaxAsync(r => (int?)r.Number) ?? 0) + 1;
-            var request = SubjectAccessRequest.Record(number, studentId, receivedOn, how, staff.Id, clock.GetUtcNow());
-            db.SubjectAccessRequests.Add(request);
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Two requests recorded at once took the same number; the second takes the next.
-                continue;
-            }
-
-            await audit.RecordAsync(user, "subject-access.record", "SubjectAccessRequest", request.Id.ToString(), detail: $"student {studentId}");
-            await live.PublishAsync(new SubjectAccessChanged(request.Id));
+            var number = (await scope.Db.SubjectAccessRequests.MaxAsync(r => (int?)r.Number) ?? 0) + 1;
+            var request = SubjectAccessRequest.Record(number, studentId, receivedOn, how, staff.Id, scope.Now);
+            scope.Db.SubjectAccessRequests.Add(request);
+            scope.Audit(user, "subject-access.record", "SubjectAccessRequest", request.Id.ToString(), $"student {studentId}");
+            scope.Publish(new SubjectAccessChanged(request.Id));
             return request;
-        }
+        });
     }
 
     public async Task<SubjectAccessView> GetAsync(ClaimsPrincipal user, Guid id)
     {
         await authorizer.RequireAsync(user, Permissions.ManageSubjectAccess);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var request = await RequestAsync(db, user, id, tracked: false);
+        var request = await RequestAsync(db, user, id);
         await audit.ViewedAsync(user, "SubjectAccessRequest", id.ToString());
         var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == request.StudentId);
         var staff = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
@@ -183,7 +179,7 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
             return null;
         }
 
-        var request = await RequestAsync(db, user, id, tracked: false);
+        var request = await RequestAsync(db, user, id);
         var bundle = await db.SubjectAccessBundles.AsNoTracking().SingleOrDefaultAsync(b => b.RequestId == id)
             ?? throw new RuleException("Compile the record before downloading it.");
         if (request.Status is SubjectAccessStatus.Refused or SubjectAccessStatus.Withdrawn)
@@ -222,29 +218,24 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
         return where;
     }
 
-    private async Task<SubjectAccessRequest> RequestAsync(DropInDbContext db, ClaimsPrincipal user, Guid id, bool tracked)
+    private async Task<SubjectAccessRequest> RequestAsync(DropInDbContext db, ClaimsPrincipal user, Guid id)
     {
         await barriers.RequireVisibleAsync(user, BarrierTarget.SubjectAccessRequest(id));
-        var query = tracked ? db.SubjectAccessRequests : db.SubjectAccessRequests.AsNoTracking();
-        return await query.SingleOrDefaultAsync(r => r.Id == id) ?? throw new RuleException("That subject access request does not exist.");
+        return await db.SubjectAccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id) ?? throw new RuleException(NoSuchRequest);
     }
 
     private async Task ChangeAsync(ClaimsPrincipal user, Guid id, string action, Func<DropInDbContext, SubjectAccessRequest, StaffMember, DateTimeOffset, Task> change)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.ManageSubjectAccess);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var request = await RequestAsync(db, user, id, tracked: true);
-        await change(db, request, staff, clock.GetUtcNow());
-        try
+        await barriers.RequireVisibleAsync(user, BarrierTarget.SubjectAccessRequest(id));
+        await changes.RunAsync(ChangedMeanwhile, async scope =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            throw new RuleException("Someone else changed this request at the same moment; the page shows their change. Try again.");
-        }
-
-        await audit.RecordAsync(user, $"subject-access.{action}", "SubjectAccessRequest", id.ToString());
-        await live.PublishAsync(new SubjectAccessChanged(id));
+            var request = await scope.Db.SubjectAccessRequests.SingleOrDefaultAsync(r => r.Id == id) ?? throw new RuleException(NoSuchRequest);
+            await change(scope.Db, request, staff, scope.Now);
+            scope.Audit(user, $"subject-access.{action}", "SubjectAccessRequest", id.ToString());
+            scope.Publish(new SubjectAccessChanged(id));
+        });
     }
+
+    private const string NoSuchRequest = "That subject access request does not exist.";
 }

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using DropIn.Domain;
+using DropIn.Web.Live;
+using DropIn.Web.Security.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DropIn.Web.Data;
+
+/// <summary>
+/// The one way a feature service writes: a fresh context (and, when asked, a transaction and a rule lock), the
+/// feature's rule, save, commit, then the audit entries and live changes the rule queued. A save the database refuses
+/// because someone else wrote first is never an error page: it is re-applied or told in words (<see cref="ChangeOptions"/>).
+/// </summary>
+/// <remarks>
+/// Authorisation and information barriers are not checked here, on purpose: each service method checks them with the
+/// id it was given, before it calls <see cref="RunAsync{T}"/>, so before anything is read (see docs/permissions.md).
+/// </remarks>
+public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, ILiveUpdates live, AuditLog audit, TimeProvider clock, ILogger<DataChanges> logger)
+{
+    /// <summary>Runs <paramref name="change"/> and saves what it tracked, as <paramref name="options"/> say.</summary>
+    /// <returns>What <paramref name="change"/> returned, from the attempt that was committed.</returns>
+    /// <exception cref="RuleException">The rule refused (its own message), or the save lost a race and is not re-applied (<see cref="ChangeOptions.ConflictMessage"/>).</exception>
+    public async Task<T> RunAsync<T>(ChangeOptions options, Func<ChangeScope, Task<T>> change, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            ChangeScope scope;
+            T result;
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var tx = options.Serialised || options.Lock is not null ? await BeginSerialisedAsync(db, ct) : null;
+                if (options.Lock is { } name)
+                {
+                    await db.LockAsync(name, ct);
+                }
+
+                scope = new ChangeScope(db, clock.GetUtcNow());
+                result = await change(scope);
+                await db.SaveChangesAsync(ct);
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(ct);
+                }
+            }
+            catch (Exception ex) when (IsConflict(ex))
+            {
+                // Types and codes only: a provider's message may quote the values that clashed. SQLite's extended code
+                // tells a lost race (a unique index, 2067) from a fault that only looks like one.
+                logger.LogInformation("A change lost a race ({Exception}, SQLite code {Code}), attempt {Attempt} of {Max}",
+                    ex.GetType().Name, (ex as SqliteException ?? ex.InnerException as SqliteException)?.SqliteExtendedErrorCode, attempt, options.MaxAttempts);
+                if (options.OnConflict == OnConflict.Reapply && attempt < options.MaxAttempts)
+                {
+                    // Real time, not the service clock (a fake clock in tests never moves): a short, growing, random
+                    // pause so that writers who collided do not collide again in step.
+                    await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+                    continue;
+                }
+
+                throw new RuleException(options.ConflictMessage);
+            }
+
+            await scope.AfterCommitAsync(audit, live);
+            return result;
+        }
+    }
+
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public Task RunAsync(ChangeOptions options, Func<ChangeScope, Task> change, CancellationToken ct = default) =>
+        RunAsync(options, async scope =>
+        {
+            await change(scope);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Opens a transaction before anything is read. On SQLite it is IMMEDIATE (Microsoft.Data.Sqlite takes the write
+    /// lock at once), so one writer at a time is inside; PostgreSQL needs the row locks named where it is used.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginSerialisedAsync(DropInDbContext db, CancellationToken ct = default) =>
+        db.Database.BeginTransactionAsync(ct);
+
+    /// <summary>
+    /// The database refused the save for a write at the same moment: a concurrency token, a unique index or a row
+    /// deleted meanwhile (<see cref="DbUpdateException"/>), or the database stayed locked by another writer past the
+    /// command timeout (SQLite busy or locked; on other providers, what they call transient).
+    /// </summary>
+    private static bool IsConflict(Exception ex) =>
+        ex is DbUpdateException or SqliteException { SqliteErrorCode: 5 or 6 } or DbException { IsTransient: true };
+}
