@@ -7,6 +7,7 @@ using DropIn.Domain.Queue;
 using DropIn.Domain.Retention;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
+using DropIn.Web.Demo;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;

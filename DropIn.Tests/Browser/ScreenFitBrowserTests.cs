@@ -1,10 +1,11 @@
 using System.Reflection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using DropIn.Tests.Infrastructure;
 using DropIn.Tests.Integration;
 using DropIn.Web.Data;
+using DropIn.Web.Demo;
 using DropIn.Web.Security;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Playwright;

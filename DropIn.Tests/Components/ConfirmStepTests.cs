@@ -3,6 +3,7 @@ using Bunit;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Domain.Queue;
+using DropIn.Domain.Retention;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Cases;

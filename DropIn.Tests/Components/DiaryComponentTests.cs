@@ -2,7 +2,7 @@ using Bunit;
 using DropIn.Domain.Appointments;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
-using DropIn.Web.Features.Diary;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DropIn.Tests.Infrastructure;
 
 namespace DropIn.Tests.Domain;
 
@@ -12,7 +13,7 @@ public sealed partial class OneClockTests
     [Fact]
     public void WebAndDomainCode_NeverReadTheServersClock()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var offences = new List<string>();
         foreach (var project in new[] { "DropIn.Web", "DropIn.Domain" })
         {
@@ -35,17 +36,6 @@ public sealed partial class OneClockTests
         }
 
         Assert.True(offences.Count == 0, "Use the injected TimeProvider (LondonTime.Today(clock), LondonTime.Now(clock)) instead of:\n" + string.Join('\n', offences));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DropIn.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("DropIn.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"\bDateTime(Offset)?\s*\.\s*(Now|Today|UtcNow)\b")]

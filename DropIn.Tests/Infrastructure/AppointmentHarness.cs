@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using DropIn.Domain.Appointments;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Messaging;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Tests.Infrastructure;
-using DropIn.Web.Features.Availability;
+using DropIn.Web.Features.Appointments.Availability;
 using DropIn.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 

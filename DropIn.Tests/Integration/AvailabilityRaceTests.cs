@@ -3,7 +3,8 @@ using DropIn.Domain;
 using DropIn.Domain.Enquiries;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
-using DropIn.Web.Features.Availability;
+using DropIn.Web.Features.Appointments.Availability;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class AvailabilityRaceTests : IAsyncLifetime
             OneDoneOneToldWhy(outcomes, "overlaps");
         }
 
-        var slots = new List<Web.Features.Appointments.StaffSlot>();
+        var slots = new List<Web.Features.Appointments.Diary.StaffSlot>();
         for (var date = new DateOnly(2026, 11, 23); date <= new DateOnly(2026, 11, 27); date = date.AddDays(1))
         {
             slots.AddRange(await _app.UseAsync<DiaryService, IReadOnlyList<StaffSlot>>(d => d.FreeSlotsAsync(_morgan, date)));

@@ -1,6 +1,7 @@
-using DropIn.Web.Features.Appointments;
-using DropIn.Web.Features.Enquiries;
 using DropIn.Tests.Infrastructure;
+using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Diary;
+using DropIn.Web.Features.Enquiries;
 
 namespace DropIn.Tests.Integration;
 

@@ -11,6 +11,7 @@ using DropIn.Domain.Retention;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Disputes;

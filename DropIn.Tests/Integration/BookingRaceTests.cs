@@ -5,6 +5,7 @@ using DropIn.Domain.Feedback;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Features.Feedback;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;

@@ -4,6 +4,7 @@ using DropIn.Domain.Appointments;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Tests.Infrastructure;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Students;
@@ -167,7 +168,7 @@ public sealed class CaseFileTests : IAsyncLifetime
         var opened = await OpenAsync();
         var samId = _sam.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var start = London.At(2026, 11, 25, 10, 0);
-        var appointment = await _app.UseAsync<DropIn.Web.Features.Appointments.DiaryService, Appointment>(d =>
+        var appointment = await _app.UseAsync<DropIn.Web.Features.Appointments.Diary.DiaryService, Appointment>(d =>
             d.BookAsync(_reception, new Slot(samId, start, start.AddMinutes(45)), AppointmentHarness.Booking("Aisha Rahman", "ar123@cam.ac.uk")));
 
         await _app.UseAsync<CaseService>(c => c.AddToCaseAsync(_sam, new LinkSource(LinkSourceKind.Appointment, appointment.Id), _student.Id, opened.Id));

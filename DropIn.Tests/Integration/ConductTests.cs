@@ -7,6 +7,7 @@ using DropIn.Domain.Confidentiality;
 using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Disputes;

@@ -4,6 +4,7 @@ using DropIn.Domain.Appointments;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Conduct;
 using DropIn.Tests.Infrastructure;
+using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -147,7 +148,7 @@ public sealed class DiaryTests : IAsyncLifetime
         var self = await _h.StudentAsync(s => s.RequestAsync(_wednesdayTen, AppointmentHarness.Booking()));
 
         Assert.Contains("withdrawn", staff.Message);
-        Assert.IsType<DropIn.Web.Features.Appointments.BookingResult.CheckEmail>(self);
+        Assert.IsType<DropIn.Web.Features.Appointments.Booking.BookingResult.CheckEmail>(self);
         Assert.DoesNotContain(await _h.AppointmentsAsync(), a => a.HoldsTime);
         var email = Assert.Single(await _h.OutboxAsync());
         Assert.DoesNotContain("withdrawn", email.TextBody);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Enquiries;
 using DropIn.Tests.Infrastructure;
-using DropIn.Web.Features.Availability;
+using DropIn.Web.Features.Appointments.Availability;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;

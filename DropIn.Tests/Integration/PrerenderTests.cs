@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Claims;
+using DropIn.Domain.Notifications;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
+using DropIn.Web.Demo;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Enquiries;
 using Microsoft.Data.Sqlite;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DropIn.Domain.Appointments;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -3,6 +3,7 @@ using DropIn.Domain;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Confidentiality;
 using DropIn.Domain.Enquiries;
+using DropIn.Domain.Notifications;
 using DropIn.Domain.Retention;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;

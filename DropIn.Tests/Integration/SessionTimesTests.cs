@@ -4,6 +4,7 @@ using DropIn.Domain.Calendar;
 using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using DropIn.Domain;
 using DropIn.Domain.Appointments;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DropIn.Tests.Integration;

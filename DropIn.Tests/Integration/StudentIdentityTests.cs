@@ -4,6 +4,7 @@ using DropIn.Domain.Appointments;
 using DropIn.Domain.Cases;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Feedback;
 using DropIn.Web.Features.Students;

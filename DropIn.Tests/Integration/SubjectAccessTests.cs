@@ -10,6 +10,8 @@ using DropIn.Domain.Enquiries;
 using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Disputes;
 using DropIn.Web.Features.Enquiries;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DropIn.Tests.Infrastructure;
 
 namespace DropIn.Tests.Performance;
 
@@ -13,13 +14,7 @@ public static class BenchmarkReport
     /// <summary>benchmarks/ at the repository root (beside DropIn.sln).</summary>
     public static string ResultsPath(string fileName)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DropIn.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var folder = Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "benchmarks");
+        var folder = Path.Combine(RepositoryRoot.Path, "benchmarks");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Appointments.Booking;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

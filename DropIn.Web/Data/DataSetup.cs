@@ -26,7 +26,6 @@ public static class DataSetup
         // Stateless, over singletons (the context factory, the live bus, the audit trail, the clock).
         builder.Services.AddSingleton<DataChanges>();
         builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddScoped<DemoData>();
         return builder;
     }
 }

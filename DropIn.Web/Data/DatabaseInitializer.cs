@@ -7,9 +7,9 @@ namespace DropIn.Web.Data;
 
 /// <summary>
 /// Brings the database up to date before the app takes requests: migrations (never a drop and re-create),
-/// WAL mode for SQLite, the staff roles, the starting case categories, and in Development the demo staff and a day of demo data.
+/// WAL mode for SQLite, the staff roles and the starting case categories. The demo data follows it (<c>Demo/DemoSetup</c>).
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,11 +41,6 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IHostEnviro
             }
         }
 
-        if (environment.IsDevelopment())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
-            logger.LogInformation("Development: demo staff and demo data are in place");
-        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -2,7 +2,7 @@ using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
-using DropIn.Web.Features.Enquiries;
+using DropIn.Domain.Notifications;
 using DropIn.Domain.Queue;
 using DropIn.Web.Messaging;
 using DropIn.Web.Security;

@@ -95,7 +95,7 @@ internal static class EncryptedFields
         builder.Entity<ActionItem>(e => e.Property(x => x.What).HasConversion(text));
         builder.Entity<CaseDeadline>(e => e.Property(x => x.Title).HasConversion(text));
         builder.Entity<CaseDocument>(e => e.Property(x => x.FileName).HasConversion(text));
-        builder.Entity<Features.Enquiries.StaffNotification>(e => e.Property(x => x.Text).HasConversion(text));
+        builder.Entity<Domain.Notifications.StaffNotification>(e => e.Property(x => x.Text).HasConversion(text));
         builder.Entity<DropIn.Domain.Confidentiality.Dispute>(e => e.Property(x => x.Title).HasConversion(text));
         builder.Entity<DropIn.Domain.Retention.RetentionHold>(e => e.Property(x => x.Reason).HasConversion(text));
         builder.Entity<DropIn.Domain.Confidentiality.SubjectAccessRequest>(e =>

@@ -1,3 +1,4 @@
+using DropIn.Domain.Notifications;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Enquiries;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using DropIn.Domain.Enquiries;
-using DropIn.Web.Features.Enquiries;
+using DropIn.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,5 @@
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Retention;
-using DropIn.Web.Features.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
-using DropIn.Web.Features.Booking;
+using DropIn.Web.Features.Appointments.Availability;
+using DropIn.Web.Features.Appointments.Booking;
+using DropIn.Web.Features.Appointments.Diary;
 
 namespace DropIn.Web.Features.Appointments;
 
@@ -13,7 +15,7 @@ public static class AppointmentsSetup
         builder.Services.AddSingleton<AppointmentReminders>();
         builder.Services.AddScoped<StudentBookingService>();
         builder.Services.AddScoped<DiaryService>();
-        builder.Services.AddScoped<DropIn.Web.Features.Availability.AvailabilityAdminService>();
+        builder.Services.AddScoped<AvailabilityAdminService>();
 
         // Public booking pages take no sign-in, so each address gets a modest allowance of requests per minute.
         var perMinute = builder.Configuration.GetValue("DropIn:Appointments:PublicRequestsPerMinute", 30);

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Web.Data;
-using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -12,14 +11,11 @@ public static class CasesSetup
     public static WebApplicationBuilder AddDropInCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseAccess>();
-        builder.Services.AddScoped<StudentService>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseWorkService>();
-        builder.Services.AddScoped<Disputes.DisputeService>();
         builder.Services.AddSingleton<CaseDeadlineReminders>();
         builder.Services.AddScoped<CaseDocumentService>();
         builder.Services.AddScoped<CaseListsService>();
-        builder.Services.AddScoped<MonitoringService>();
         // Beside the database, so a backup of the data folder takes a case's files with its rows.
         var documents = Path.Combine(DataFolder.Resolve(builder), "documents");
         builder.Services.AddSingleton(services => new DocumentStore(documents, services.GetRequiredService<IDataProtectionProvider>()));

@@ -6,7 +6,6 @@ public static class EnquiriesSetup
     {
         builder.Services.AddScoped<EnquiryService>();
         builder.Services.AddSingleton<EnquiryReminders>();
-        builder.Services.AddScoped<NotificationService>();
         return builder;
     }
 }

@@ -2,10 +2,11 @@ using System.Globalization;
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Enquiries;
 using DropIn.Web.Components.Shared;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using DropIn.Web.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -22,7 +23,7 @@ public partial class EnquiryBoardPage
 
     [Inject] public required EnquiryService Enquiries { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required Appointments.DiaryService Diary { get; init; }
+    [Inject] public required DiaryService Diary { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IAuthorizationService Authorization { get; init; }
@@ -96,7 +97,7 @@ public partial class EnquiryBoardPage
     /// <summary>Turns the enquiry into an appointment: the diary's booking dialog, prefilled; once booked the enquiry is done.</summary>
     private async Task BookAsync(Enquiry enquiry)
     {
-        var dialog = await Dialogs.ShowAsync<Diary.SlotPickerDialog>($"Book an appointment for {enquiry.FromName}", new DialogParameters<Diary.SlotPickerDialog>
+        var dialog = await Dialogs.ShowAsync<SlotPickerDialog>($"Book an appointment for {enquiry.FromName}", new DialogParameters<SlotPickerDialog>
         {
             { d => d.LoadSlots, date => Diary.FreeSlotsAsync(User, date) },
             { d => d.StartDate, Diary.Today },
@@ -104,7 +105,7 @@ public partial class EnquiryBoardPage
             { d => d.StudentName, enquiry.FromName },
             { d => d.StudentContact, enquiry.Contact },
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: Diary.SlotChoice { Student: { } student } choice })
+        if (await dialog.Result is { Canceled: false, Data: SlotChoice { Student: { } student } choice })
         {
             await ActAsync(async () =>
             {

@@ -1,4 +1,5 @@
 using DropIn.Domain.Calendar;
+using DropIn.Domain.Retention;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Cases;
 using Microsoft.EntityFrameworkCore;

@@ -172,7 +172,7 @@ public sealed class StudentService(IDbContextFactory<DropInDbContext> dbFactory,
             (await db.Withdrawals.Where(w => w.StudentId == duplicateId).ToListAsync()).ForEach(w => w.MoveTo(keepId));
             // A retention hold keeps the merged record; a review listing was for a record that no longer exists as it was.
             (await db.Set<DropIn.Domain.Retention.RetentionHold>().Where(h => h.StudentId == duplicateId).ToListAsync()).ForEach(h => h.MoveTo(keepId));
-            db.RemoveRange(await db.Set<Retention.RetentionListing>().Where(l => l.StudentId == duplicateId || l.StudentId == keepId).ToListAsync());
+            db.RemoveRange(await db.Set<DropIn.Domain.Retention.RetentionListing>().Where(l => l.StudentId == duplicateId || l.StudentId == keepId).ToListAsync());
             var monitoring = await db.MonitoringRecords.Where(m => m.StudentId == keepId || m.StudentId == duplicateId).ToListAsync();
             if (monitoring.Count > 0 && monitoring.MaxBy(m => m.RecordedAt) is { } latest && latest.StudentId == duplicateId)
             {

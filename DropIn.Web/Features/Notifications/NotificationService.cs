@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using DropIn.Domain.Notifications;
 using DropIn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DropIn.Web.Features.Enquiries;
+namespace DropIn.Web.Features.Notifications;
 
 /// <summary>A member of staff's own in-app notifications. Each user sees only theirs.</summary>
 public sealed class NotificationService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes)

@@ -1,4 +1,4 @@
-namespace DropIn.Web.Features.Retention;
+namespace DropIn.Domain.Retention;
 
 /// <summary>One night's destruction, in numbers only: when, under which policy, how much. No names, no ids.</summary>
 public sealed class DestructionLogEntry

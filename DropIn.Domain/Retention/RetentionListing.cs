@@ -1,4 +1,4 @@
-namespace DropIn.Web.Features.Retention;
+namespace DropIn.Domain.Retention;
 
 /// <summary>
 /// A student as the latest monthly retention review listed them: the nightly job destroys only what a manager has
@@ -25,5 +25,5 @@ public sealed class RetentionListing
     public void Relist(DateTimeOffset lastInvolvementSeen, DateOnly destroyNotBefore, string listedBy, DateTimeOffset now) =>
         (LastInvolvementSeen, DestroyNotBefore, ListedBy, ListedAt) = (lastInvolvementSeen, destroyNotBefore, listedBy, now);
 
-    public Domain.Retention.RetentionReviewEntry Entry => new(LastInvolvementSeen, DestroyNotBefore);
+    public RetentionReviewEntry Entry => new(LastInvolvementSeen, DestroyNotBefore);
 }

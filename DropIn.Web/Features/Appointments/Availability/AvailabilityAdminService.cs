@@ -7,7 +7,7 @@ using DropIn.Web.Live;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace DropIn.Web.Features.Availability;
+namespace DropIn.Web.Features.Appointments.Availability;
 
 /// <summary>Managers set who takes appointments and when: weekly windows, leave, the drop-in rota and closure days.</summary>
 public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries)

@@ -9,7 +9,7 @@ using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace DropIn.Web.Features.Appointments;
+namespace DropIn.Web.Features.Appointments.Diary;
 
 /// <summary>The staff side of appointments: the diary, booking on a student's behalf, moving, cancelling, attendance.</summary>
 public sealed class DiaryService(

@@ -3,13 +3,14 @@ using DropIn.Domain.Calendar;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Domain.Queue;
+using DropIn.Web.Data;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Queue;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace DropIn.Web.Data;
+namespace DropIn.Web.Demo;
 
 /// <summary>
 /// Development only: demo staff (README lists them) and a realistic drop-in history plus a queue running now.

@@ -1,4 +1,4 @@
-namespace DropIn.Web.Features.Appointments;
+namespace DropIn.Web.Features.Appointments.Booking;
 
 /// <summary>What a student's booking request came to, as far as a public page may say.</summary>
 public abstract record BookingResult

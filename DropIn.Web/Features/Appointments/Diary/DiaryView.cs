@@ -1,6 +1,6 @@
 using DropIn.Domain.Appointments;
 
-namespace DropIn.Web.Features.Appointments;
+namespace DropIn.Web.Features.Appointments.Diary;
 
 /// <summary>The staff diary for a range of days. Staff only: it carries names and topics.</summary>
 public sealed record DiaryView(DateOnly From, DateOnly To, IReadOnlyList<DiaryEntry> Entries, IReadOnlyList<Caseworker> Caseworkers);

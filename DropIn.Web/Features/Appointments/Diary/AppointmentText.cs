@@ -1,7 +1,7 @@
 using DropIn.Domain.Appointments;
 using MudBlazor;
 
-namespace DropIn.Web.Features.Diary;
+namespace DropIn.Web.Features.Appointments.Diary;
 
 public static class AppointmentText
 {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace DropIn.Web.Features.Diary;
+namespace DropIn.Web.Features.Appointments.Diary;
 
 public partial class DiaryPage
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DropIn.Domain.Appointments;
 
-namespace DropIn.Web.Features.Booking;
+namespace DropIn.Web.Features.Appointments.Booking;
 
 /// <summary>
 /// The addresses of the booking steps; times travel as Unix seconds so links stay short and exact. An address carries

@@ -8,7 +8,7 @@ using DropIn.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace DropIn.Web.Features.Appointments;
+namespace DropIn.Web.Features.Appointments.Booking;
 
 /// <summary>
 /// Students booking for themselves, without an account. Everything a public page gets from here is about times,

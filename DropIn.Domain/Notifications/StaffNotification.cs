@@ -1,4 +1,4 @@
-namespace DropIn.Web.Features.Enquiries;
+namespace DropIn.Domain.Notifications;
 
 /// <summary>An in-app reminder for one member of staff (the same reminder also goes by email through the outbox).</summary>
 public sealed class StaffNotification

@@ -1,8 +1,9 @@
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Cases;
+using DropIn.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DropIn.Web.Data;
+namespace DropIn.Web.Demo;
 
 /// <summary>Development only: a few registered students with case files in different states. All names are invented.</summary>
 internal static class DemoCases

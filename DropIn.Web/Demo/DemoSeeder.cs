@@ -1,0 +1,14 @@
+namespace DropIn.Web.Demo;
+
+/// <summary>Seeds the demo data once the database is up to date (Development only; see <see cref="DemoSetup"/>).</summary>
+internal sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+        logger.LogInformation("Development: demo staff and demo data are in place");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
