@@ -31,7 +31,7 @@ public static class SpreadsheetText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (cellStart && IsTrigger(c))
+            if (cellStart && IsTrigger(c) && !(c == '\n' && i > 0 && text[i - 1] == '\r'))
             {
                 defused ??= new StringBuilder(text.Length + 4).Append(text, 0, i);
                 defused.Append(Escape);
@@ -46,6 +46,7 @@ public static class SpreadsheetText
 
     private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '\0';
 
+    /// <summary>CR, LF and CRLF each end a row; the LF of a CRLF is not a new cell starting with LF.</summary>
     private static bool IsSeparator(char c) => c is ',' or ';' or '\t' or '\r' or '\n';
 
     /// <summary>What a spreadsheet may skip before deciding whether a cell is a formula.</summary>
