@@ -68,15 +68,15 @@ public sealed partial class ReturnAddressTests : IAsyncLifetime
 
         // Setting up the app: the "continue" link on the recovery codes page.
         var page = await client.GetStringAsync(StaffSignIn.SetupPath + query);
-        var key = Base32.Decode(KeyOnPage().Match(page).Groups[1].Value);
+        var key = AuthenticatorApp.Key(KeyOnPage().Match(page).Groups[1].Value);
         var enrolled = await StaffBrowserClient.PostFormAsync(client, StaffSignIn.SetupPath + query, "two-factor-setup",
-            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, Totp.StepAt(_clock.GetUtcNow())) });
+            new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.Code(key, _clock.GetUtcNow()) });
         Assert.Equal(WebUtility.HtmlEncode(expected), ContinueLink().Match(await enrolled.Content.ReadAsStringAsync()).Groups[1].Value);
 
         // Confirming the password and code again before an export.
         _clock.Advance(TimeSpan.FromSeconds(30));
         var confirmed = await StaffBrowserClient.PostFormAsync(client, RecentSignIn.ConfirmPath + query, "confirm",
-            new Dictionary<string, string> { ["Input.Password"] = AppFactory.StaffPassword, ["Input.Code"] = Totp.Code(key, Totp.StepAt(_clock.GetUtcNow())) });
+            new Dictionary<string, string> { ["Input.Password"] = AppFactory.StaffPassword, ["Input.Code"] = AuthenticatorApp.Code(key, _clock.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(expected, confirmed.Headers.Location!.PathAndQueryOf());
 
@@ -96,7 +96,7 @@ public sealed partial class ReturnAddressTests : IAsyncLifetime
             new Dictionary<string, string> { ["Input.Email"] = AppFactory.EmailOf(Staff), ["Input.Password"] = AppFactory.StaffPassword });
         _clock.Advance(TimeSpan.FromSeconds(30));
         var signedIn = await StaffBrowserClient.PostFormAsync(later, StaffSignIn.TwoFactorPath + query, "two-factor",
-            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, Totp.StepAt(_clock.GetUtcNow())) });
+            new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.Code(key, _clock.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(expected, signedIn.Headers.Location!.PathAndQueryOf());
     }

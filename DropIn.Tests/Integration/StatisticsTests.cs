@@ -225,6 +225,8 @@ public sealed class StatisticsTests : IAsyncLifetime
     [InlineData("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")")]
     [InlineData("A;=1+2", "A;'=1+2")]
     [InlineData("Debt;@SUM(1+1)*cmd|' /C calc'!A0", "Debt;'@SUM(1+1)*cmd|' /C calc'!A0")]
+    [InlineData("\"=HYPERLINK(\"http://evil.example\")", "\"'=HYPERLINK(\"http://evil.example\")")] // a reader may drop the quote first
+    [InlineData("Debt;\u00A0 \"+1+1", "Debt;\u00A0 \"'+1+1")] // or the spaces
     public async Task Exports_TextThatASpreadsheetWouldRun_IsDefused_InTheCsvAndTheWorkbook(string category, string defused)
     {
         await using (var db = await DbAsync())
@@ -251,7 +253,10 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.DoesNotContain(workbook.Worksheets.SelectMany(s => s.CellsUsed()), c => c.HasFormula);
     }
 
-    private static bool IsFormula(string cell) => cell.TrimStart(' ') is { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    /// <summary>OWASP's test, with the leading spaces and quotes some spreadsheets skip.</summary>
+    private static bool IsFormula(string cell) =>
+        cell.Length > 0 && (cell[0] is '\t' or '\r' or '\n'
+            || cell.TrimStart().TrimStart('"').TrimStart() is { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@');
 
     private static List<string> Cells(string csv, char separator)
     {
@@ -350,12 +355,30 @@ public sealed class StatisticsPeriodTests
     [InlineData("-1", "'-1")]
     [InlineData("@SUM(A1:A2)", "'@SUM(A1:A2)")]
     [InlineData(" =1", " '=1")]
+    [InlineData("\u00A0=1", "\u00A0'=1")]
+    [InlineData("\"=1+1\"", "\"'=1+1\"")]
+    [InlineData(" \" -1", " \" '-1")]
+    [InlineData("\n=1", "'\n'=1")]
+    [InlineData("A,\"@x", "A,\"'@x")]
+    [InlineData("'=1", "'=1")] // the apostrophe already makes it text
     [InlineData("Housing, money", "Housing, money")]
     [InlineData("Academic - appeals", "Academic - appeals")]
     [InlineData("2025–26", "2025–26")]
     [InlineData("..", "..")]
     public void SpreadsheetText_DefusesFormulas_AtTheStartAndAfterEverySeparator(string text, string expected) =>
         Assert.Equal(expected, SpreadsheetText.Safe(text));
+
+    [Fact]
+    public void Csv_DefusesText_ButANegativeNumberStaysANumber()
+    {
+        var csv = System.Text.Encoding.UTF8.GetString(SpreadsheetCsv.Write(c =>
+        {
+            c.Text("-5").Number(-5m, "0").Text(" =1+1");
+            c.EndRow();
+        }));
+
+        Assert.Equal("\uFEFF'-5,-5, '=1+1\r\n", csv);
+    }
 
     private static (string, string) Ends(StatisticsPeriod period) => (period.From.ToString(), period.To.ToString());
 }

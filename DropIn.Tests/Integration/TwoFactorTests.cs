@@ -28,18 +28,6 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
 
     private static string Email => AppFactory.EmailOf("Cara Caseworker");
 
-    [Theory]
-    [InlineData(59, "287082")]
-    [InlineData(1111111109, "081804")]
-    [InlineData(1234567890, "005924")]
-    [InlineData(2000000000, "279037")]
-    public void Totp_MatchesTheRfc6238Vectors(long unixSeconds, string expected)
-    {
-        var key = "12345678901234567890"u8.ToArray();
-
-        Assert.Equal(expected, Totp.Code(key, Totp.StepAt(DateTimeOffset.FromUnixTimeSeconds(unixSeconds))));
-    }
-
     [Fact]
     public async Task FirstSignIn_SetsUpTheApp_ThenEverySignInAsksForACode()
     {
@@ -52,7 +40,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/queue")).StatusCode); // not in yet
 
         _clock.Advance(TimeSpan.FromSeconds(30));
-        var signedIn = await CodeAsync(second, Totp.Code(key, Totp.StepAt(_clock.GetUtcNow())));
+        var signedIn = await CodeAsync(second, AuthenticatorApp.Code(key, _clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/queue")).StatusCode);
     }
@@ -62,7 +50,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     {
         var (_, key) = await EnrolAsync();
         _clock.Advance(TimeSpan.FromSeconds(30));
-        var code = Totp.Code(key, Totp.StepAt(_clock.GetUtcNow()));
+        var code = AuthenticatorApp.Code(key, _clock.GetUtcNow());
 
         var first = StaffBrowserClient.Anonymous(_app);
         await PasswordAsync(first, AppFactory.StaffPassword);
@@ -74,6 +62,43 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Contains("has been used already", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/queue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCodeBefore_StillWorks_AsAPhoneRunsALittleSlow_ButNotTheOneBeforeThat()
+    {
+        var (_, key) = await EnrolAsync();
+        _clock.Advance(TimeSpan.FromSeconds(90));
+
+        var tablet = StaffBrowserClient.Anonymous(_app);
+        await PasswordAsync(tablet, AppFactory.StaffPassword);
+        var aMinuteOld = await CodeAsync(tablet, AuthenticatorApp.Code(key, _clock.GetUtcNow().AddSeconds(-60)));
+        Assert.Contains("That code is not right", await aMinuteOld.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var halfAMinuteOld = await CodeAsync(tablet, AuthenticatorApp.Code(key, _clock.GetUtcNow().AddSeconds(-30)));
+
+        Assert.Equal(HttpStatusCode.Redirect, halfAMinuteOld.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tablet.GetAsync("/queue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheQrCode_CarriesTheKeyOnThePage_ForThisAccount_InTheFormatAppsRead()
+    {
+        var client = StaffBrowserClient.Anonymous(_app);
+        await PasswordAsync(client, AppFactory.StaffPassword);
+        var shown = KeyOnPage().Match(await client.GetStringAsync(StaffSignIn.SetupPath)).Groups[1].Value;
+
+        var setup = await _app.UseAsync<Microsoft.AspNetCore.Identity.UserManager<StaffUser>, AuthenticatorSetup>(async users =>
+            await _app.UseAsync<TwoFactorService, AuthenticatorSetup>(async twoFactor => await twoFactor.SetupAsync((await users.FindByEmailAsync(Email))!)));
+
+        // Google's key URI format (github.com/google/google-authenticator/wiki/Key-Uri-Format).
+        var uri = new Uri(setup.OtpAuthUri);
+        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+        Assert.Equal(("otpauth", "totp"), (uri.Scheme, uri.Host));
+        Assert.Equal("DropIn Student Advice:" + Email, Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')));
+        Assert.Equal(AuthenticatorApp.Key(shown), OtpNet.Base32Encoding.ToBytes(query["secret"]!));
+        Assert.Equal("DropIn Student Advice", query["issuer"]);
+        Assert.Equal(("SHA1", "6", "30"), (query["algorithm"] ?? "SHA1", query["digits"], query["period"]));
+        Assert.Contains("<svg", setup.QrSvg, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +125,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var tokens = await _app.UseAsync<DropInDbContext, List<string?>>(db => db.UserTokens.Select(t => t.Value).ToListAsync());
 
         Assert.NotEmpty(tokens);
-        Assert.DoesNotContain(tokens, t => t!.Contains(Base32Of(key), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(tokens, t => t!.Contains(OtpNet.Base32Encoding.ToString(key), StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(tokens, t => codes.Any(c => t!.Contains(c, StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -167,7 +192,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var afterPassword = await PasswordAsync(client, AppFactory.StaffPassword);
         Assert.StartsWith(StaffSignIn.SetupPath, afterPassword.Headers.Location!.PathAndQueryOf(), StringComparison.Ordinal);
         _clock.Advance(TimeSpan.FromSeconds(30));
-        var oldCode = await StaffBrowserClient.PostFormAsync(client, StaffSignIn.SetupPath, "two-factor-setup", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(oldKey, Totp.StepAt(_clock.GetUtcNow())) });
+        var oldCode = await StaffBrowserClient.PostFormAsync(client, StaffSignIn.SetupPath, "two-factor-setup", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.Code(oldKey, _clock.GetUtcNow()) });
         Assert.Contains("That code is not right", await oldCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -184,7 +209,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var confirmed = await StaffBrowserClient.PostFormAsync(client, tooLate.Headers.Location!.PathAndQueryOf(), "confirm", new Dictionary<string, string>
         {
             ["Input.Password"] = AppFactory.StaffPassword,
-            ["Input.Code"] = Totp.Code(key, Totp.StepAt(_clock.GetUtcNow())),
+            ["Input.Code"] = AuthenticatorApp.Code(key, _clock.GetUtcNow()),
         });
         Assert.Equal("/account/security", confirmed.Headers.Location!.PathAndQueryOf());
         var codes = await StaffBrowserClient.PostFormAsync(client, "/account/security", "new-codes", new Dictionary<string, string>());
@@ -205,20 +230,13 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.StartsWith(StaffSignIn.SetupPath, afterPassword.Headers.Location!.PathAndQueryOf(), StringComparison.Ordinal);
 
         var page = await client.GetStringAsync(StaffSignIn.SetupPath);
-        var key = Base32.Decode(KeyOnPage().Match(page).Groups[1].Value);
-        var enrolled = await StaffBrowserClient.PostFormAsync(client, StaffSignIn.SetupPath, "two-factor-setup", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, Totp.StepAt(_clock.GetUtcNow())) });
+        var key = AuthenticatorApp.Key(KeyOnPage().Match(page).Groups[1].Value);
+        var enrolled = await StaffBrowserClient.PostFormAsync(client, StaffSignIn.SetupPath, "two-factor-setup", new Dictionary<string, string> { ["Input.Code"] = AuthenticatorApp.Code(key, _clock.GetUtcNow()) });
         var html = await enrolled.Content.ReadAsStringAsync();
         Assert.Contains("Keep your recovery codes", html, StringComparison.Ordinal);
         var codes = RecoveryCodes().Matches(html.Split("recovery-codes")[1]).Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(TwoFactorService.RecoveryCodeCount, codes.Length);
         return (client, key, codes);
-    }
-
-    private static string Base32Of(byte[] key)
-    {
-        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(key.Select(b => Convert.ToString(b, 2).PadLeft(8, '0')));
-        return string.Concat(Enumerable.Range(0, bits.Length / 5).Select(i => Alphabet[Convert.ToInt32(bits.Substring(i * 5, 5), 2)]));
     }
 
     private static Task<HttpResponseMessage> PasswordAsync(HttpClient client, string password) =>

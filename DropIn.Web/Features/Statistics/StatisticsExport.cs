@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using CsvHelper;
 using DropIn.Domain.Statistics;
 using DropIn.Web.Security;
 
@@ -15,35 +14,30 @@ public static class StatisticsExport
     public static string FileName(StatisticsReport report, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"dropin-statistics-{report.Period.From}-to-{report.Period.To}.{extension}");
 
-    /// <summary>RFC 4180 (CsvHelper), UTF-8 with a byte-order mark so that Excel opens the en dash in "2025–26" as UTF-8.</summary>
-    public static byte[] Csv(StatisticsReport report)
+    /// <summary>The report as CSV (<see cref="SpreadsheetCsv"/>): text defused, published figures as numbers, ".." where hidden.</summary>
+    public static byte[] Csv(StatisticsReport report) => SpreadsheetCsv.Write(csv =>
     {
-        using var stream = new MemoryStream();
-        // One table after another, each with its own width; text defused by the one rule rather than CsvHelper's own
-        // check, which looks at the first character only.
-        var options = CsvWriterOptions.Default with { ValidateFieldCount = false, WriteByteOrderMark = true, Injection = CsvInjection.None };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        csv.Row("DropIn statistics", report.Period.Label);
+        csv.Row("Disclosure control", DisclosureRules.Statement);
+        foreach (var table in report.Tables)
         {
-            Line(csv, "DropIn statistics", report.Period.Label);
-            Line(csv, "Disclosure control", DisclosureRules.Statement);
-            foreach (var table in report.Tables)
+            csv.Row("");
+            csv.Row(table.Title);
+            csv.Row([table.RowHeading, .. table.Columns]);
+            foreach (var row in table.Rows)
             {
-                Line(csv, "");
-                Line(csv, table.Title);
-                Line(csv, [table.RowHeading, .. table.Columns]);
-                foreach (var row in table.Rows)
+                csv.Text(row.Label);
+                foreach (var figure in row.Figures)
                 {
-                    Line(csv, [row.Label, .. row.Figures.Select(f => f.Display)]);
+                    Write(csv, figure);
                 }
 
-                Line(csv, "Note", table.Note);
+                csv.EndRow();
             }
 
-            csv.Flush();
+            csv.Row("Note", table.Note);
         }
-
-        return stream.ToArray();
-    }
+    });
 
     public static byte[] Workbook(StatisticsReport report)
     {
@@ -132,13 +126,23 @@ public static class StatisticsExport
         return name;
     }
 
-    private static void Line(CsvWriter csv, params string[] cells)
+    /// <summary>
+    /// As the dashboard shows it, but a count without thousands separators ("1,234" would be text, or 1.234 where the
+    /// comma is the decimal mark), so that every shown figure stays a number.
+    /// </summary>
+    private static void Write(SpreadsheetCsv csv, PublishedFigure figure)
     {
-        foreach (var cell in cells)
+        if (figure.Value is not { } value)
         {
-            csv.WriteField(SpreadsheetText.Safe(cell));
+            csv.Text(PublishedFigure.Hidden);
+            return;
         }
 
-        csv.EndRecord();
+        csv.Number(value, figure.Kind switch
+        {
+            FigureKind.Percentage => "0'%'",
+            FigureKind.Average => "0.0",
+            _ => "0",
+        });
     }
 }

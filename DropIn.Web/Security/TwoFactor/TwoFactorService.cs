@@ -1,18 +1,23 @@
 using DropIn.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OtpNet;
 using QRCoder;
 
 namespace DropIn.Web.Security.TwoFactor;
 
 /// <summary>
-/// The second factor: an authenticator app (TOTP). The key lives where Identity keeps it (the user tokens table);
-/// this class adds what Identity lacks, that each code is accepted once.
+/// The second factor: an authenticator app (TOTP, RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, computed by Otp.NET).
+/// The key lives where Identity keeps it (the user tokens table, encrypted by <see cref="StaffUserStore"/>); this class
+/// adds what Identity's own provider lacks, that each code is accepted once, which needs the time step a code matched.
 /// </summary>
 public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock, SignInSessions sessions)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "DropIn Student Advice";
+
+    /// <summary>One 30-second step either side: a phone's clock a little out, or a code typed just as it changed (RFC 6238 5.2).</summary>
+    private static readonly VerificationWindow Drift = new(previous: 1, future: 1);
 
     /// <summary>What the set-up page shows: the same key until it is confirmed, so a reload does not spoil a scanned code.</summary>
     public async Task<AuthenticatorSetup> SetupAsync(StaffUser user)
@@ -24,13 +29,17 @@ public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFac
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
         }
 
-        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
-        var uri = $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6&period=30";
+        // Google's key URI format, which every authenticator app reads: otpauth://totp/Issuer:email?secret=...&issuer=...
+        var uri = new OtpUri(OtpType.Totp, key, user.Email ?? user.UserName ?? user.Id, Issuer).ToString();
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(data).GetGraphic(4);
-        return new AuthenticatorSetup(Base32.ForTyping(key), uri, svg);
+        return new AuthenticatorSetup(ForTyping(key), uri, svg);
     }
+
+    /// <summary>Groups of four, lower case: easier to type into a phone than one 32-letter run (apps accept either).</summary>
+    private static string ForTyping(string key) =>
+        string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(chunk => new string(chunk)));
 
     /// <summary>Turns the second factor on after the first good code, and returns the recovery codes to show once.</summary>
     public async Task<IReadOnlyList<string>?> EnableAsync(StaffUser user, string code)
@@ -80,7 +89,9 @@ public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFac
     private async Task<bool> AcceptCodeAsync(StaffUser user, string code)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key) || Totp.MatchingStep(Base32.Decode(key), code, clock.GetUtcNow()) is not { } step)
+        var digits = new string([.. code.Where(char.IsAsciiDigit)]);
+        if (string.IsNullOrEmpty(key) || digits.Length != 6
+            || !new Totp(Base32Encoding.ToBytes(key)).VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var step, Drift))
         {
             return false;
         }
