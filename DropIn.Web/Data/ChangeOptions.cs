@@ -11,6 +11,12 @@ public enum OnConflict
     /// up to <see cref="ChangeOptions.MaxAttempts"/> times; after that, report it as <see cref="Report"/> does.
     /// </summary>
     Reapply,
+
+    /// <summary>
+    /// Give way: nothing of the change is kept and <see cref="DataChanges.RunAsync{T}"/> returns default, so the caller
+    /// can try elsewhere (a time someone else took a moment ago counts as taken, and the next caseworker's is tried).
+    /// </summary>
+    GiveWay,
 }
 
 /// <summary>How one change is run by <see cref="DataChanges"/>: the differences between features that are real, named.</summary>
@@ -37,6 +43,9 @@ public sealed record ChangeOptions(string ConflictMessage)
 
     /// <summary>A conflict is told to the person in <paramref name="message"/>.</summary>
     public static ChangeOptions Report(string message) => new(message);
+
+    /// <summary>A conflict gives way (<see cref="OnConflict.GiveWay"/>); the change reads and writes in one transaction.</summary>
+    public static ChangeOptions GiveWay() => new("") { OnConflict = OnConflict.GiveWay, Serialised = true };
 
     /// <summary>A conflict is re-applied; <paramref name="message"/> is said only if it still conflicts after <see cref="MaxAttempts"/>.</summary>
     public static ChangeOptions Reapply(string message) => new(message) { OnConflict = OnConflict.Reapply };

@@ -20,7 +20,7 @@ namespace DropIn.Web.Data;
 public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, ILiveUpdates live, AuditLog audit, TimeProvider clock, ILogger<DataChanges> logger)
 {
     /// <summary>Runs <paramref name="change"/> and saves what it tracked, as <paramref name="options"/> say.</summary>
-    /// <returns>What <paramref name="change"/> returned, from the attempt that was committed.</returns>
+    /// <returns>What <paramref name="change"/> returned, from the attempt that was committed; default when it gave way (<see cref="OnConflict.GiveWay"/>).</returns>
     /// <exception cref="RuleException">The rule refused (its own message), or the save lost a race and is not re-applied (<see cref="ChangeOptions.ConflictMessage"/>).</exception>
     public async Task<T> RunAsync<T>(ChangeOptions options, Func<ChangeScope, Task<T>> change, CancellationToken ct = default)
     {
@@ -59,7 +59,7 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
                     continue;
                 }
 
-                throw new RuleException(options.ConflictMessage);
+                return options.OnConflict == OnConflict.GiveWay ? default! : throw new RuleException(options.ConflictMessage);
             }
 
             await scope.AfterCommitAsync(audit, live);

@@ -1,5 +1,7 @@
 using DropIn.Domain.Appointments;
+using DropIn.Domain.Calendar;
 using DropIn.Web.Data;
+using DropIn.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -21,39 +23,37 @@ namespace DropIn.Web.Features.Appointments;
 public static class SlotBooker
 {
     /// <summary>
-    /// Stores <paramref name="create"/>'s appointment (and whatever else it tracks) in the first candidate slot whose
-    /// caseworker is free for the whole of it; <paramref name="create"/> runs inside the transaction, so what it counts
-    /// (the limit) holds when the appointment is written.
+    /// Stores <paramref name="create"/>'s appointment (and whatever else it tracks or queues) in the first candidate
+    /// slot whose caseworker is free for the whole of it; <paramref name="create"/> runs inside the transaction, so what
+    /// it counts (the limit) holds when the appointment is written. Open diaries are told of the new appointment.
     /// </summary>
     /// <returns>The stored appointment, or null when every candidate was taken.</returns>
+    /// <exception cref="Domain.RuleException">Whatever <paramref name="create"/> refuses (withdrawn, over the limit).</exception>
     public static async Task<Appointment?> BookFirstFreeAsync(
-        IDbContextFactory<DropInDbContext> dbFactory,
+        DataChanges changes,
         IEnumerable<Slot> candidates,
-        DateTimeOffset now,
-        Func<DropInDbContext, Slot, Task<Appointment>> create,
+        Func<ChangeScope, Slot, Task<Appointment>> create,
         CancellationToken ct = default)
     {
         foreach (var slot in candidates)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await BeginAsync(db, ct);
-            try
+            // A lost race (the unique slot key, or a concurrent expiry) gives way: the time counts as taken and the next
+            // caseworker's is tried. Only possible where the transaction does not serialise writers.
+            var booked = await changes.RunAsync(ChangeOptions.GiveWay(), async scope =>
             {
-                if (!await IsFreeAsync(db, slot, now, moving: null, ct))
+                if (!await IsFreeAsync(scope.Db, slot, scope.Now, moving: null, ct))
                 {
-                    continue; // Taken (or overlapped) between reading the free times and now: try the next caseworker.
+                    return null; // Taken (or overlapped) between reading the free times and now: try the next caseworker.
                 }
 
-                var appointment = await create(db, slot);
-                db.Appointments.Add(appointment);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                var appointment = await create(scope, slot);
+                scope.Db.Appointments.Add(appointment);
+                scope.Publish(new DiaryChanged(LondonTime.Today(slot.Start)));
                 return appointment;
-            }
-            catch (DbUpdateException)
+            }, ct);
+            if (booked is not null)
             {
-                // The unique slot key (or a concurrent expiry) refused it: only possible where the transaction does not
-                // serialise writers. The time counts as taken.
+                return booked;
             }
         }
 

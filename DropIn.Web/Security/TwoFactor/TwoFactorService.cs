@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using DropIn.Web.Data;
+using DropIn.Web.Security.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
@@ -11,7 +13,7 @@ namespace DropIn.Web.Security.TwoFactor;
 /// The key lives where Identity keeps it (the user tokens table, encrypted by <see cref="StaffUserStore"/>); this class
 /// adds what Identity's own provider lacks, that each code is accepted once, which needs the time step a code matched.
 /// </summary>
-public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock, SignInSessions sessions)
+public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFactory<DropInDbContext> dbFactory, AuditLog audit, TimeProvider clock, SignInSessions sessions)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "DropIn Student Advice";
@@ -68,6 +70,27 @@ public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFac
     }
 
     public Task<int> RecoveryCodesLeftAsync(StaffUser user) => users.CountRecoveryCodesAsync(user);
+
+    /// <summary>Whether the signed-in person uses an authenticator app, and how many recovery codes they have left.</summary>
+    public async Task<(bool Enabled, int RecoveryCodesLeft)> StatusAsync(ClaimsPrincipal signedIn) =>
+        await users.GetUserAsync(signedIn) is { } user ? (user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user)) : (false, 0);
+
+    /// <summary>
+    /// New recovery codes for the signed-in person, replacing the ones on paper; audited. Ask only just after a
+    /// sign-in (<see cref="RecentSignIn"/>).
+    /// </summary>
+    /// <returns>The codes to show once, or empty when the person has no second factor to recover.</returns>
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(ClaimsPrincipal signedIn)
+    {
+        if (await users.GetUserAsync(signedIn) is not { TwoFactorEnabled: true } user)
+        {
+            return [];
+        }
+
+        IReadOnlyList<string> codes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        await audit.RecordAsync(signedIn, "two-factor new recovery codes");
+        return codes;
+    }
 
     /// <summary>
     /// For a lost phone: the second factor is turned off and its key replaced, so the old phone's codes stop working

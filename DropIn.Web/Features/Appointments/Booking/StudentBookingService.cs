@@ -19,7 +19,6 @@ public sealed class StudentBookingService(
     DataChanges changes,
     SlotFinder availability,
     AppointmentEmails emails,
-    ILiveUpdates live,
     TimeProvider clock,
     IOptions<AppointmentOptions> options)
 {
@@ -55,8 +54,9 @@ public sealed class StudentBookingService(
         }
 
         var rules = availability.StudentRules;
-        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, free.Where(s => s.Start == start), now, async (db, slot) =>
+        var booked = await SlotBooker.BookFirstFreeAsync(changes, free.Where(s => s.Start == start), async (scope, slot) =>
         {
+            var db = scope.Db;
             // Counted inside the transaction that writes the hold: simultaneous requests cannot all see room under the limit.
             // Both branches do the same reads and writes (one appointment row, one email), so they take the same time.
             var (token, hash) = ManageToken.Create();
@@ -82,7 +82,6 @@ public sealed class StudentBookingService(
             return new BookingResult.JustTaken(await NearestAsync(start, ct));
         }
 
-        await live.PublishAsync(new DiaryChanged(date));
         return new BookingResult.CheckEmail();
     }
 

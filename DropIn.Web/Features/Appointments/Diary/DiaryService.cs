@@ -18,7 +18,6 @@ public sealed class DiaryService(
     SlotFinder availability,
     AppointmentEmails emails,
     StaffAuthorizer authorizer,
-    ILiveUpdates live,
     TimeProvider clock,
     IOptions<AppointmentOptions> options, InformationBarriers barriers)
 {
@@ -96,8 +95,9 @@ public sealed class DiaryService(
             }
         }
 
-        var booked = await SlotBooker.BookFirstFreeAsync(dbFactory, [slot], now, async (db, s) =>
+        var booked = await SlotBooker.BookFirstFreeAsync(changes, [slot], async (scope, s) =>
         {
+            var db = scope.Db;
             // Again inside the transaction that writes: a withdrawal decided a moment ago still counts.
             if (await Conduct.WithdrawalRegister.IsWithdrawnAsync(db, booking.Email))
             {
@@ -109,7 +109,6 @@ public sealed class DiaryService(
             db.Outbox.Add(emails.Confirmed(appointment, token));
             return appointment;
         }) ?? throw new RuleException(JustTaken);
-        await live.PublishAsync(new DiaryChanged(LondonTime.Today(booked.Start)));
         return booked;
     }
 
