@@ -91,7 +91,7 @@ public sealed class StaffPasskeys(SignInManager<StaffUser> signIn, StaffSignIn s
         }
 
         await audit.RecordAsync(principal, "passkey.add", "Staff", user.Id);
-        return PasskeyChange.Done($"Passkey \"{attestation.Passkey.Name}\" added. Next time, choose \"Sign in with a passkey\".");
+        return PasskeyChange.Done($"Passkey \"{attestation.Passkey.Name}\" added. Next time, choose \"Use a passkey\" on the sign-in page.");
     }
 
     /// <summary>A new name for one of the person's own passkeys; a name is only a label, so no recent sign-in is asked.</summary>
@@ -153,7 +153,7 @@ public sealed class StaffPasskeys(SignInManager<StaffUser> signIn, StaffSignIn s
         var assertion = await TryAsync(() => signIn.PerformPasskeyAssertionAsync(credentialJson));
         if (assertion is null)
         {
-            return "Signing in with a passkey took too long. Press \"Sign in with a passkey\" again.";
+            return "Signing in with a passkey took too long. Press \"Use a passkey\" again.";
         }
 
         if (!assertion.Succeeded)
