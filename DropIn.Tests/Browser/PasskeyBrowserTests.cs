@@ -45,6 +45,9 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("/account/security");
         await page.GetByLabel("Name for the new passkey").FillAsync("Front desk laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await page.Locator("[role=status], [role=alert]").First.WaitForAsync();
+        var refused = await _app.UseAsync<DropInDbContext, string?>(db => db.AuditEntries.Where(e => e.Action == "passkey.add" && e.Detail != null).Select(e => e.Detail).FirstOrDefaultAsync());
+        Assert.Null(refused);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Passkey \"Front desk laptop\" added");
         await Assertions.Expect(page.GetByTestId("passkeys").Locator("li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("passkeys")).ToContainTextAsync("Front desk laptop");
