@@ -157,6 +157,14 @@ public static class SecuritySetup
             // two factors (StaffPasskeys). Discoverable, so the sign-in page need not ask who is signing in.
             passkeys.UserVerificationRequirement = "required";
             passkeys.ResidentKeyRequirement = "required";
+
+            // Identity's default compares the origin the device signed with the request's Origin header, which a
+            // browser sends as "null" on a form post under our Referrer-Policy: no-referrer. The signed origin must be
+            // this site's own address (scheme, host and port), and not from a frame of another site.
+            passkeys.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin
+                && Uri.TryCreate(context.Origin, UriKind.Absolute, out var origin)
+                && origin.Equals(new Uri($"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}")));
         });
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<CreateAdminCommand>();
