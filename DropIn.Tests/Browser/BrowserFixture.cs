@@ -35,7 +35,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                "--disable-component-update", "--disable-sync",
+
+                // Nothing but this machine resolves. localhost too: WebAuthn (passkeys) needs a domain, not an IP address.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
 
                 // Each page stands for a screen on its own device, in the foreground: background-tab timer throttling
                 // would otherwise delay every page but one by up to a second.

@@ -23,6 +23,9 @@ public sealed class PermissionMatrixTests
         "/account/login", "/account/lock", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book", "/contact",
         "/feedback", "/impact",
         "/account/two-factor", "/account/forgot-password", "/account/reset-password",
+
+        // A WebAuthn challenge naming no account, for "Use a passkey" on the sign-in page.
+        "/account/passkeys/request-options",
     ];
 
     internal static readonly Dictionary<string, string?> ExpectedPagePolicy = new()

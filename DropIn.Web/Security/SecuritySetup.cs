@@ -39,7 +39,7 @@ public static class SecuritySetup
                 options.SlidingExpiration = true;
                 options.Events.OnSignedIn = context => context.Properties.Items.ContainsKey(RenewalMark)
                     ? Task.CompletedTask
-                    : Audited(context.HttpContext, context.Principal, "signin");
+                    : Audited(context.HttpContext, context.Principal, "signin", context.Properties.Items.TryGetValue(TwoFactor.StaffSignIn.MethodItem, out var method) ? method : null);
                 options.Events.OnSigningOut = context => Audited(context.HttpContext, context.HttpContext.User, "signout");
                 // Every request, before Identity's periodic stamp check: an ended sign-in or a changed account is refused
                 // at once, not at the next interval, and a copied cookie is as dead as the original.
@@ -92,6 +92,7 @@ public static class SecuritySetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
+                // Version 3 adds Identity's passkey table (AspNetUserPasskeys), which StaffPasskeys uses.
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
@@ -148,13 +149,30 @@ public static class SecuritySetup
         services.AddScoped<TwoFactor.TwoFactorService>();
         services.AddScoped<TwoFactor.StaffSignIn>();
         services.AddScoped<TwoFactor.PasswordReset>();
+        services.AddScoped<TwoFactor.StaffPasskeys>();
+        services.Configure<IdentityPasskeyOptions>(builder.Configuration.GetSection(SecurityOptions.Section + ":Passkeys"));
+        services.PostConfigure<IdentityPasskeyOptions>(passkeys =>
+        {
+            // The device must check the person (fingerprint, face or PIN) every time: that is what makes one passkey
+            // two factors (StaffPasskeys). Discoverable, so the sign-in page need not ask who is signing in.
+            passkeys.UserVerificationRequirement = "required";
+            passkeys.ResidentKeyRequirement = "required";
+
+            // Identity's default compares the origin the device signed with the request's Origin header, which a
+            // browser sends as "null" on a form post under our Referrer-Policy: no-referrer. The signed origin must be
+            // this site's own address (scheme, host and port), and not from a frame of another site.
+            passkeys.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin
+                && Uri.TryCreate(context.Origin, UriKind.Absolute, out var origin)
+                && origin.Equals(new Uri($"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}")));
+        });
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<CreateAdminCommand>();
         return builder;
     }
 
-    private static Task Audited(HttpContext http, ClaimsPrincipal? user, string action) =>
-        http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(user, action);
+    private static Task Audited(HttpContext http, ClaimsPrincipal? user, string action, string? detail = null) =>
+        http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(user, action, detail: detail);
     /// <summary>Security headers first, so every response carries them, error pages and static files included.</summary>
     public static WebApplication UseDropInSecurityHeaders(this WebApplication app)
     {

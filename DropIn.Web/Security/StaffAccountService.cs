@@ -10,7 +10,7 @@ namespace DropIn.Web.Security;
 /// stores: a lockout with no end refuses sign-in, and a new security stamp makes every existing cookie and open
 /// circuit fail its next re-check.
 /// </summary>
-public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger, SignInSessions sessions)
+public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, TwoFactor.StaffPasskeys passkeys, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger, SignInSessions sessions)
 {
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(ClaimsPrincipal manager)
     {
@@ -58,6 +58,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
     /// <summary>
     /// A lost or replaced phone. The person then signs in with their password and sets up the new phone straight
     /// away; their open sessions end now. Nobody resets their own: that would let a stolen password remove the factor.
+    /// Their passkeys go too: one may be on the lost device, and a passkey signs in on its own.
     /// </summary>
     public async Task ResetTwoFactorAsync(ClaimsPrincipal manager, string staffId)
     {
@@ -67,7 +68,9 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
             throw new DropIn.Domain.RuleException("Another manager must reset your own two-step sign-in.");
         }
 
-        await twoFactor.ResetAsync(await FindAsync(staffId));
+        var user = await FindAsync(staffId);
+        await passkeys.RemoveAllAsync(user);
+        await twoFactor.ResetAsync(user);
         await audit.RecordAsync(manager, "staff.reset-two-factor", "Staff", staffId);
     }
 

@@ -1,5 +1,6 @@
 using DropIn.Web.Data;
 using DropIn.Web.Security;
+using DropIn.Web.Security.TwoFactor;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,8 @@ public static class AccountEndpoints
 
     public const string LockPath = "/account/lock";
     public const string KeepAlivePath = "/account/keep-alive";
+    public const string PasskeyCreationOptionsPath = "/account/passkeys/creation-options";
+    public const string PasskeyRequestOptionsPath = "/account/passkeys/request-options";
 
     public static WebApplication MapDropInAccount(this WebApplication app)
     {
@@ -94,6 +97,28 @@ public static class AccountEndpoints
             await http.SignInAsync(IdentityConstants.ApplicationScheme, current.Principal, properties);
             return Results.NoContent();
         }).RequireAuthorization();
+
+        // wwwroot/passkeys.js asks for WebAuthn options just before the device makes or uses a passkey, posting the
+        // form's antiforgery token. The answer is JSON, or words the page shows; the form post itself is checked again.
+        app.MapPost(PasskeyCreationOptionsPath, async (HttpContext http, IAntiforgery antiforgery, StaffPasskeys passkeys) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Text("This page is out of date. Reload it and try again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return await passkeys.CreationOptionsAsync(http.User) is { } options
+                ? Results.Text(options, "application/json")
+                : Results.Text("Confirm it is you first: reload the page and follow its link.", statusCode: StatusCodes.Status403Forbidden);
+        }).RequireAuthorization();
+
+        // Anonymous, as the sign-in page is; counted with the other sign-in posts.
+        app.MapPost(PasskeyRequestOptionsPath, async (HttpContext http, IAntiforgery antiforgery, StaffPasskeys passkeys) =>
+            await antiforgery.IsRequestValidAsync(http)
+                ? Results.Text(await passkeys.RequestOptionsAsync(), "application/json")
+                : Results.Text("This page is out of date. Reload it and try again.", statusCode: StatusCodes.Status400BadRequest))
+            .AllowAnonymous()
+            .RequireRateLimiting(SecuritySetup.SignInRateLimitPolicy);
         return app;
     }
 }

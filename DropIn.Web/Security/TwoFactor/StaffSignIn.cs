@@ -21,6 +21,11 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, TwoFactorServic
     public const string SetupPath = "/account/two-factor/setup";
     public const string MultiFactorClaim = "amr";
 
+    /// <summary>How the sign-in was made, when not by password: written as the sign-in audit entry's detail.</summary>
+    public const string MethodItem = "dropin:method";
+
+    public const string PasskeyMethod = "passkey";
+
     private const string TookTooLong = "Sign-in took too long. Start again with your password.";
 
     private UserManager<StaffUser> Users => signIn.UserManager;
@@ -158,9 +163,9 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, TwoFactorServic
 
     /// <summary>
     /// Issues the staff cookie. On re-authentication the sign-in session id is kept, so the audit trail still reads as
-    /// one session on one tablet.
+    /// one session on one tablet. <paramref name="method"/> (e.g. <see cref="PasskeyMethod"/>) goes to the audit entry.
     /// </summary>
-    public async Task CompleteAsync(StaffUser user, bool secondFactor, string? keepSession = null)
+    public async Task CompleteAsync(StaffUser user, bool secondFactor, string? keepSession = null, string? method = null)
     {
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var identity = (ClaimsIdentity)principal.Identity!;
@@ -176,7 +181,13 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, TwoFactorServic
             identity.AddClaim(new Claim(MultiFactorClaim, "mfa"));
         }
 
-        await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
+        var properties = new AuthenticationProperties { IsPersistent = false };
+        if (method is not null)
+        {
+            properties.Items[MethodItem] = method;
+        }
+
+        await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal, properties);
         await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
     }
 }
