@@ -1300,6 +1300,39 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("FeedbackResponses");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Queue.DropInSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1461,6 +1494,37 @@ namespace DropIn.Web.Data.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Retention.DestructionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Remnants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DestructionLog", (string)null);
+                });
+
             modelBuilder.Entity("DropIn.Domain.Retention.RetentionHold", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1496,6 +1560,30 @@ namespace DropIn.Web.Data.Migrations
                     b.HasIndex("StudentId");
 
                     b.ToTable("RetentionHold");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Retention.RetentionListing", b =>
+                {
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DestroyNotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastInvolvementSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudentId");
+
+                    b.ToTable("RetentionListing");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Retention.StatisticsRemnant", b =>
@@ -1633,94 +1721,6 @@ namespace DropIn.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("DropIn.Web.Features.Enquiries.StaffNotification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StaffId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StaffId", "ReadAt");
-
-                    b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("DropIn.Web.Features.Retention.DestructionLogEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Cases")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Documents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OtherRecords")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PolicyYears")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RanAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Remnants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Students")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DestructionLog", (string)null);
-                });
-
-            modelBuilder.Entity("DropIn.Web.Features.Retention.RetentionListing", b =>
-                {
-                    b.Property<Guid>("StudentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DestroyNotBefore")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastInvolvementSeen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ListedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ListedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("StudentId");
-
-                    b.ToTable("RetentionListing");
                 });
 
             modelBuilder.Entity("DropIn.Web.Messaging.OutboxMessage", b =>
