@@ -8,9 +8,10 @@ namespace DropIn.Web.Components.Shared;
 
 /// <summary>
 /// A screen that acts through a feature's service and shows a refusal in the service's own words: the one way a
-/// component acts and fails. Public pages use it as it is (their messages are inline: there is no toast on a static
-/// page); staff screens use <see cref="StaffComponentBase"/>, which adds the signed-in user. Anything else a service
-/// throws is a fault, not a refusal, and reaches the layout's error boundary.
+/// component acts and fails, and the one way it redraws after a live change. Public pages use it as it is (their
+/// messages are inline: there is no toast on a static page), as does a dialog that needs no user; staff screens use
+/// <see cref="StaffComponentBase"/>, which adds the signed-in user. Anything else a service throws is a fault, not a
+/// refusal, and reaches the layout's error boundary.
 /// </summary>
 public abstract class ActingComponentBase : ComponentBase
 {
@@ -49,6 +50,23 @@ public abstract class ActingComponentBase : ComponentBase
     /// </summary>
     /// <returns>Whether it was read.</returns>
     protected Task<bool> ReadOrRefuseAsync(Func<Task> read, Action<string> refused) => TryAsync(read, refused, conflicted: null);
+
+    /// <summary>
+    /// Redraws after work started from outside the screen (a live change): on the screen's own thread, and a fault in
+    /// it reaches the layout's error boundary as an event handler's would, instead of ending the connection.
+    /// </summary>
+    protected Task RedrawAfterAsync(Func<Task> work) => InvokeAsync(async () =>
+    {
+        try
+        {
+            await work();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
 
     /// <summary>How an action runs: a live page runs it so that the screen reads once afterwards.</summary>
     protected virtual Task RunActionAsync(Func<Task> action) => action();

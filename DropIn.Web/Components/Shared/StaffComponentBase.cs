@@ -16,21 +16,4 @@ public abstract class StaffComponentBase : ActingComponentBase
     protected ClaimsPrincipal User { get; private set; } = new();
 
     protected override async Task OnInitializedAsync() => User = (await AuthenticationState).User;
-
-    /// <summary>
-    /// Redraws after work started from outside the screen (a live change): on the screen's own thread, and a fault in
-    /// it reaches the layout's error boundary as an event handler's would, instead of ending the connection.
-    /// </summary>
-    protected Task RedrawAfterAsync(Func<Task> work) => InvokeAsync(async () =>
-    {
-        try
-        {
-            await work();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
 }
