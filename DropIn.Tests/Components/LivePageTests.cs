@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Bunit;
+using DropIn.Web.Components.Layout;
 using DropIn.Web.Components.Shared;
 using DropIn.Web.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,8 @@ public sealed class LivePageTests : MudTestContext
         public static Func<int, Task> DuringRead = _ => Task.CompletedTask;
         public int Reads;
         private int _shown = -1;
+
+        public Task<bool> Act(Func<Task> action) => ActAsync(action);
 
         protected override bool Concerns(LiveChange change) => change is QueueChanged;
 
@@ -71,6 +75,91 @@ public sealed class LivePageTests : MudTestContext
         release.SetResult();
 
         page.WaitForAssertion(() => Assert.Contains("Shown: 1", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task TheScreenThatActed_ReadsOnceForItsAction_NotAgainForTheChangeItPublished()
+    {
+        Probe.Stored = 0;
+        Probe.DuringRead = _ => Task.CompletedTask;
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Contains("Shown: 0", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        // The action saves and publishes on the screen's own thread, as a feature service called from a button does.
+        await page.InvokeAsync(() => page.Instance.Act(() => ChangeAsync(1)));
+        page.WaitForAssertion(() => Assert.Contains("Shown: 1", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // Time for a second read to happen if one were coming: the change's read is let go once the action has read.
+        await Task.Delay(300, Xunit.TestContext.Current.CancellationToken);
+        await page.InvokeAsync(() => { });
+
+        Assert.Equal(2, page.Instance.Reads);
+    }
+
+    [Fact]
+    public async Task AChangeFromElsewhereDuringTheScreensAction_IsShownAfterIt_InTheSameOneRead()
+    {
+        var actionHeld = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        Probe.Stored = 0;
+        Probe.DuringRead = _ => Task.CompletedTask;
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Contains("Shown: 0", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        var acting = page.InvokeAsync(() => page.Instance.Act(async () =>
+        {
+            actionHeld.SetResult();
+            await release.Task;
+        }));
+        await actionHeld.Task;
+        await ChangeAsync(7); // someone else's save, heard while this screen's action runs
+        await Task.Delay(100, Xunit.TestContext.Current.CancellationToken);
+        release.SetResult();
+        await acting;
+
+        page.WaitForAssertion(() => Assert.Contains("Shown: 7", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(300, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(2, page.Instance.Reads);
+    }
+
+    [Fact]
+    public async Task AReadThatFailsDuringALiveReload_ShowsTryAgain_AndTryingAgainShowsTheScreen()
+    {
+        Probe.Stored = 0;
+        Probe.DuringRead = read => read == 2 ? throw new InvalidOperationException("database is locked") : Task.CompletedTask;
+        var screen = Render<ScreenErrorBoundary>(p => p
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))))
+            .AddChildContent<Probe>());
+        screen.WaitForAssertion(() => Assert.Contains("Shown: 0", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await ChangeAsync(1);
+
+        screen.WaitForAssertion(() => Assert.NotNull(screen.Find("[role=alert] button")), TimeSpan.FromSeconds(30));
+        var alert = screen.Find("[role=alert]");
+        Assert.Contains("could not be shown", alert.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", screen.Markup, StringComparison.OrdinalIgnoreCase); // nothing technical on the screen
+        Assert.Equal("-1", screen.Find("[role=alert] h1").GetAttribute("tabindex"));
+
+        screen.Find("[role=alert] button").Click(); // "Try again"
+
+        screen.WaitForAssertion(() => Assert.Contains("Shown: 1", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Empty(screen.FindAll("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task AScreenThatFailed_RecoversWhenTheUserMovesToAnotherPage()
+    {
+        Probe.Stored = 0;
+        Probe.DuringRead = read => read == 2 ? throw new InvalidOperationException("database is locked") : Task.CompletedTask;
+        var screen = Render<ScreenErrorBoundary>(p => p
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))))
+            .AddChildContent<Probe>());
+        screen.WaitForAssertion(() => Assert.Contains("Shown: 0", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await ChangeAsync(2);
+        screen.WaitForAssertion(() => Assert.NotEmpty(screen.FindAll("[role=alert]")), TimeSpan.FromSeconds(30));
+
+        await screen.InvokeAsync(() => Services.GetRequiredService<NavigationManager>().NavigateTo("/queue"));
+
+        screen.WaitForAssertion(() => Assert.Contains("Shown: 2", screen.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -23,9 +23,23 @@ public sealed class QueueHarness(AppFactory app)
     public Task WithQueueAsync(Func<QueueService, Task> use) => app.UseAsync(use);
 
     public Task<Ticket> CheckInAsync(ClaimsPrincipal reception, string name, bool urgent = false) =>
-        WithQueueAsync(q => q.CheckInAsync(reception, new StudentDetails(name, null, "Trinity", "Academic appeal", urgent, null)));
+        CheckInAsync(reception, new StudentDetails(name, null, "Trinity", "Academic appeal", urgent, null));
+
+    public async Task<Ticket> CheckInAsync(ClaimsPrincipal reception, StudentDetails student) =>
+        (await WithQueueAsync(q => q.CheckInAsync(reception, student))).Ticket();
 
     public Task<QueueView> ViewAsync(ClaimsPrincipal user) => WithQueueAsync(q => q.GetQueueAsync(user));
 
     public Task<Ticket?> CallNextAsync(ClaimsPrincipal caseworker, string room = "Advice room 1") => WithQueueAsync(q => q.CallNextAsync(caseworker, room));
+}
+
+public static class CheckInResults
+{
+    /// <summary>The ticket of a check-in that a test expects to succeed; a flag fails the test with its reason.</summary>
+    public static Ticket Ticket(this CheckInResult result) => result switch
+    {
+        CheckInResult.CheckedIn checkedIn => checkedIn.Ticket,
+        CheckInResult.Flagged flagged => throw new InvalidOperationException($"Expected a check-in, was flagged: {flagged.Reason}"),
+        _ => throw new InvalidOperationException("No check-in result."),
+    };
 }

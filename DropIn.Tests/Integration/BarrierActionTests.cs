@@ -87,7 +87,7 @@ public sealed partial class BarrierActionTests : IAsyncLifetime
 
         // Ben's rows, each linked to his record, and a look-alike of each not linked to any record yet.
         var queue = new QueueHarness(_app);
-        _benTicket = await queue.WithQueueAsync(q => q.CheckInAsync(_reception, new StudentDetails("Ben Carter", "bc456@cam.ac.uk", null, "About the hearing", false, null)));
+        _benTicket = await queue.CheckInAsync(_reception, new StudentDetails("Ben Carter", "bc456@cam.ac.uk", null, "About the hearing", false, null));
         _lookalikeTicket = await queue.CheckInAsync(_reception, "Benjamin Carter");
         _benAppointment = await appointments.DiaryAsync(d => d.BookAsync(_reception, At(_wednesday), AppointmentHarness.Booking("Ben Carter", "bc456@cam.ac.uk")));
         _lookalikeAppointment = await appointments.DiaryAsync(d => d.BookAsync(_reception, At(_wednesday.AddHours(1)), AppointmentHarness.Booking("Benjamin Carter", "benjamin.carter@example.org")));

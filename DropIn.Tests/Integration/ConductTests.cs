@@ -117,25 +117,25 @@ public sealed class ConductTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckIn_OfAWithdrawnStudent_ShowsTheFlag_AndIsRefused_UnlessAManagerChecksThemInAnyway()
+    public async Task CheckIn_OfAWithdrawnStudent_IsFlaggedWithTheReason_AndMakesNoTicket_UnlessAManagerChecksThemInAnyway()
     {
         await WarnThenWithdrawAsync(new DateOnly(2027, 3, 1));
 
-        var byEmail = await Conduct(c => c.CheckInFlagAsync(_reception, " AL123@cam.ac.uk "));
-        var byNumber = await Conduct(c => c.CheckInFlagAsync(_reception, "al123"));
-        var someoneElse = await Conduct(c => c.CheckInFlagAsync(_reception, "gh1@cam.ac.uk"));
-        var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<QueueService, Ticket>(q => q.CheckInAsync(_reception, new StudentDetails("Ada Lovelace", "al123@cam.ac.uk", null, "Appeal", false, null), managerOverride: true)));
+        var byEmail = await CheckInAsync(_reception, "Ada Lovelace", " AL123@cam.ac.uk ");
+        var byNumber = await CheckInAsync(_reception, "Ada Lovelace", "al123");
+        var overriddenByReception = await CheckInAsync(_reception, "Ada Lovelace", "al123@cam.ac.uk", managerOverride: true);
 
-        Assert.Equal("Service withdrawn — review date 1 March 2027; speak to a manager.", byEmail);
+        Assert.Equal("Service withdrawn — review date 1 March 2027; speak to a manager.", Assert.IsType<CheckInResult.Flagged>(byEmail).Reason);
         Assert.Equal(byEmail, byNumber);
-        Assert.Null(someoneElse);
-        Assert.Equal(byEmail, refused.Message);
+        Assert.Equal(byEmail, overriddenByReception);
+        Assert.Empty((await _app.UseAsync<QueueService, BoardView>(q => q.GetBoardAsync())).Waiting);
 
-        var ticket = await _app.UseAsync<QueueService, Ticket>(q => q.CheckInAsync(_manager, new StudentDetails("Ada Lovelace", "al123@cam.ac.uk", null, "Appeal", false, null), managerOverride: true));
+        var ticket = (await CheckInAsync(_manager, "Ada Lovelace", "al123@cam.ac.uk", managerOverride: true)).Ticket();
+        var someoneElse = (await CheckInAsync(_reception, "Grace Hopper", "gh1@cam.ac.uk")).Ticket();
         var board = await _app.UseAsync<QueueService, BoardView>(q => q.GetBoardAsync());
 
         Assert.Equal(TicketStatus.Waiting, ticket.Status);
-        Assert.Equal([ticket.Code], board.Waiting.Select(w => w.Code));
+        Assert.Equal([ticket.Code, someoneElse.Code], board.Waiting.Select(w => w.Code));
         await using var db = await _h.DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "conduct.check-in-override" && e.RecordId == _ada.Id.ToString()));
     }
@@ -212,4 +212,7 @@ public sealed class ConductTests : IAsyncLifetime
         Assert.Equal(4, stored.Count);
         Assert.All(stored, v => Assert.StartsWith(FieldProtection.Prefix, v, StringComparison.Ordinal));
     }
+
+    private Task<CheckInResult> CheckInAsync(ClaimsPrincipal user, string name, string emailOrId, bool managerOverride = false) =>
+        _app.UseAsync<QueueService, CheckInResult>(q => q.CheckInAsync(user, new StudentDetails(name, emailOrId, null, "Appeal", false, null), managerOverride));
 }

@@ -271,8 +271,8 @@ public sealed class DataAtRestTests : IAsyncLifetime
 
         // The drop-in: checked in, moved up, and a follow-up noted after the session closed.
         var session = await _app.UseAsync<QueueService, DropIn.Domain.Queue.DropInSession>(q => q.StartExtraSessionAsync(_reception, new TimeOnly(12, 0)));
-        var ticket = await _app.UseAsync<QueueService, DropIn.Domain.Queue.Ticket>(q =>
-            q.CheckInAsync(_reception, new DropIn.Domain.Queue.StudentDetails("Zoe Quill", "zq123@cam.ac.uk", "Girton", Mark("ticket topic"), false, Mark("ticket access needs"))));
+        var ticket = await new QueueHarness(_app).CheckInAsync(_reception,
+            new DropIn.Domain.Queue.StudentDetails("Zoe Quill", "zq123@cam.ac.uk", "Girton", Mark("ticket topic"), false, Mark("ticket access needs")));
         await _app.UseAsync<QueueService>(q => q.MoveUpAsync(_reception, ticket.Id, Mark("moved up reason")));
         await _app.UseAsync<QueueService>(q => q.CloseAsync(_reception, session.Id));
         await _app.UseAsync<QueueService>(q => q.RecordFollowUpAsync(_reception, ticket.Id, DropIn.Domain.Queue.FollowUp.NoteTaken, Mark("follow-up note")));

@@ -2,11 +2,13 @@ using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Cases;
+using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Feedback;
+using DropIn.Web.Features.Queue;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
 using Microsoft.Extensions.Time.Testing;
@@ -71,13 +73,13 @@ public sealed class StudentIdentityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckInFlag_ForATaggedEmail_FindsTheWithdrawal()
+    public async Task CheckIn_UnderATaggedEmail_IsFlaggedForTheWithdrawal()
     {
         await WithdrawAdaAsync();
 
-        var flag = await _app.UseAsync<ConductService, string?>(c => c.CheckInFlagAsync(_reception, "ab123+queue@cam.ac.uk"));
+        var result = await _app.UseAsync<QueueService, CheckInResult>(q => q.CheckInAsync(_reception, new StudentDetails("Ada", "ab123+queue@cam.ac.uk", null, "Appeal", false, null)));
 
-        Assert.NotNull(flag);
+        Assert.IsType<CheckInResult.Flagged>(result);
     }
 
     [Fact]

@@ -3,15 +3,20 @@ namespace DropIn.Web.Live;
 /// <summary>
 /// Keeps what one screen shows current. It listens before the first read, so a change made while that read runs is
 /// not missed: subscribing after it left a second caseworker's case file without an entry saved meanwhile. Reads
-/// run one at a time, so an older read never overwrites a newer one. Changes that arrive during a read are
-/// coalesced: they cause one more read, not one read each.
+/// run one at a time, so an older read never overwrites a newer one. A read is asked for by a number; it is dropped
+/// when a read that started after it was asked for has already run, so a burst of changes costs one more read, not
+/// one each, and the screen that acted reads once for its action, not again for the change it published.
 /// </summary>
 public sealed class LiveReader : IDisposable
 {
     private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly Lock _actions = new();
     private readonly Func<Task> _read;
     private IDisposable? _subscription;
-    private int _waiting;
+    private long _asked;
+    private long _covered;
+    private int _acting;
+    private TaskCompletionSource? _actionsDone;
 
     private LiveReader(Func<Task> read) => _read = read;
 
@@ -29,37 +34,83 @@ public sealed class LiveReader : IDisposable
         return reader;
     }
 
-    /// <summary>Reads now, or after the read under way: for the first read and after the screen's own actions.</summary>
-    public async Task ReadAsync()
+    /// <summary>Reads now, or after the read under way: for the first read and when the screen asks for something else.</summary>
+    public Task ReadAsync() => ReadAsync(Interlocked.Increment(ref _asked));
+
+    /// <summary>
+    /// Runs one of the screen's own actions, then reads once. Changes that arrive meanwhile (its own, published by the
+    /// service it calls, and anyone else's) wait for that read, which starts after they were asked for and so covers
+    /// them. If the action throws, nothing is read and the waiting changes read as usual.
+    /// </summary>
+    public async Task ActAsync(Func<Task> action)
     {
-        await _reading.WaitAsync();
+        lock (_actions)
+        {
+            if (_acting++ == 0)
+            {
+                _actionsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        Task read;
         try
         {
-            await _read();
+            await action();
+            // Asked for before the waiting changes are let go, so it is the read that covers them.
+            read = ReadAsync();
         }
         finally
         {
-            _reading.Release();
+            EndAction();
+        }
+
+        await read;
+    }
+
+    private void EndAction()
+    {
+        lock (_actions)
+        {
+            if (--_acting == 0)
+            {
+                _actionsDone!.SetResult();
+                _actionsDone = null;
+            }
         }
     }
 
-    /// <summary>
-    /// A read for a change. If one is already waiting to start, it will see everything this one would, so this one
-    /// is dropped: a burst of changes costs one more read, not one each.
-    /// </summary>
     private async Task ReadForChangeAsync()
     {
-        if (Interlocked.Increment(ref _waiting) > 1)
+        var asked = Interlocked.Increment(ref _asked);
+        Task? actions;
+        lock (_actions)
         {
-            Interlocked.Decrement(ref _waiting);
-            return;
+            actions = _actionsDone?.Task;
         }
 
+        if (actions is not null)
+        {
+            await actions;
+        }
+
+        await ReadAsync(asked);
+    }
+
+    private async Task ReadAsync(long asked)
+    {
         await _reading.WaitAsync();
-        Interlocked.Decrement(ref _waiting);
         try
         {
+            // Only this method, holding _reading, touches _covered.
+            if (_covered >= asked)
+            {
+                return;
+            }
+
+            var covers = Interlocked.Read(ref _asked);
             await _read();
+            // A read that failed covers nothing: what waits behind it reads again.
+            _covered = covers;
         }
         finally
         {

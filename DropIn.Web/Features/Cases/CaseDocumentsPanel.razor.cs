@@ -28,15 +28,13 @@ public partial class CaseDocumentsPanel
     /// <summary>Raised after a document was added, so the page can redraw the timeline.</summary>
     [Parameter] public EventCallback Changed { get; set; }
 
-    [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
     [Inject] public required CaseDocumentService Documents { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
         if (_documents is null || _loadedFor != CaseId)
         {
-            _user = (await AuthenticationState).User;
+            _user = User;
             await ReloadAsync();
         }
     }
@@ -54,19 +52,19 @@ public partial class CaseDocumentsPanel
         _uploading = true;
         try
         {
-            // No limit here on purpose: the service enforces DocumentRules.MaxBytes on the bytes and says so in its own words.
-            await using var content = file.OpenReadStream(long.MaxValue);
-            var document = await Documents.UploadAsync(_user, CaseId, file.Name, file.Size, content);
-            Snackbar.Add($"Added {document.FileName}", Severity.Success);
-            await ReloadAsync();
-            await Changed.InvokeAsync();
-        }
-        catch (Exception ex) when (ex is RuleException or ForbiddenException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
+            await ActAsync(async () =>
+            {
+                // No limit here on purpose: the service enforces DocumentRules.MaxBytes on the bytes and says so in its own words.
+                await using var content = file.OpenReadStream(long.MaxValue);
+                var document = await Documents.UploadAsync(_user, CaseId, file.Name, file.Size, content);
+                Snackbar.Add($"Added {document.FileName}", Severity.Success);
+                await ReloadAsync();
+                await Changed.InvokeAsync();
+            });
         }
         catch (IOException)
         {
+            // The browser's file stream broke off (the connection dropped mid-upload): not a refusal, and nothing was kept.
             Snackbar.Add("The upload was interrupted, so nothing was kept. Try again.", Severity.Error);
         }
         finally

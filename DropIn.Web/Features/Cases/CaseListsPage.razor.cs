@@ -16,14 +16,13 @@ public partial class CaseListsPage
     private IReadOnlyList<Signpost>? _signposts;
     private ClaimsPrincipal _user = new();
 
-    [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
     [Inject] public required CaseListsService Lists { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
-        _user = (await AuthenticationState).User;
+        await base.OnInitializedAsync();
+        _user = User;
         await ReloadAsync();
     }
 
@@ -83,19 +82,10 @@ public partial class CaseListsPage
         }
     }
 
-    /// <summary>A refused rule or permission becomes a message; the lists are re-read either way.</summary>
-    private async Task ActAsync(Func<Task> action, string done)
+    // Whether or not it was done, the lists are re-read.
+    protected override async Task RunActionAsync(Func<Task> action)
     {
-        try
-        {
-            await action();
-            Snackbar.Add(done, Severity.Success);
-        }
-        catch (Exception ex) when (ex is RuleException or ForbiddenException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-
+        await action();
         await ReloadAsync();
     }
 }

@@ -37,30 +37,22 @@ public partial class CasePage
 
     protected override bool Concerns(LiveChange change) => change is CaseChanged c && c.CaseId == Id;
 
-    protected override async Task ReloadAsync()
+    // A barrier put up while the page is open: the case disappears from the screen at once.
+    protected override Task ReloadAsync() => ReadOrRefuseAsync(async () =>
     {
-        try
+        _file = await Cases.GetAsync(User, Id);
+        if (_staff.Count == 0)
         {
-            _file = await Cases.GetAsync(User, Id);
-            if (_staff.Count == 0)
-            {
-                _staff = await Cases.CaseworkersAsync(User);
-                _categories = await Lists.ActiveCategoriesAsync(User);
-            }
+            _staff = await Cases.CaseworkersAsync(User);
+            _categories = await Lists.ActiveCategoriesAsync(User);
+        }
 
-            if (_documents is not null)
-            {
-                // A child does not redraw for a parent's live change on its own; the page has the one subscription.
-                await _documents.ReloadAsync();
-            }
-        }
-        catch (Exception ex) when (ex is RuleException or ForbiddenException)
+        if (_documents is not null)
         {
-            // A barrier put up while the page is open: the case disappears from the screen at once.
-            _file = null;
-            _error = ex.Message;
+            // A child does not redraw for a parent's live change on its own; the page has the one subscription.
+            await _documents.ReloadAsync();
         }
-    }
+    }, refused: message => (_file, _error) = (null, message));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -132,27 +124,18 @@ public partial class CasePage
     private async Task SaveSummaryAsync()
     {
         var text = await LatestAsync("summary", _summaryDraft ?? "");
-        try
+        if (await ActAsync(() => Cases.ChangeSummaryAsync(User, Id, text, _summaryBase), "Summary saved", conflicted: conflict =>
+            {
+                // Keep their text as the new base: saving again is now a deliberate replacement of what they wrote.
+                _theirSummary = conflict.Theirs;
+                _summaryBase = conflict.Theirs;
+                _summaryDraft = text;
+            }))
         {
-            await Cases.ChangeSummaryAsync(User, Id, text, _summaryBase);
             _summaryDraft = null;
             _theirSummary = null;
             await JS.InvokeVoidAsync("dropInDrafts.forget", DraftKey("summary"));
-            Snackbar.Add("Summary saved", Severity.Success);
         }
-        catch (EditConflictException conflict)
-        {
-            // Keep their text as the new base: saving again is now a deliberate replacement of what they wrote.
-            _theirSummary = conflict.Theirs;
-            _summaryBase = conflict.Theirs;
-            _summaryDraft = text;
-        }
-        catch (RuleException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-
-        await RereadAsync();
     }
 
     private async Task CancelSummaryAsync()

@@ -165,19 +165,6 @@ public sealed class ConductService(
         return letter;
     }
 
-    /// <summary>
-    /// What reception sees before checking someone in whose email or ID matches a withdrawn student. Staff walled off from
-    /// that student learn only that a manager is needed.
-    /// </summary>
-    public async Task<string?> CheckInFlagAsync(ClaimsPrincipal user, string? emailOrId)
-    {
-        await authorizer.RequireAsync(user, Permissions.CheckIn);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await WithdrawalRegister.FindAsync(db, emailOrId) is { } found
-            ? (await barriers.BlockedAsync(user)).Contains(found.StudentId) ? "This student cannot be checked in here; speak to a manager." : WithdrawalRegister.Flag(found)
-            : null;
-    }
-
     /// <summary>The student, once the barrier has been checked (before anything of theirs is read).</summary>
     private async Task<Student> StudentAsync(DropInDbContext db, ClaimsPrincipal user, Guid studentId)
     {

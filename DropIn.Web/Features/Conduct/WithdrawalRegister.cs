@@ -41,6 +41,9 @@ public static class WithdrawalRegister
         db.Withdrawals.AsNoTracking().Where(w => w.StudentId == studentId && w.LiftedAt == null)
             .Select(w => new ActiveWithdrawal(w.Id, w.StudentId, w.ReviewOn)).FirstOrDefaultAsync(ct);
 
+    /// <summary>What staff walled off from the student (an information barrier) see instead of <see cref="Flag"/>: only that a manager is needed.</summary>
+    public const string FlagBehindBarrier = "This student cannot be checked in here; speak to a manager.";
+
     /// <summary>The words reception sees: enough to act on, nothing about why.</summary>
     public static string Flag(ActiveWithdrawal withdrawal) =>
         $"Service withdrawn — review date {ConductLetters.Date(withdrawal.ReviewOn)}; speak to a manager.";

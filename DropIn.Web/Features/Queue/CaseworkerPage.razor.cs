@@ -52,16 +52,20 @@ public partial class CaseworkerPage
         }
     }
 
+    /// <summary>
+    /// Calls the next student. A refusal (this caseworker already has someone, e.g. from another tablet; the queue closed)
+    /// is said as it is, and the screen, read again, shows the queue as it is: never "nobody is waiting" in its place.
+    /// </summary>
     private async Task CallNextAsync()
     {
         _busy = true;
         try
         {
             Ticket? called = null;
-            await ActAsync(async () => called = await Queue.CallNextAsync(User, _room!));
-            if (called is null)
+            if (await ActAsync(async () => called = await Queue.CallNextAsync(User, _room!)) && called is null)
             {
-                Snackbar.Add("Nobody is waiting now.", Severity.Info);
+                // Read again above: anyone still listed is someone this caseworker may not be called to (an information barrier).
+                Snackbar.Add(_view is { Waiting.Count: > 0 } ? "Nobody waiting can be called to you; a colleague will call them." : "Nobody is waiting now.", Severity.Info);
             }
         }
         finally

@@ -114,11 +114,14 @@ public sealed class QueueService(
     }
 
     /// <summary>
-    /// Checks a student in. Someone whose service has been withdrawn (matched by the email or ID given) is not put in the
-    /// queue: reception sees the flag and fetches a manager, who may check them in anyway (<paramref name="managerOverride"/>,
-    /// audited), e.g. for an emergency. The queue and the board never show the flag.
+    /// Checks a student in, or says why not. Someone whose service has been withdrawn (matched by the email or ID given)
+    /// is not put in the queue: the result is <see cref="CheckInResult.Flagged"/> and reception fetches a manager, who may
+    /// check them in anyway (<paramref name="managerOverride"/>, audited), e.g. for an emergency; an override by anyone
+    /// else is flagged the same. The queue and the board never show the flag.
     /// </summary>
-    public async Task<Ticket> CheckInAsync(ClaimsPrincipal user, StudentDetails student, bool managerOverride = false)
+    /// <exception cref="ForbiddenException">The user may not check students in.</exception>
+    /// <exception cref="RuleException">The details are not valid, or the queue is not open.</exception>
+    public async Task<CheckInResult> CheckInAsync(ClaimsPrincipal user, StudentDetails student, bool managerOverride = false)
     {
         await authorizer.RequireAsync(user, Permissions.CheckIn);
         student = student.Validated();
@@ -128,8 +131,8 @@ public sealed class QueueService(
             {
                 if (!managerOverride || !(await authorization.AuthorizeAsync(user, Permissions.DecideWithdrawal)).Succeeded)
                 {
-                    throw new RuleException((await barriers.BlockedAsync(user)).Contains(withdrawn.StudentId)
-                        ? "This student cannot be checked in here; speak to a manager."
+                    return new CheckInResult.Flagged((await barriers.BlockedAsync(user)).Contains(withdrawn.StudentId)
+                        ? Conduct.WithdrawalRegister.FlagBehindBarrier
                         : Conduct.WithdrawalRegister.Flag(withdrawn));
                 }
 
@@ -137,14 +140,14 @@ public sealed class QueueService(
             }
         }
 
-        return await changes.RunAsync(Reapplied with { Serialised = true }, async scope =>
+        return new CheckInResult.CheckedIn(await changes.RunAsync(Reapplied with { Serialised = true }, async scope =>
         {
             var session = await sessions.CurrentAsync(scope.Db, scope.Now);
             var ticket = session.CheckIn(student, scope.Now);
             scope.Db.Tickets.Add(ticket);
             scope.Publish(new QueueChanged(session.Id));
             return ticket;
-        });
+        }));
     }
 
     public Task EditAsync(ClaimsPrincipal user, Guid ticketId, StudentDetails student) =>

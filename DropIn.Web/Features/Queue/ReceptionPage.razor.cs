@@ -21,7 +21,6 @@ public partial class ReceptionPage
 
     [Inject] public required IAuthorizationService Authorization { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required Conduct.ConductService Conduct { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -36,40 +35,40 @@ public partial class ReceptionPage
 
     protected override async Task ReloadAsync() => _view = await Queue.GetQueueAsync(User);
 
-    /// <summary>A withdrawn student is flagged to reception before any ticket is made; only a manager can go on.</summary>
-    private async Task<bool> CheckInAsync(StudentDetailsModel model)
-    {
-        _withdrawnFlag = await Conduct.CheckInFlagAsync(User, model.EmailOrId);
-        if (_withdrawnFlag is not null)
-        {
-            // The form calls back through a plain delegate, so this page redraws only when told to.
-            _flagged = model;
-            StateHasChanged();
-            return false;
-        }
-
-        return await CheckInAsync(model, managerOverride: false);
-    }
+    /// <summary>A withdrawn student is flagged to reception and no ticket is made; only a manager can go on.</summary>
+    private Task<bool> CheckInAsync(StudentDetailsModel model) => CheckInAsync(model, managerOverride: false);
 
     private async Task CheckInAnywayAsync()
     {
-        if (_flagged is { } model && await CheckInAsync(model, managerOverride: true))
+        if (_flagged is { } model)
         {
-            (_withdrawnFlag, _flagged) = (null, null);
+            await CheckInAsync(model, managerOverride: true);
         }
     }
 
     private async Task<bool> CheckInAsync(StudentDetailsModel model, bool managerOverride)
     {
-        Ticket? ticket = null;
-        var ok = await ActAsync(async () => ticket = await Queue.CheckInAsync(User, model.ToDetails(), managerOverride));
-        if (ok && ticket is not null)
+        CheckInResult? result = null;
+        await ActAsync(async () => result = await Queue.CheckInAsync(User, model.ToDetails(), managerOverride));
+        switch (result)
         {
-            _lastTicket = ticket.Code;
-            Snackbar.Add($"Checked in: ticket {ticket.Code}", Severity.Success);
+            case CheckInResult.CheckedIn { Ticket: var ticket }:
+                if (managerOverride)
+                {
+                    (_withdrawnFlag, _flagged) = (null, null);
+                }
+
+                _lastTicket = ticket.Code;
+                Snackbar.Add($"Checked in: ticket {ticket.Code}", Severity.Success);
+                break;
+            case CheckInResult.Flagged { Reason: var reason }:
+                (_withdrawnFlag, _flagged) = (reason, model);
+                break;
         }
 
-        return ok;
+        // The form calls back through a plain delegate, so this page redraws only when told to.
+        StateHasChanged();
+        return result is CheckInResult.CheckedIn;
     }
 
     private async Task EditAsync(Ticket ticket)

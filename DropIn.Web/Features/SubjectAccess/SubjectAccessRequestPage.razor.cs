@@ -28,19 +28,12 @@ public partial class SubjectAccessRequestPage
 
     protected override bool Concerns(LiveChange change) => change is SubjectAccessChanged s && s.RequestId == Id;
 
-    protected override async Task ReloadAsync()
+    protected override Task ReloadAsync() => ReadOrRefuseAsync(async () =>
     {
-        try
-        {
-            _view = await Requests.GetAsync(User, Id);
-            _months = Math.Min(_view.Request.ExtensionMonths + 1, SubjectAccessDeadline.MaxExtensionMonths);
-            _error = null;
-        }
-        catch (Exception ex) when (ex is RuleException or ForbiddenException)
-        {
-            (_view, _error) = (null, ex.Message);
-        }
-    }
+        _view = await Requests.GetAsync(User, Id);
+        _months = Math.Min(_view.Request.ExtensionMonths + 1, SubjectAccessDeadline.MaxExtensionMonths);
+        _error = null;
+    }, refused: message => (_view, _error) = (null, message));
 
     private Task CompileAsync() => ActAsync(() => Requests.CompileAsync(User, Id), "Compiled: review anything flagged");
 
