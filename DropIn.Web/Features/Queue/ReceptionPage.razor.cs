@@ -17,7 +17,9 @@ public partial class ReceptionPage
     private bool _canOverride;
     private bool _canOpenCases;
     private string? _withdrawnFlag;
-    private StudentDetailsModel? _flagged;
+    // A copy of what was flagged, not the form's model: the form may hold the next student by the time a manager decides.
+    private StudentDetails? _flagged;
+    private CheckInForm? _form;
 
     [Inject] public required IAuthorizationService Authorization { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -36,33 +38,31 @@ public partial class ReceptionPage
     protected override async Task ReloadAsync() => _view = await Queue.GetQueueAsync(User);
 
     /// <summary>A withdrawn student is flagged to reception and no ticket is made; only a manager can go on.</summary>
-    private Task<bool> CheckInAsync(StudentDetailsModel model) => CheckInAsync(model, managerOverride: false);
+    private Task<bool> CheckInAsync(StudentDetailsModel model) => CheckInAsync(model.ToDetails(), managerOverride: false);
 
     private async Task CheckInAnywayAsync()
     {
-        if (_flagged is { } model)
+        if (_flagged is { } details && await CheckInAsync(details, managerOverride: true))
         {
-            await CheckInAsync(model, managerOverride: true);
+            // The form still shows the student just checked in, unless reception has moved on to the next one.
+            _form?.ClearIfShowing(details);
         }
     }
 
-    private async Task<bool> CheckInAsync(StudentDetailsModel model, bool managerOverride)
+    private async Task<bool> CheckInAsync(StudentDetails details, bool managerOverride)
     {
         CheckInResult? result = null;
-        await ActAsync(async () => result = await Queue.CheckInAsync(User, model.ToDetails(), managerOverride));
+        await ActAsync(async () => result = await Queue.CheckInAsync(User, details, managerOverride));
         switch (result)
         {
             case CheckInResult.CheckedIn { Ticket: var ticket }:
-                if (managerOverride)
-                {
-                    (_withdrawnFlag, _flagged) = (null, null);
-                }
-
+                // Whoever was flagged before is either this student or someone reception has moved on from.
+                (_withdrawnFlag, _flagged) = (null, null);
                 _lastTicket = ticket.Code;
                 Snackbar.Add($"Checked in: ticket {ticket.Code}", Severity.Success);
                 break;
             case CheckInResult.Flagged { Reason: var reason }:
-                (_withdrawnFlag, _flagged) = (reason, model);
+                (_withdrawnFlag, _flagged) = (reason, details);
                 break;
         }
 
