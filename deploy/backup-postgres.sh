@@ -17,9 +17,9 @@
 # Environment:
 #   DROPIN_PG   the database, as a libpq connection string                   default "service=dropin"
 #               The default reads host, port, user and sslmode from the [dropin] section of the
-#               service file (PGSERVICEFILE, default ~/.pg_service.conf) and the password from
-#               PGPASSFILE (default ~/.pgpass, mode 0600). Use a role that may only read, e.g.
-#               dropin_backup (member of pg_read_all_data), never the owner.
+#               service file PGSERVICEFILE (default here /etc/dropin/backup/pg_service.conf) and the
+#               password from PGPASSFILE (default here /etc/dropin/backup/pgpass, mode 0600). Use a
+#               role that may only read, e.g. dropin_backup (member of pg_read_all_data), never the owner.
 #   DROPIN_KEYS       keys folder          (default DATA_DIR/keys)
 #   DROPIN_DOCUMENTS  uploaded documents   (default DATA_DIR/documents)
 #
@@ -36,6 +36,9 @@ BACKUP_DIR="${2:-/var/backups/dropin}"
 KEYS_BACKUP_DIR="${3:-/var/backups/dropin-keys}"
 KEEP_DAYS="${4:-30}"
 PG="${DROPIN_PG:-service=dropin}"
+# The backup user (dropin) has no home folder, so libpq's ~/.pg_service.conf and ~/.pgpass are not there.
+export PGSERVICEFILE="${PGSERVICEFILE:-/etc/dropin/backup/pg_service.conf}"
+export PGPASSFILE="${PGPASSFILE:-/etc/dropin/backup/pgpass}"
 KEYS="${DROPIN_KEYS:-$DATA_DIR/keys}"
 DOCUMENTS="${DROPIN_DOCUMENTS:-$DATA_DIR/documents}"
 
