@@ -56,13 +56,17 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await dbFactory.CreateDbContextAsync();
+                // Serialised before reading the newest entry, so that instances sharing the database take turns rather
+                // than race for the same number (which can lose five times running under load, failing the action audited).
+                await using var tx = await DataChanges.BeginSerialisedAsync(db);
                 var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
                 var entry = AuditEntry.Chain(previous, clock.GetUtcNow(), actorId, sessionId, action, recordType, recordId, outcome, detail, key.Bytes);
                 db.AuditEntries.Add(entry);
                 try
                 {
                     await db.SaveChangesAsync();
-                    key.WriteHead(entry.Sequence, entry.Hash);
+                    await tx.CommitAsync();
+                    await key.WriteHeadAsync(entry.Sequence, entry.Hash);
                     return;
                 }
                 catch (DbUpdateException) when (attempt < 5)
