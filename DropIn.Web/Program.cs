@@ -15,6 +15,7 @@ using DropIn.Web.Features.Retention;
 using DropIn.Web.Features.Statistics;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Features.SubjectAccess;
+using DropIn.Web.Hosting;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -52,6 +53,8 @@ builder.AddDropInSubjectAccess();
 builder.AddDropInFeedback();
 builder.AddDropInStatistics();
 builder.AddDropInJobs();
+builder.AddDropInHealth();
+builder.AddDropInTelemetry();
 
 var app = builder.Build();
 
@@ -65,6 +68,7 @@ if (args.FirstOrDefault() == VerifyAuditCommand.Verb)
     return await app.RunVerifyAuditAsync(Console.Out);
 }
 
+app.UseDropInProxyHeaders();
 app.UseDropInSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -80,6 +84,7 @@ app.UseDropInBadRequests();
 app.UseAntiforgery();
 app.UseRateLimiter();
 app.MapStaticAssets();
+app.MapDropInHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDropInAccount();
 app.MapDropInLive();
