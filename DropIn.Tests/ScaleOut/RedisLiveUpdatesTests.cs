@@ -86,9 +86,13 @@ public sealed class RedisLiveUpdatesTests
     {
         using var redis = new PrivateRedis();
         var deployment = SharedRedis.Settings(redis.Configuration, AppFactory.AlwaysOpen());
-        await using var app = new AppFactory(settings: deployment);
-        using var http = app.CreateClient();
+        await using var app = new AppFactory(kestrel: true, settings: deployment);
+        using var http = new HttpClient { BaseAddress = app.ServerAddress };
         using var screens = Changes.Listen(app);
+        await using var board = new HubConnectionBuilder().WithUrl(new Uri(app.ServerAddress, DisplayHub.Path)).Build();
+        var boardRefreshes = 0;
+        board.On<Guid>(DisplayHub.QueueChangedMessage, id => Interlocked.Add(ref boardRefreshes, id == Guid.Empty ? 1 : 0));
+        await board.StartAsync();
 
         // Down at start: the server starts, serves pages and says it is not ready.
         var notReady = await http.GetAsync("/readyz");
@@ -118,6 +122,7 @@ public sealed class RedisLiveUpdatesTests
         await EventuallyAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         await EventuallyAsync(() => SubscribedAsync(redis, deployment), TimeSpan.FromSeconds(30));
         await EventuallyAsync(() => Task.FromResult(screens.Count<ChangesMayHaveBeenMissed>() > caughtUp));
+        await EventuallyAsync(() => Task.FromResult(Volatile.Read(ref boardRefreshes) >= 2)); // the board catches up too, both times
         var again = Guid.NewGuid();
         await PublishFromAnotherServerAsync(redis, deployment, new QueueChanged(again));
         await screens.NextAsync(c => c is QueueChanged q && q.SessionId == again);
