@@ -64,7 +64,7 @@ public sealed class JobsTwiceAtOnceTests
             async () => sent[1] = await second.DispatchDueAsync(CancellationToken.None));
 
         Assert.Equal([null, null], failures);
-        var subjects = smtp.Messages.Select(m => m.Split("\r\n").Single(l => l.StartsWith("Subject: ", StringComparison.Ordinal))).ToList();
+        var subjects = smtp.Messages.Select(m => m.Split('\n').Single(l => l.StartsWith("Subject: ", StringComparison.Ordinal)).TrimEnd()).ToList();
         Assert.Equal(40, subjects.Count);
         Assert.Equal(40, subjects.Distinct().Count());
         Assert.Equal(40, sent.Sum());
