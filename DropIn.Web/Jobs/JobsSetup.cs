@@ -47,7 +47,7 @@ public static class JobsSetup
                 UseClusteredStore(q, clustered);
             }
 
-            DeclareJobs(q);
+            _ = DeclareJobs(q);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
@@ -58,11 +58,14 @@ public static class JobsSetup
     /// the migrate step (<see cref="StoreScheduleAsync"/>), and a server that starts later keeps what is stored: a
     /// changed interval here reaches a cluster through the migrate step.
     /// </summary>
-    private static void DeclareJobs(IQuartzBuilder q)
+    /// <returns>The jobs declared.</returns>
+    private static List<JobKey> DeclareJobs(IQuartzBuilder q)
     {
+        var declared = new List<JobKey> { RetentionJob.Key };
         void Every<TJob>(JobKey key, TimeSpan interval)
             where TJob : IJob
         {
+            declared.Add(key);
             q.AddJob<TJob>(j => j.WithIdentity(key));
             q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-trigger").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
@@ -79,6 +82,7 @@ public static class JobsSetup
         q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity("RetentionJob-trigger")
             .WithCronSchedule("0 30 2 * * ?", cron => cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))));
         Every<FeedbackInvitationJob>(FeedbackInvitationJob.Key, TimeSpan.FromMinutes(15));
+        return declared;
     }
 
     /// <summary>
@@ -154,31 +158,55 @@ public static class JobsSetup
     public static Task ProvisionSchemaAsync(string connectionString, CancellationToken ct = default) =>
         // A scheduler built but never started: building it initialises its store, which is when Quartz provisions the
         // schema; one never started acquires and fires nothing, so it cannot disturb servers already running.
-        BuildOnceAsync(q => UseClusteredStore(q, connectionString, $"migrate-{Guid.NewGuid():N}", provisionSchema: true), ct);
+        BuildOnceAsync(q => UseClusteredStore(q, connectionString, $"migrate-{Guid.NewGuid():N}", provisionSchema: true), then: null, ct);
 
     /// <summary>
-    /// Stores this release's schedule (<see cref="DeclareJobs"/>) in the cluster's database, replacing what is stored:
-    /// the migrate step's second part, after <see cref="ProvisionSchemaAsync"/>, so that a changed interval reaches a
-    /// cluster whose servers keep what is stored. Servers still running the previous release may run a job once more
-    /// than its schedule says until they are restarted; every job's work is safe to run twice.
+    /// Stores this release's schedule (<see cref="DeclareJobs"/>) in the cluster's database, replacing what is stored and
+    /// removing jobs this release no longer has: the migrate step's second part, after <see cref="ProvisionSchemaAsync"/>,
+    /// so that a changed interval reaches a cluster whose servers keep what is stored. Servers still running the
+    /// previous release may run a job once more than its schedule says until they are restarted; every job's work is
+    /// safe to run twice.
     /// </summary>
     /// <exception cref="SchedulerException">The tables are missing or the database cannot be reached: Quartz's message says which.</exception>
-    public static Task StoreScheduleAsync(string connectionString, CancellationToken ct = default) =>
-        BuildOnceAsync(q =>
+    public static async Task StoreScheduleAsync(string connectionString, CancellationToken ct = default)
+    {
+        List<JobKey> declared = [];
+        await BuildOnceAsync(q =>
         {
             UseClusteredStore(q, connectionString, $"migrate-{Guid.NewGuid():N}", provisionSchema: false);
-            DeclareJobs(q);
+            declared = DeclareJobs(q);
+        }, async scheduler =>
+        {
+            var stored = await scheduler.QueryJobs(new JobQuery { Take = PagedQuery.All }, ct);
+            foreach (var gone in stored.Items.Select(j => j.Key).Except(declared))
+            {
+                await scheduler.DeleteJob(gone, ct);
+            }
         }, ct);
+    }
 
-    /// <summary>Builds a scheduler as <paramref name="configure"/> says, which applies its store's setup and declarations, and shuts it down unstarted.</summary>
-    private static async Task BuildOnceAsync(Action<IQuartzBuilder> configure, CancellationToken ct)
+    /// <summary>
+    /// Builds a scheduler as <paramref name="configure"/> says, which applies its store's setup and declarations, does
+    /// <paramref name="then"/> with it, and shuts it down unstarted.
+    /// </summary>
+    private static async Task BuildOnceAsync(Action<IQuartzBuilder> configure, Func<IScheduler, Task>? then, CancellationToken ct)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddQuartz(configure);
         await using var provider = services.BuildServiceProvider();
         var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
-        await scheduler.Shutdown(waitForJobsToComplete: false, ct);
+        try
+        {
+            if (then is not null)
+            {
+                await then(scheduler);
+            }
+        }
+        finally
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: false, ct);
+        }
     }
 
     /// <summary>The connection string for the clustered store in cluster mode; null for the embedded default's in-memory store.</summary>
