@@ -31,23 +31,33 @@ public static class Pages
     }
 
     /// <summary>
-    /// Types into a MudAutocomplete and chooses an option, as a person does: if the list has not opened once the
-    /// typing has reached the server (on a loaded machine it sometimes did not open within 30 s), Arrow Down opens it.
+    /// Types into a MudAutocomplete and chooses an option, as a person does. On a loaded machine two things were seen:
+    /// the list not opening within 30 s (Arrow Down opens it), and the typed text wiped while a freshly opened dialog
+    /// settled (the field empty and unfocused); a person would click back in and type again, and so does this.
     /// </summary>
     public static async Task ChooseFromAutocompleteAsync(IPage page, ILocator input, string typed, string option)
     {
-        await input.PressSequentiallyAsync(typed);
         var choice = page.Locator(".mud-popover-open").GetByText(option);
         for (var attempt = 1; ; attempt++)
         {
+            if (await input.InputValueAsync() != typed)
+            {
+                await input.ClickAsync();
+                await input.FillAsync("");
+                await input.PressSequentiallyAsync(typed);
+            }
+            else
+            {
+                await input.PressAsync("ArrowDown");
+            }
+
             try
             {
                 await choice.WaitForAsync(new() { Timeout = 10_000 });
                 break;
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 4)
             {
-                await input.PressAsync("ArrowDown");
             }
         }
 
