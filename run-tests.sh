@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: installs Debian's Chromium for the browser tests when it is missing, restores (the package
-# mirror here can answer "not found" for a while, so restore is retried), then runs the whole suite and prints
-# "N passed, N failed" from the test results.
+# Runs every test: installs Debian's Chromium for the browser tests when it is missing, starts PostgreSQL and Redis on
+# loopback for the scale-out tests (DropIn.Tests/ScaleOut/servers.sh installs postgresql, redis-server and nginx from
+# Debian when missing; the smoke test starts nginx itself), restores (the package mirror here can answer "not found"
+# for a while, so restore is retried), then runs the whole suite and prints "N passed, N failed" from the test results.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,16 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
+
+# Servers that already answer (a developer's, or those another run is using) are used and left running; the ones this
+# run starts are stopped when it ends, however it ends.
+servers=DropIn.Tests/ScaleOut/servers.sh
+if ! bash "$servers" running; then
+    trap 'bash "$servers" stop' EXIT
+    trap 'exit 130' INT TERM
+fi
+bash "$servers" start
+eval "$(bash "$servers" env)"
 
 for attempt in 1 2 3; do
     if dotnet restore DropIn.sln; then

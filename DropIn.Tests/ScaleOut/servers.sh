@@ -6,6 +6,7 @@
 #          missing, then starts PostgreSQL on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT; if they already
 #          answer there it leaves them alone.
 #   env    prints the variables the tests read (DROPIN_TEST_POSTGRES, DROPIN_TEST_REDIS).
+#   running  succeeds when PostgreSQL or Redis already answers on its port (started by someone else, not to be stopped).
 # PostgreSQL roles: postgres (superuser, trust on loopback), dropin_owner (owns the databases, runs migrations,
 # may create test databases) and dropin (what the app signs in as in cluster mode; it cannot change the audit trail).
 set -euo pipefail
@@ -55,6 +56,11 @@ stop() {
     if [ -d "$S/pg/data" ] && [ -n "$pgbin" ]; then
         $sudo_cmd runuser -u postgres -- "$pgbin/pg_ctl" -D "$S/pg/data" -m fast -w stop >/dev/null || true
     fi
+}
+
+running() {
+    { command -v psql >/dev/null && psql_admin -c "SELECT 1" >/dev/null 2>&1; } \
+        || { command -v redis-cli >/dev/null && redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
 }
 
 env() {
