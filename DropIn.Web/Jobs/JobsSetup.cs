@@ -37,6 +37,14 @@ public static class JobsSetup
             q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity("RetentionJob-trigger")
                 .WithCronSchedule("0 30 2 * * ?", cron => cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))));
             Every<FeedbackInvitationJob>(FeedbackInvitationJob.Key, TimeSpan.FromMinutes(15));
+
+            // The smoke test's probe (off unless set): a missed firing is skipped, never run late, so each firing stays on its boundary.
+            if (builder.Configuration.GetValue<int?>("DropIn:Jobs:ProbeSeconds") is { } probe)
+            {
+                q.AddJob<ProbeJob>(j => j.WithIdentity(ProbeJob.Key));
+                q.AddTrigger(t => t.ForJob(ProbeJob.Key).WithIdentity("ProbeJob-trigger")
+                    .WithCronSchedule(ProbeJob.Every(probe), cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            }
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
