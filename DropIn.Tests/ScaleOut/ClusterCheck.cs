@@ -36,7 +36,8 @@ public abstract class ClusterCheck(ScaleOutCluster cluster, ITestOutputHelper ou
         Say($"Took {_clock.Elapsed.TotalSeconds:0.0} s. Warnings and errors the instances logged meanwhile: {problems.Count}.");
         foreach (var line in problems.Take(40))
         {
-            Say("  " + line);
+            var text = line.ToString();
+            Say("  " + (text.Length > 400 ? text[..400] + "…" : text));
         }
 
         GC.SuppressFinalize(this);

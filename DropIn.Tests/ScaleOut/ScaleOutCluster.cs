@@ -122,9 +122,8 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
     /// raised because every client here comes from 127.0.0.1. Redis pub/sub channels get a prefix of this cluster's own,
     /// so other tests using the same Redis at the same time are not heard.
     /// </summary>
-    private Dictionary<string, string?> Settings(string connection)
-    {
-        var settings = new Dictionary<string, string?>(AppFactory.AlwaysOpen())
+    private Dictionary<string, string?> Settings(string connection) =>
+        new(AppFactory.AlwaysOpen())
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DropIn:Cluster:Enabled"] = "true",
@@ -138,10 +137,10 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
             ["DropIn:Proxy:KnownProxies:0"] = "127.0.0.1",
             ["DropIn:Jobs:ProbeSeconds"] = "2",
             ["DropIn:Security:SignInsPerMinute"] = "1000",
+            // One line per entry (the console logger writes the message on a line of its own otherwise).
+            ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
         };
-        return settings;
-    }
 
     /// <summary>Creates the staff with the app's own account code, each with an authenticator app enrolled and a room for caseworkers.</summary>
     private async Task EnrolStaffAsync()
