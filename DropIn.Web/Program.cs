@@ -60,6 +60,11 @@ if (args.FirstOrDefault() == CreateAdminCommand.Verb)
     return await app.RunCreateAdminAsync(args);
 }
 
+if (args.FirstOrDefault() == MigrateCommand.Verb)
+{
+    return await MigrateCommand.RunAsync(app.Services, Console.Out);
+}
+
 if (args.FirstOrDefault() == VerifyAuditCommand.Verb)
 {
     return await app.RunVerifyAuditAsync(Console.Out);

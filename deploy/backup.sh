@@ -11,7 +11,7 @@
 #   DROPIN_DB               database file, if ConnectionStrings__DropIn moved it (default DATA_DIR/dropin.db)
 #   DROPIN_KEYS             Data Protection keys folder                          (default DATA_DIR/keys)
 #   DROPIN_DOCUMENTS        uploaded case documents                              (default DATA_DIR/documents)
-#   DROPIN_KEYS_BACKUP_DIR  where the keys archive goes                          (default BACKUP_DIR/keys)
+#   DROPIN_KEYS_BACKUP_DIR  where the keys archive goes; not inside BACKUP_DIR   (default /var/backups/dropin-keys)
 #
 # Run it as root (e.g. from cron) or as dropin. As root it is still safe: SQLite hands any -wal/-shm
 # file it creates to the database's owner, so the service is never locked out of its own files.
@@ -33,13 +33,17 @@ KEEP_DAYS="${3:-30}"
 DB="${DROPIN_DB:-$DATA_DIR/dropin.db}"
 KEYS="${DROPIN_KEYS:-$DATA_DIR/keys}"
 DOCUMENTS="${DROPIN_DOCUMENTS:-$DATA_DIR/documents}"
-KEYS_BACKUP_DIR="${DROPIN_KEYS_BACKUP_DIR:-$BACKUP_DIR/keys}"
+KEYS_BACKUP_DIR="${DROPIN_KEYS_BACKUP_DIR:-/var/backups/dropin-keys}"
 
 die() { echo "backup.sh: $*" >&2; exit 1; }
 
 command -v sqlite3 >/dev/null || die "sqlite3 is not installed (apt install sqlite3)"
 [[ -f "$DB" ]] || die "no database at $DB"
 [[ "$KEEP_DAYS" =~ ^[0-9]+$ ]] || die "KEEP_DAYS must be a whole number, got '$KEEP_DAYS'"
+# A copy of the backup folder (to tape, to another site) must not take the keys with it.
+case "$(realpath -m "$KEYS_BACKUP_DIR")/" in "$(realpath -m "$BACKUP_DIR")/"*)
+    die "the keys archive folder ($KEYS_BACKUP_DIR) must not be inside $BACKUP_DIR: set DROPIN_KEYS_BACKUP_DIR elsewhere" ;;
+esac
 
 STAMP="$(date +%Y%m%d-%H%M%S)"
 OUT="$BACKUP_DIR/dropin-$STAMP.db"
@@ -49,7 +53,17 @@ OUT="$BACKUP_DIR/dropin-$STAMP.db"
 mkdir -p "$BACKUP_DIR"
 
 # Never leave an uncompressed or half-written copy behind if anything below fails.
-trap 'rm -f "$OUT"' EXIT
+work="$(mktemp -d)"
+trap 'rm -f "$OUT"; rm -rf "$work"' EXIT
+
+# The audit head as it is BEFORE the database copy. It records the newest audit entry; an entry
+# written while the copy is taken would move it past the copy's last entry, and the restored pair
+# would then report that entry as deleted. A head behind the trail is normal.
+have_head=false
+if [[ -f "$KEYS/audit.head" ]]; then
+    cp -p "$KEYS/audit.head" "$work/audit.head.before"
+    have_head=true
+fi
 
 # .backup uses SQLite's online backup API: a consistent snapshot that includes committed changes
 # still in the WAL file. Copying dropin.db with cp while the app runs can produce a corrupt copy.
@@ -71,8 +85,8 @@ dropin-$STAMP.db.gz: the whole database. PERSONAL DATA of students and staff: na
   consent details, access needs and monitoring answers are encrypted: they need the Data Protection keys
   (keys archive, kept apart) to be read.
 dropin-documents-$STAMP.tar.gz (if present): uploaded case documents, encrypted with the same keys.
-keys/dropin-keys-$STAMP.tar.gz: the Data Protection keys and the audit-trail key. Whoever has these and a
-  database copy can read everything: keep them apart and access-controlled.
+dropin-keys-$STAMP.tar.gz (in $KEYS_BACKUP_DIR): the Data Protection keys and the audit-trail key. Whoever
+  has these and a database copy can read everything: keep them apart and access-controlled.
 Retention: students' records are kept 7 years from their last involvement; delete backups older than the
   service's backup period (KEEP_DAYS=$KEEP_DAYS) so destroyed records do not live on in old copies.
 MANIFEST
@@ -90,7 +104,11 @@ keys_written=false
 if [[ -d "$KEYS" ]]; then
     mkdir -p "$KEYS_BACKUP_DIR"
     KEYS_OUT="$KEYS_BACKUP_DIR/dropin-keys-$STAMP.tar.gz"
-    tar -C "$(dirname "$KEYS")" -czf "$KEYS_OUT" "$(basename "$KEYS")"
+    # The keys after the database (every key that encrypted something in the copy is there), with
+    # the audit head from before it (see above).
+    cp -pR "$KEYS" "$work/keys"
+    if $have_head; then cp -p "$work/audit.head.before" "$work/keys/audit.head"; fi
+    tar -C "$work" -czf "$KEYS_OUT" keys
     keys_written=true
     echo "keys:     $KEYS_OUT  (store separately and securely - see the note at the top)"
 else

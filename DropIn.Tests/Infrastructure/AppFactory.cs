@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DropIn.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over a real SQLite file in a temp folder. Environment "Testing": no demo data, jobs off unless
+/// The real app over a real SQLite file in a temp folder, or (<c>postgres: true</c>) a fresh database of its own on the
+/// test PostgreSQL (<see cref="TestServers"/>), dropped at the end. Environment "Testing": no demo data, jobs off unless
 /// asked for. Optionally on Kestrel (for browsers and SignalR clients), optionally with a fake clock.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
@@ -24,8 +25,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
 
     /// <param name="services">More test services, e.g. an EF Core interceptor (<see cref="ConflictingWrites"/>).</param>
+    /// <param name="postgres">On PostgreSQL: a new database, or <paramref name="postgresDatabase"/> (another app's, to run two instances on one database).</param>
     public AppFactory(string? dataFolder = null, TimeProvider? clock = null, bool kestrel = false, bool jobs = false, IDictionary<string, string?>? settings = null, int port = 0,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, bool postgres = false, string? postgresDatabase = null)
     {
         DataFolder = dataFolder ?? TempFolder.Create();
         _clock = clock;
@@ -36,6 +38,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["DropIn:DataFolder"] = DataFolder,
             ["DropIn:Jobs:Enabled"] = jobs ? "true" : "false",
         };
+        if (postgres || postgresDatabase is not null)
+        {
+            _ownsDatabase = postgresDatabase is null;
+            PostgresDatabase = postgresDatabase ?? TestServers.NewPostgresDatabaseAsync().GetAwaiter().GetResult();
+            _settings["DropIn:Database:Provider"] = "Postgres";
+            _settings["ConnectionStrings:DropIn"] = PostgresDatabase;
+        }
+
         // Every test signs in from the same address; the limit has its own test, which sets it low.
         _settings.TryAdd("DropIn:Security:SignInsPerMinute", "10000");
         // Two-step sign-in has its own tests, which turn it on; the rest sign in with a password.
@@ -47,6 +57,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The PostgreSQL connection string, when on PostgreSQL.</summary>
+    public string? PostgresDatabase { get; }
+
+    private readonly bool _ownsDatabase;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase && PostgresDatabase is not null)
+        {
+            await TestServers.DropPostgresDatabaseAsync(PostgresDatabase);
+        }
+    }
 
     /// <summary>A loopback port free right now, for a test that restarts the app at the same address.</summary>
     public static int FreePort()

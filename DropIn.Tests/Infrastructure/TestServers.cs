@@ -43,4 +43,19 @@ public static class TestServers
 
         return builder.ConnectionString;
     }
+
+    /// <summary>Drops a database made by <see cref="NewPostgresDatabaseAsync"/>, closing what still uses it.</summary>
+    public static async Task DropPostgresDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var admin = new NpgsqlConnection(PostgresAdmin);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
 }

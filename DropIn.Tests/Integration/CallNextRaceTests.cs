@@ -6,11 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DropIn.Tests.Integration;
 
-/// <summary>Caseworkers pressing Call next at the same moment, against the real SQLite file.</summary>
-public sealed class CallNextRaceTests : IAsyncLifetime
+/// <summary>Caseworkers pressing Call next at the same moment, against the real SQLite file (and, in
+/// <see cref="CallNextRaceOnPostgresTests"/>, PostgreSQL, where nothing lets only one writer in at a time by itself).</summary>
+public class CallNextRaceTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new(clock: London.Clock(2026, 11, 24, 12, 30));
+    private readonly AppFactory _app;
     private QueueHarness _queue = default!;
+
+    public CallNextRaceTests()
+        : this(postgres: false)
+    {
+    }
+
+    protected CallNextRaceTests(bool postgres) => _app = new(clock: London.Clock(2026, 11, 24, 12, 30), postgres: postgres);
 
     public ValueTask InitializeAsync()
     {
@@ -18,7 +26,11 @@ public sealed class CallNextRaceTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task CallNext_TwoCaseworkersAtTheSameMoment_NeverGetTheSameStudent()
@@ -92,3 +104,6 @@ public sealed class CallNextRaceTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 20), tickets.Select(t => t.Number).Order());
     }
 }
+
+/// <summary>The same races on PostgreSQL (issue: scale-out).</summary>
+public sealed class CallNextRaceOnPostgresTests() : CallNextRaceTests(postgres: true);

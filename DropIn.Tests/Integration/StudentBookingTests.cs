@@ -133,18 +133,4 @@ public sealed class StudentBookingTests : IAsyncLifetime
         Assert.Contains("contact us", explanation.TextBody);
         Assert.Contains("17 Mill Lane", explanation.TextBody);
     }
-
-    [Fact]
-    public async Task Request_FiftyStudentsForOneTime_ExactlyOneBooking_OthersToldJustTakenWithNearestTimes()
-    {
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
-            _h.StudentAsync(s => s.RequestAsync(_wednesdayTen, AppointmentHarness.Booking($"Student {i}", $"s{i}@cam.ac.uk"))))));
-
-        Assert.Single(attempts, r => r is BookingResult.CheckEmail);
-        var taken = attempts.OfType<BookingResult.JustTaken>().ToList();
-        Assert.Equal(49, taken.Count);
-        Assert.All(taken, t => Assert.NotEmpty(t.Nearest));
-        Assert.All(taken, t => Assert.DoesNotContain(_wednesdayTen, t.Nearest));
-        Assert.Single(await _h.AppointmentsAsync());
-    }
 }

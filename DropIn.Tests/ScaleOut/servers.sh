@@ -39,6 +39,8 @@ start() {
             -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $S/pg/run -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
         psql_admin -c "CREATE ROLE dropin_owner LOGIN CREATEDB PASSWORD 'dropin'"
         psql_admin -c "CREATE ROLE dropin LOGIN PASSWORD 'dropin'"
+        # So that a test can drop its database while the app's role is still connected (DROP DATABASE ... WITH (FORCE)).
+        psql_admin -c "GRANT pg_signal_backend TO dropin_owner"
         psql_admin -c "CREATE DATABASE dropin OWNER dropin_owner"
     fi
     if ! redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then

@@ -3,6 +3,7 @@ using DropIn.Domain;
 using DropIn.Web.Live;
 using DropIn.Web.Security.Audit;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -49,8 +50,9 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
             {
                 // Types and codes only: a provider's message may quote the values that clashed. SQLite's extended code
                 // tells a lost race (a unique index, 2067) from a fault that only looks like one.
-                logger.LogInformation("A change lost a race ({Exception}, SQLite code {Code}), attempt {Attempt} of {Max}",
-                    ex.GetType().Name, (ex as SqliteException ?? ex.InnerException as SqliteException)?.SqliteExtendedErrorCode, attempt, options.MaxAttempts);
+                logger.LogInformation("A change lost a race ({Exception}, SQLite code {Code}, SQLSTATE {SqlState}), attempt {Attempt} of {Max}",
+                    ex.GetType().Name, (ex as SqliteException ?? ex.InnerException as SqliteException)?.SqliteExtendedErrorCode,
+                    (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState, attempt, options.MaxAttempts);
                 if (options.OnConflict == OnConflict.Reapply && attempt < options.MaxAttempts)
                 {
                     // Real time, not the service clock (a fake clock in tests never moves): a short, growing, random
@@ -76,11 +78,25 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
         }, ct);
 
     /// <summary>
-    /// Opens a transaction before anything is read. On SQLite it is IMMEDIATE (Microsoft.Data.Sqlite takes the write
-    /// lock at once), so one writer at a time is inside; PostgreSQL needs the row locks named where it is used.
+    /// Opens a transaction before anything is read, that one writer at a time is inside. On SQLite the transaction is
+    /// IMMEDIATE (Microsoft.Data.Sqlite takes the database's write lock at once). On PostgreSQL, whose transactions let
+    /// writers run side by side, it first takes one transaction-scoped advisory lock (<see cref="SerialisedLockKey"/>),
+    /// released at commit or rollback: the rules that span rows (one student per caseworker, extra sessions never
+    /// overlap, two caseworkers never get the same student) hold on either database, across every instance.
     /// </summary>
-    public static Task<IDbContextTransaction> BeginSerialisedAsync(DropInDbContext db, CancellationToken ct = default) =>
-        db.Database.BeginTransactionAsync(ct);
+    public static async Task<IDbContextTransaction> BeginSerialisedAsync(DropInDbContext db, CancellationToken ct = default)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SerialisedLockKey})", ct);
+        }
+
+        return tx;
+    }
+
+    /// <summary>The PostgreSQL advisory lock key of serialised changes ("DrIn" in ASCII); the audit trail has its own.</summary>
+    public const long SerialisedLockKey = 0x4472_496E;
 
     /// <summary>
     /// The database refused the save for a write at the same moment: a concurrency token, a unique index or a row
@@ -88,5 +104,6 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
     /// command timeout (SQLite busy or locked; on other providers, what they call transient).
     /// </summary>
     private static bool IsConflict(Exception ex) =>
-        ex is DbUpdateException or SqliteException { SqliteErrorCode: 5 or 6 } or DbException { IsTransient: true };
+        ex is DbUpdateException or SqliteException { SqliteErrorCode: 5 or 6 } or DbException { IsTransient: true }
+            or PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation };
 }

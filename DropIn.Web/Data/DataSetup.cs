@@ -8,19 +8,25 @@ public static class DataSetup
 {
     /// <summary>
     /// The embedded default is a SQLite file in the data folder (DropIn:DataFolder, default App_Data under the
-    /// content root); ConnectionStrings:DropIn overrides it.
+    /// content root); ConnectionStrings:DropIn overrides it. With DropIn:Database:Provider = Postgres,
+    /// ConnectionStrings:DropIn is the PostgreSQL database (required).
     /// </summary>
+    /// <exception cref="InvalidOperationException">An unknown provider, or PostgreSQL without a connection string.</exception>
     public static WebApplicationBuilder AddDropInData(this WebApplicationBuilder builder)
     {
+        var provider = DatabaseProviders.From(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("DropIn");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = $"Data Source={Path.Combine(DataFolder.Resolve(builder), "dropin.db")}";
+            connectionString = provider == DatabaseProvider.Postgres
+                ? throw new InvalidOperationException("DropIn:Database:Provider is Postgres but ConnectionStrings:DropIn is not set.")
+                : $"Data Source={Path.Combine(DataFolder.Resolve(builder), "dropin.db")}";
         }
 
         // A factory, not a scoped context: Blazor Server circuits live for hours, so each operation takes a fresh context.
-        builder.Services.AddDbContextFactory<DropInDbContext>(options => options.UseSqlite(connectionString)
-            .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>());
+        builder.Services.AddDbContextFactory<DropInDbContext, DropInDbContextFactory>(options =>
+            (provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString))
+                .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>());
         // One per app: it holds the protector for the app's key ring, which every context's converters use.
         builder.Services.AddSingleton<FieldProtection>();
         // Stateless, over singletons (the context factory, the live bus, the audit trail, the clock).

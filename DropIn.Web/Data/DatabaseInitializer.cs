@@ -6,17 +6,49 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Data;
 
 /// <summary>
-/// Brings the database up to date before the app takes requests: migrations (never a drop and re-create),
-/// WAL mode for SQLite, the staff roles and the starting case categories. The demo data follows it (<c>Demo/DemoSetup</c>).
+/// Brings the database up to date before the app takes requests: migrations (never a drop and re-create), WAL mode for
+/// SQLite, the staff roles and the starting case categories. The demo data follows it (<c>Demo/DemoSetup</c>).
+/// In cluster mode (<c>DropIn:Cluster:Enabled</c>) an instance changes nothing at start-up: the <c>migrate</c> command
+/// has done it once before the rollout (<see cref="MigrateCommand"/>), and an instance that finds migrations still
+/// pending refuses to start rather than run on a schema it does not match.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!DatabaseProviders.IsCluster(configuration))
+        {
+            await PrepareAsync(services, cancellationToken);
+            return;
+        }
+
+        var factory = services.GetRequiredService<IDbContextFactory<DropInDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database is {pending.Count} migration(s) behind this version ({string.Join(", ", pending)}). In cluster mode instances do not migrate: run `dotnet DropIn.Web.dll migrate` once, then start the instances.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Migrates and seeds what every installation needs. Safe to run again and again: each seed adds only what is missing.
+    /// </summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var factory = services.GetRequiredService<IDbContextFactory<DropInDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            // Only when something is pending: an app whose database role may not create tables (PostgreSQL with
+            // DropIn:Database:AppRole) starts on a database that is up to date without trying to change it.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
             if (db.Database.IsSqlite())
             {
                 // WAL lets the display board and every tablet read while reception writes.
@@ -40,8 +72,5 @@ internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedSe
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
-
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

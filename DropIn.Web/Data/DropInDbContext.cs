@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DropIn.Web.Data;
 
-public sealed class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldProtection fieldProtection) : IdentityDbContext<StaffUser>(options)
+/// <remarks>
+/// Not sealed only for <see cref="PostgresDropInDbContext"/>: EF Core keeps one migrations set per context type, so the
+/// PostgreSQL migrations belong to that subclass and the SQLite ones to this class (<see cref="DropInDbContextFactory"/>).
+/// </remarks>
+public class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldProtection fieldProtection) : IdentityDbContext<StaffUser>(options)
 {
     /// <summary>The app's field encryption; part of the model cache key (<see cref="DropInModelCacheKeyFactory"/>).</summary>
     public FieldProtection FieldProtection { get; } = fieldProtection;

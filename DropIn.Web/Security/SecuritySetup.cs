@@ -12,6 +12,9 @@ namespace DropIn.Web.Security;
 
 public static class SecuritySetup
 {
+    /// <summary>Identity's tables: version 3 adds the passkey table (AspNetUserPasskeys), which StaffPasskeys uses. Part of the model, so migrations are made with it too.</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
     public const string SignInRateLimitPolicy = "sign-in";
 
     /// <summary>Marks a cookie re-issued by the idle keep-alive: a renewal, not a sign-in to audit.</summary>
@@ -92,8 +95,7 @@ public static class SecuritySetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
-                // Version 3 adds Identity's passkey table (AspNetUserPasskeys), which StaffPasskeys uses.
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.Stores.SchemaVersion = IdentitySchema;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DropInDbContext>()

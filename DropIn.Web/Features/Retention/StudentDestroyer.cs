@@ -21,7 +21,7 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
     public async Task<DestroyedStudent?> DestroyIfDueAsync(Guid studentId, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await DataChanges.BeginSerialisedAsync(db, ct);
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId, ct);
         if (student is null)
         {

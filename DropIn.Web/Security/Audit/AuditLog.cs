@@ -19,6 +19,9 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
     /// </summary>
     public static readonly TimeSpan ViewWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>The PostgreSQL advisory lock key of appends ("Audt" in ASCII).</summary>
+    public const long AppendLockKey = 0x4175_6474;
+
     private readonly SemaphoreSlim _append = new(1, 1);
     private readonly ConcurrentDictionary<(string?, string?, string, string?), DateTimeOffset> _recentViews = new();
 
@@ -56,12 +59,25 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await dbFactory.CreateDbContextAsync();
+                await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync() : null;
+                if (tx is not null)
+                {
+                    // Instances append one at a time across the cluster, so the chain never forks and nobody retries
+                    // in a crowd; the semaphore above only orders this process's own appends.
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})");
+                }
+
                 var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
                 var entry = AuditEntry.Chain(previous, clock.GetUtcNow(), actorId, sessionId, action, recordType, recordId, outcome, detail, key.Bytes);
                 db.AuditEntries.Add(entry);
                 try
                 {
                     await db.SaveChangesAsync();
+                    if (tx is not null)
+                    {
+                        await tx.CommitAsync();
+                    }
+
                     key.WriteHead(entry.Sequence, entry.Hash);
                     return;
                 }

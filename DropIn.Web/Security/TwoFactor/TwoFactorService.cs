@@ -121,7 +121,7 @@ public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFac
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var changed = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO UsedAuthenticatorSteps (StaffId, Step) VALUES ({user.Id}, {step}) ON CONFLICT (StaffId) DO UPDATE SET Step = excluded.Step WHERE UsedAuthenticatorSteps.Step < excluded.Step");
+            $"""INSERT INTO "UsedAuthenticatorSteps" ("StaffId", "Step") VALUES ({user.Id}, {step}) ON CONFLICT ("StaffId") DO UPDATE SET "Step" = excluded."Step" WHERE "UsedAuthenticatorSteps"."Step" < excluded."Step" """);
         return changed == 1;
     }
 
