@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace DropIn.Tests.ScaleOut;
 
 /// <summary>
-/// nginx in front of the instances, as deploy/ sets it up: sticky sessions by client address (a Blazor circuit lives in
+/// nginx in front of the instances, as deploy/nginx/dropin-cluster.conf sets it up (without TLS): sticky sessions by client address (a Blazor circuit lives in
 /// one instance's memory), the next instance tried when one refuses or times out, an instance that failed left alone for
 /// <c>fail_timeout</c>, WebSockets passed through. One process in the foreground (no daemon, no master), so the test
 /// owns it and stops it by its id. Each response says which instance answered (X-DropIn-Upstream), for the failover check.
@@ -58,8 +58,11 @@ public sealed class NginxProxy : IDisposable
                     proxy_set_header X-Forwarded-Proto $scheme;
                     proxy_set_header Upgrade $http_upgrade;
                     proxy_set_header Connection $connection_upgrade;
+                    proxy_buffer_size 16k;
+                    proxy_buffers 8 16k;
+                    proxy_connect_timeout 3s;
                     proxy_next_upstream error timeout;
-                    proxy_connect_timeout 2s;
+                    proxy_next_upstream_timeout 15s;
                     proxy_read_timeout 1h;
                     proxy_buffering off;
                     add_header X-DropIn-Upstream $upstream_addr always;

@@ -35,7 +35,6 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
     private readonly Dictionary<string, long> _lastStep = [];
     private readonly Dictionary<string, ClaimsPrincipal> _principals = [];
     private string? _root;
-    private string? _database;
 
     public PublishedApp App { get; private set; } = default!;
     public AppInstance A { get; private set; } = default!;
@@ -82,14 +81,15 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var publishing = PublishedApp.PublishAsync(Path.Combine(_root, "app"));
         OwnerConnection = await TestServers.NewPostgresDatabaseAsync();
-        _database = new NpgsqlConnectionStringBuilder(OwnerConnection).Database;
         AppConnection = new NpgsqlConnectionStringBuilder(OwnerConnection) { Username = "dropin", Password = "dropin" }.ConnectionString;
         // Slow enough (40 messages take 8 s) that two instances sending the same queued rows would overlap and show it.
         Smtp = new TestSmtpServer(AppFactory.FreePort(), TimeSpan.FromMilliseconds(200));
         App = await publishing;
         Measure("publish", clock);
 
-        var (exit, output) = await App.RunVerbAsync(Settings(OwnerConnection), TimeSpan.FromMinutes(3), "migrate");
+        // As the owner, granting the app's role what it needs (and no more on the audit trail).
+        var (exit, output) = await App.RunVerbAsync(new Dictionary<string, string?>(Settings(OwnerConnection)) { ["DropIn:Database:AppRole"] = "dropin" },
+            TimeSpan.FromMinutes(3), "migrate");
         if (exit != 0)
         {
             throw new InvalidOperationException($"migrate failed ({exit}):\n{output}");
@@ -97,7 +97,7 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
 
         Measure("migrate", clock);
 
-        Seeder = new AppFactory(DataFolder, settings: new Dictionary<string, string?>(Settings(AppConnection))
+        Seeder = new AppFactory(DataFolder, postgresDatabase: AppConnection, settings: new Dictionary<string, string?>(Settings(AppConnection))
         {
             ["DropIn:Jobs:ProbeSeconds"] = null,
         });
@@ -129,7 +129,7 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
             ["DropIn:Cluster:Enabled"] = "true",
             ["DropIn:Database:Provider"] = "Postgres",
             ["ConnectionStrings:DropIn"] = connection,
-            ["ConnectionStrings:Redis"] = $"{TestServers.Redis},channelPrefix={_database}:",
+            ["ConnectionStrings:Redis"] = $"{TestServers.Redis},channelPrefix={new NpgsqlConnectionStringBuilder(connection).Database}:",
             ["DropIn:DataFolder"] = DataFolder,
             ["DropIn:Mail:Smtp:Host"] = "127.0.0.1",
             ["DropIn:Mail:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
@@ -275,16 +275,11 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
 
     private async Task DropDatabaseAsync()
     {
-        if (_database is null)
+        if (OwnerConnection.Length > 0)
         {
-            return;
+            NpgsqlConnection.ClearAllPools();
+            await TestServers.DropPostgresDatabaseAsync(OwnerConnection);
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestServers.PostgresAdmin);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
     }
 
     private void Measure(string what, Stopwatch clock)
