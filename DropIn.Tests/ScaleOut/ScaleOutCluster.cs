@@ -119,8 +119,8 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
     /// <summary>
     /// Every setting an instance gets. Production, so no demo data and two-step sign-in is required (the staff are
     /// enrolled; <see cref="SignInAsync"/> types the code). The queue is open all day, every day. Sign-ins per minute are
-    /// raised because every client here comes from 127.0.0.1. Redis pub/sub channels get a prefix of this cluster's own,
-    /// so other tests using the same Redis at the same time are not heard.
+    /// raised because every client here comes from 127.0.0.1. The live bus has a Redis channel of this cluster's own, so
+    /// other tests using the same Redis at the same time are not heard.
     /// </summary>
     private Dictionary<string, string?> Settings(string connection) =>
         new(AppFactory.AlwaysOpen())
@@ -129,7 +129,8 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
             ["DropIn:Cluster:Enabled"] = "true",
             ["DropIn:Database:Provider"] = "Postgres",
             ["ConnectionStrings:DropIn"] = connection,
-            ["ConnectionStrings:Redis"] = $"{TestServers.Redis},channelPrefix={new NpgsqlConnectionStringBuilder(connection).Database}:",
+            ["ConnectionStrings:Redis"] = TestServers.Redis,
+            ["DropIn:Live:RedisChannel"] = $"smoke:{new NpgsqlConnectionStringBuilder(connection).Database}",
             ["DropIn:DataFolder"] = DataFolder,
             ["DropIn:Mail:Smtp:Host"] = "127.0.0.1",
             ["DropIn:Mail:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
