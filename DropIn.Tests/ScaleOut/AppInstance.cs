@@ -21,8 +21,8 @@ public sealed class AppInstance(string name, int port, PublishedApp app, IReadOn
 
     public ConcurrentQueue<LogLine> Log { get; } = new();
 
-    /// <summary>How many times this instance has been started (1 for the first process).</summary>
-    public int Starts { get; private set; }
+    /// <summary>How many times this instance has been started (1 for the first process): its log lines say A1, A2…</summary>
+    private int _starts;
 
     public bool IsRunning
     {
@@ -47,8 +47,7 @@ public sealed class AppInstance(string name, int port, PublishedApp app, IReadOn
             _process?.Dispose();
             var start = app.StartInfo(new Dictionary<string, string?>(settings) { ["ASPNETCORE_URLS"] = Address.ToString().TrimEnd('/') });
             var process = Process.Start(start) ?? throw new InvalidOperationException($"Instance {Name} did not start.");
-            Starts++;
-            var generation = Starts;
+            var generation = ++_starts;
             process.StandardInput.Close();
             process.OutputDataReceived += (_, e) => Keep(generation, e.Data);
             process.ErrorDataReceived += (_, e) => Keep(generation, e.Data);
@@ -73,7 +72,7 @@ public sealed class AppInstance(string name, int port, PublishedApp app, IReadOn
 
             try
             {
-                using var response = await http.GetAsync("/readyz");
+                using var response = await http.GetAsync(Environment.GetEnvironmentVariable("SMOKE_READY") ?? "/readyz");
                 if (response.IsSuccessStatusCode)
                 {
                     return;

@@ -88,7 +88,7 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
         Measure("publish", clock);
 
         // As the owner, granting the app's role what it needs (and no more on the audit trail).
-        var (exit, output) = await App.RunVerbAsync(new Dictionary<string, string?>(Settings(OwnerConnection)) { ["DropIn:Database:AppRole"] = "dropin" },
+        var (exit, output) = await App.RunVerbAsync(new Dictionary<string, string?>(InstanceSettings(OwnerConnection)) { ["DropIn:Database:AppRole"] = "dropin" },
             TimeSpan.FromMinutes(3), "migrate");
         if (exit != 0)
         {
@@ -97,15 +97,12 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
 
         Measure("migrate", clock);
 
-        Seeder = new AppFactory(DataFolder, postgresDatabase: AppConnection, settings: new Dictionary<string, string?>(Settings(AppConnection))
-        {
-            ["DropIn:Jobs:ProbeSeconds"] = null,
-        });
+        Seeder = new AppFactory(DataFolder, postgresDatabase: AppConnection, settings: ClusterSettings(AppConnection));
         await EnrolStaffAsync();
         Measure("staff", clock);
 
-        A = new AppInstance("A", AppFactory.FreePort(), App, Settings(AppConnection));
-        B = new AppInstance("B", AppFactory.FreePort(), App, Settings(AppConnection));
+        A = new AppInstance("A", AppFactory.FreePort(), App, InstanceSettings(AppConnection));
+        B = new AppInstance("B", AppFactory.FreePort(), App, InstanceSettings(AppConnection));
         A.Start();
         B.Start();
         await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromMinutes(2)), B.WaitReadyAsync(TimeSpan.FromMinutes(2)));
@@ -117,15 +114,14 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
     }
 
     /// <summary>
-    /// Every setting an instance gets. Production, so no demo data and two-step sign-in is required (the staff are
-    /// enrolled; <see cref="SignInAsync"/> types the code). The queue is open all day, every day. Sign-ins per minute are
-    /// raised because every client here comes from 127.0.0.1. The live bus has a Redis channel of this cluster's own, so
-    /// other tests using the same Redis at the same time are not heard.
+    /// What every part of the cluster is set up with (the instances and <see cref="Seeder"/>): cluster mode on PostgreSQL
+    /// and Redis, one data folder, mail over SMTP, nginx as the known proxy. The queue is open all day, every day.
+    /// Sign-ins per minute are raised because every client here comes from 127.0.0.1. The live bus has a Redis channel of
+    /// this cluster's own, so other tests using the same Redis at the same time are not heard.
     /// </summary>
-    private Dictionary<string, string?> Settings(string connection) =>
+    private Dictionary<string, string?> ClusterSettings(string connection) =>
         new(AppFactory.AlwaysOpen())
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DropIn:Cluster:Enabled"] = "true",
             ["DropIn:Database:Provider"] = "Postgres",
             ["ConnectionStrings:DropIn"] = connection,
@@ -136,8 +132,18 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
             ["DropIn:Mail:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["DropIn:Mail:Smtp:UseStartTls"] = "false",
             ["DropIn:Proxy:KnownProxies:0"] = "127.0.0.1",
-            ["DropIn:Jobs:ProbeSeconds"] = "2",
             ["DropIn:Security:SignInsPerMinute"] = "1000",
+        };
+
+    /// <summary>
+    /// An instance's settings: the cluster's, in Production (no demo data, and two-step sign-in required: the staff are
+    /// enrolled and <see cref="SignInAsync"/> types the code), with the probe job every 2 s and one log line per entry.
+    /// </summary>
+    private Dictionary<string, string?> InstanceSettings(string connection) =>
+        new(ClusterSettings(connection))
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DropIn:Jobs:ProbeSeconds"] = "2",
             // One line per entry (the console logger writes the message on a line of its own otherwise).
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
@@ -208,7 +214,7 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
     }
 
     /// <summary>Runs a verb of the published app (e.g. <c>verify-audit</c>) with the instances' settings; its exit code and output.</summary>
-    public Task<(int Exit, string Output)> RunVerbAsync(params string[] args) => App.RunVerbAsync(Settings(AppConnection), TimeSpan.FromMinutes(2), args);
+    public Task<(int Exit, string Output)> RunVerbAsync(params string[] args) => App.RunVerbAsync(InstanceSettings(AppConnection), TimeSpan.FromMinutes(2), args);
 
     /// <summary>Starts again any instance that is not running (a check that failed half-way may leave one down) and waits until both are ready.</summary>
     public async Task EnsureRunningAsync()
