@@ -15,6 +15,7 @@ using DropIn.Web.Features.Retention;
 using DropIn.Web.Features.Statistics;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Features.SubjectAccess;
+using DropIn.Web.Hosting;
 using DropIn.Web.Jobs;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -34,6 +35,7 @@ builder.Services.AddMudServices(mud =>
     mud.SnackbarConfiguration.HideTransitionDuration = 0;
     mud.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
+builder.AddDropInCluster();
 builder.AddDropInData();
 builder.AddDropInDemo();
 builder.AddDropInSecurity();
@@ -93,7 +95,17 @@ app.MapDropInCases();
 app.MapDropInSubjectAccess();
 app.MapDropInStatistics();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (ClusterNotReadyException notReady)
+{
+    // What to fix, on its own at the end of the output, not only inside the host's stack trace. 78 is EX_CONFIG.
+    await Console.Error.WriteLineAsync(notReady.Message);
+    return 78;
+}
+
 return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>

@@ -9,12 +9,18 @@ public static partial class StaffBrowserClient
     public static HttpClient Anonymous(AppFactory app) =>
         app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<HttpClient> SignedInAsync(AppFactory app, string email, string password)
+    public static Task<HttpClient> SignedInAsync(AppFactory app, string email, string password)
     {
         var client = Anonymous(app);
-        var form = await client.GetStringAsync("/account/login");
+        return SignedInAsync(client, client, email, password);
+    }
+
+    /// <summary>Reads the sign-in form with <paramref name="formFrom"/> and posts it with <paramref name="postWith"/> (two instances sharing cookies).</summary>
+    public static async Task<HttpClient> SignedInAsync(HttpClient formFrom, HttpClient postWith, string email, string password)
+    {
+        var form = await formFrom.GetStringAsync("/account/login");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await postWith.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["_handler"] = "login",
@@ -26,7 +32,7 @@ public static partial class StaffBrowserClient
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
         }
 
-        return client;
+        return postWith;
     }
 
     /// <summary>Posts one of the static sign-in forms as a browser would: the page first, for its antiforgery token.</summary>

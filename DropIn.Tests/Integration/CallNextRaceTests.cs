@@ -59,6 +59,42 @@ public class CallNextRaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallNext_OneCaseworkerOnTwoTabletsAtTheSameMoment_GetsOneStudent_TheOtherTabletIsToldToFinishFirst()
+    {
+        var reception = await _queue.ReceptionAsync();
+        var sam = await _queue.CaseworkerAsync("Sam Okafor");
+        for (var round = 0; round < 10; round++)
+        {
+            await _queue.CheckInAsync(reception, $"Student {round}a");
+            await _queue.CheckInAsync(reception, $"Student {round}b");
+            using var start = new SemaphoreSlim(0, 2);
+            var presses = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await start.WaitAsync();
+                try
+                {
+                    return (Ticket: await _queue.CallNextAsync(sam), Refusal: (string?)null);
+                }
+                catch (DropIn.Domain.RuleException refused)
+                {
+                    return (Ticket: null, Refusal: refused.Message);
+                }
+            })).ToArray();
+            start.Release(2);
+            var results = await Task.WhenAll(presses);
+
+            var called = Assert.Single(results, r => r.Ticket is not null).Ticket!;
+            Assert.StartsWith($"Finish ticket {called.Code}", Assert.Single(results, r => r.Refusal is not null).Refusal);
+            await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync())
+            {
+                Assert.Single(await db.Tickets.Where(t => t.CaseworkerId != null && t.Status == TicketStatus.Called).ToListAsync());
+            }
+
+            await _queue.WithQueueAsync(q => q.FinishAsync(sam, called.Id, VisitOutcome.AdviceGiven));
+        }
+    }
+
+    [Fact]
     public async Task CallNext_TenCaseworkersForSixStudents_SixCalledOnceEach_FourToldNobodyIsWaiting()
     {
         var reception = await _queue.ReceptionAsync();

@@ -16,7 +16,7 @@ namespace DropIn.Tests.Integration;
 /// The drop-in as it actually runs: one session at a time (an early opening counts from when it opened), and a
 /// caseworker who staffs it is offered no appointment times while a stored session runs, extra ones included.
 /// </summary>
-public sealed class SessionTimesTests : IAsyncLifetime
+public class SessionTimesTests : IAsyncLifetime
 {
     // Monday 23 November 2026 (no scheduled drop-in on Mondays), 09:00 London.
     private readonly FakeTimeProvider _clock = London.Clock(2026, 11, 23, 9, 0);
@@ -27,13 +27,26 @@ public sealed class SessionTimesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = new AppFactory(clock: _clock);
+        _app = new AppFactory(clock: _clock, postgres: _postgres);
         _queue = new QueueHarness(_app);
         _reception = await _queue.ReceptionAsync();
         _sam = await new AppointmentHarness(_app).CaseworkerAsync("Sam Okafor", new TimeOnly(9, 0), new TimeOnly(17, 0), staffsDropIn: true);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public SessionTimesTests()
+        : this(postgres: false)
+    {
+    }
+
+    protected SessionTimesTests(bool postgres) => _postgres = postgres;
+
+    private readonly bool _postgres;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Sam's free times today, as the diary's booking dialog offers them (staff may book from now on).</summary>
     private async Task<List<string>> SamsTimesAsync(DateOnly? on = null)
@@ -153,3 +166,6 @@ public sealed class SessionTimesTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The same session rules on PostgreSQL, where the rule lock, not a single writer, keeps extra sessions apart.</summary>
+public sealed class SessionTimesOnPostgresTests() : SessionTimesTests(postgres: true);

@@ -16,7 +16,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!DatabaseProviders.IsCluster(configuration))
+        if (!Hosting.ClusterMode.IsEnabled(configuration))
         {
             await PrepareAsync(services, cancellationToken);
             return;

@@ -20,7 +20,4 @@ public static class DatabaseProviders
         configuration[Setting] is not { Length: > 0 } value ? DatabaseProvider.Sqlite
         : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
         : throw new InvalidOperationException($"{Setting} is \"{value}\": use Sqlite (the default) or Postgres.");
-
-    /// <summary>Cluster mode: several instances share one database (<c>DropIn:Cluster:Enabled</c>).</summary>
-    public static bool IsCluster(IConfiguration configuration) => configuration.GetValue<bool>("DropIn:Cluster:Enabled");
 }

@@ -20,6 +20,18 @@ public static partial class MigrateCommand
     /// <exception cref="InvalidOperationException">DropIn:Database:AppRole is not a plain role name, or is set for SQLite.</exception>
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, IEnumerable<ProvisionStep>? steps = null, CancellationToken ct = default)
     {
+        // The keys first: the audit trail's key must exist before the seeds write anything that is audited, and the
+        // first Data Protection key is made once here rather than by every instance starting at the same moment.
+        if (await Security.KeyRing.ProvisionAsync(services, ct))
+        {
+            await output.WriteLineAsync("Created the first Data Protection key in the shared keys folder.");
+        }
+
+        if (await Security.Audit.AuditKey.ProvisionAsync(services, ct))
+        {
+            await output.WriteLineAsync("Created the audit trail's key (audit.key) in the shared keys folder: back it up apart from the database.");
+        }
+
         await DatabaseInitializer.PrepareAsync(services, ct);
         await output.WriteLineAsync("Database migrated and seeded.");
         foreach (var step in steps ?? [])

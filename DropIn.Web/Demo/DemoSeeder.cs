@@ -5,7 +5,7 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Data.DatabaseProviders.IsCluster(configuration))
+        if (Hosting.ClusterMode.IsEnabled(configuration))
         {
             // Cluster instances seed nothing at start-up (the migrate command seeds, once).
             return;

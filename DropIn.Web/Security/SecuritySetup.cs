@@ -111,10 +111,10 @@ public static class SecuritySetup
             policies.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
         }
 
-        // Keys beside the database, so sign-ins and open screens survive a restart and backups take both together.
-        services.AddDataProtection()
-            .SetApplicationName("DropIn")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder.Resolve(builder), "keys")));
+        // Keys in the data folder, apart from the database, so sign-ins and open screens survive a restart, every
+        // instance of a cluster reads the same ring, and a copy of the database alone shows only ciphertext.
+        var dataFolder = DataFolder.Resolve(builder);
+        services.AddDropInKeyRing(builder.Configuration, dataFolder, builder.Environment.ContentRootPath);
 
         // The cookie is re-issued when the security stamp is re-checked; the sign-in session it belongs to stays the same.
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
@@ -140,7 +140,10 @@ public static class SecuritySetup
 
             return Task.CompletedTask;
         });
-        services.AddSingleton(new Audit.AuditKey(Path.Combine(DataFolder.Resolve(builder), "keys")));
+        // Made when first needed, not here: a cluster instance without a provisioned key must fail with ClusterReadiness's
+        // message at start, and the migrate step must be able to build the app before the key exists.
+        var cluster = Hosting.ClusterMode.IsEnabled(builder.Configuration);
+        services.AddSingleton(_ => new Audit.AuditKey(DataFolder.Keys(dataFolder), generateIfMissing: !cluster));
         services.AddSingleton<Audit.AuditLog>();
         services.AddScoped<Audit.AuditReports>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditingAuthorizationResultHandler>();

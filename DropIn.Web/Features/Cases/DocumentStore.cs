@@ -97,22 +97,43 @@ public sealed class DocumentStore(string root, IDataProtectionProvider protectio
         return new MemoryStream(FieldProtection.UnprotectAtRest(_protector, stored[Marker.Length..]), writable: false);
     }
 
+    /// <summary>Removes one file; a file already gone is not an error.</summary>
     public void Delete(Guid caseId, string storedName)
     {
-        var path = PathOf(caseId, storedName);
-        if (File.Exists(path))
+        try
         {
-            File.Delete(path);
+            File.Delete(PathOf(caseId, storedName));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Its case folder went first (another instance's retention run): the file is gone either way.
         }
     }
 
-    /// <summary>Removes a destroyed case's folder and everything in it.</summary>
+    /// <summary>
+    /// Removes a destroyed case's folder and everything in it. With several instances on the shared folder another may
+    /// be removing the same folder at the same moment (its retention run or sweep): whatever it removed first is not an
+    /// error, and what is left is removed.
+    /// </summary>
     public void DeleteCase(Guid caseId)
     {
         var folder = Path.Combine(Root, caseId.ToString("N"));
-        if (Directory.Exists(folder))
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException) when (attempt < 3 && Directory.Exists(folder))
+            {
+                // The other remover took a file from under this one's listing, or the folder emptied between listing
+                // and removal: list again.
+            }
         }
     }
 

@@ -59,11 +59,13 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await dbFactory.CreateDbContextAsync();
-                await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync() : null;
-                if (tx is not null)
+                // Instances sharing the database take turns before reading the newest entry, rather than race for the
+                // same number (which can lose five times running under load, failing the action audited): on SQLite an
+                // IMMEDIATE transaction; on PostgreSQL an advisory lock of the trail's own, not the one changes take, so
+                // an append never waits behind a change that is itself about to append.
+                await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync() : await DataChanges.BeginSerialisedAsync(db);
+                if (db.Database.IsNpgsql())
                 {
-                    // Instances append one at a time across the cluster, so the chain never forks and nobody retries
-                    // in a crowd; the semaphore above only orders this process's own appends.
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})");
                 }
 
@@ -73,12 +75,8 @@ public sealed class AuditLog(IDbContextFactory<DropInDbContext> dbFactory, Audit
                 try
                 {
                     await db.SaveChangesAsync();
-                    if (tx is not null)
-                    {
-                        await tx.CommitAsync();
-                    }
-
-                    key.WriteHead(entry.Sequence, entry.Hash);
+                    await tx.CommitAsync();
+                    await key.WriteHeadAsync(entry.Sequence, entry.Hash);
                     return;
                 }
                 catch (DbUpdateException) when (attempt < 5)
