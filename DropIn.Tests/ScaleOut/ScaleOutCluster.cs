@@ -35,6 +35,7 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
     private readonly Dictionary<string, long> _lastStep = [];
     private readonly Dictionary<string, ClaimsPrincipal> _principals = [];
     private string? _root;
+    private string? _certificate;
 
     public PublishedApp App { get; private set; } = default!;
     public AppInstance A { get; private set; } = default!;
@@ -78,6 +79,8 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
         _root = TempFolder.Create();
         DataFolder = Path.Combine(_root, "shared");
         Directory.CreateDirectory(DataFolder);
+        // The key ring's certificate is kept off the shared folder, as deploy/scale-out.md has it.
+        _certificate = TestCertificate.Create(Path.Combine(_root, "key-ring.pfx"));
         var clock = Stopwatch.StartNew();
         var publishing = PublishedApp.PublishAsync(Path.Combine(_root, "app"));
         OwnerConnection = await TestServers.NewPostgresDatabaseAsync();
@@ -115,7 +118,7 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
 
     /// <summary>
     /// What every part of the cluster is set up with (the instances and <see cref="Seeder"/>): cluster mode on PostgreSQL
-    /// and Redis, one data folder, mail over SMTP, nginx as the known proxy. The queue is open all day, every day.
+    /// and Redis, one data folder with the key ring protected by a certificate, mail over SMTP, nginx as the known proxy. The queue is open all day, every day.
     /// Sign-ins per minute are raised because every client here comes from 127.0.0.1. The live bus has a Redis channel of
     /// this cluster's own, so other tests using the same Redis at the same time are not heard.
     /// </summary>
@@ -128,6 +131,8 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
             ["ConnectionStrings:Redis"] = TestServers.Redis,
             ["DropIn:Live:RedisChannel"] = $"smoke:{new NpgsqlConnectionStringBuilder(connection).Database}",
             ["DropIn:DataFolder"] = DataFolder,
+            ["DropIn:DataProtection:CertificatePath"] = _certificate,
+            ["DropIn:DataProtection:CertificatePassword"] = TestCertificate.Password,
             ["DropIn:Mail:Smtp:Host"] = "127.0.0.1",
             ["DropIn:Mail:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["DropIn:Mail:Smtp:UseStartTls"] = "false",
