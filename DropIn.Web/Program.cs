@@ -54,6 +54,8 @@ builder.AddDropInSubjectAccess();
 builder.AddDropInFeedback();
 builder.AddDropInStatistics();
 builder.AddDropInJobs();
+builder.AddDropInHealth();
+builder.AddDropInTelemetry();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ if (args.FirstOrDefault() == VerifyAuditCommand.Verb)
     return await app.RunVerifyAuditAsync(Console.Out);
 }
 
+app.UseDropInProxyHeaders();
 app.UseDropInSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -87,6 +90,7 @@ app.UseDropInBadRequests();
 app.UseAntiforgery();
 app.UseRateLimiter();
 app.MapStaticAssets();
+app.MapDropInHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDropInAccount();
 app.MapDropInLive();

@@ -77,6 +77,24 @@ public sealed class LivePageTests : MudTestContext
         page.WaitForAssertion(() => Assert.Contains("Shown: 1", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// After a server's link to Redis comes back, changes made on other servers meanwhile may never arrive: every screen
+    /// re-reads, whatever kinds of change it listens for.
+    /// </summary>
+    [Fact]
+    public async Task ChangesMayHaveBeenMissed_AScreenListeningForOtherChanges_ReadsAgain()
+    {
+        Probe.Stored = 0;
+        Probe.DuringRead = _ => Task.CompletedTask;
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Contains("Shown: 0", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        Volatile.Write(ref Probe.Stored, 5); // saved on another server while this one was cut off
+        await _live.PublishAsync(new ChangesMayHaveBeenMissed());
+
+        page.WaitForAssertion(() => Assert.Contains("Shown: 5", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+    }
+
     [Fact]
     public async Task TheScreenThatActed_ReadsOnceForItsAction_NotAgainForTheChangeItPublished()
     {

@@ -1,6 +1,9 @@
 namespace DropIn.Web.Live;
 
-/// <summary>The change bus. In-process on one server; a Redis-backed implementation replaces it when scaled out.</summary>
+/// <summary>
+/// The change bus: <see cref="InProcessLiveUpdates"/> on one server; <see cref="RedisLiveUpdates"/> when
+/// ConnectionStrings:Redis is set, so a change on any server reaches the screens on every server.
+/// </summary>
 public interface ILiveUpdates
 {
     Task PublishAsync(LiveChange change);

@@ -28,3 +28,10 @@ public sealed record StudentChanged(Guid StudentId) : LiveChange;
 
 /// <summary>A sign-in of this member of staff ended, or all of them did: their open screens re-check whether they still count.</summary>
 public sealed record SignInsEnded(string StaffId) : LiveChange;
+
+/// <summary>
+/// Raised on one server only, never sent to another: its link to the other servers (Redis) was down and is back, so
+/// changes made elsewhere meanwhile may not have arrived. Every screen on this server re-reads once
+/// (<see cref="LiveReader"/>) and the board refreshes (<see cref="DisplayHubRelay"/>).
+/// </summary>
+public sealed record ChangesMayHaveBeenMissed : LiveChange;

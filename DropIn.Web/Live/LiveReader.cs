@@ -23,14 +23,15 @@ public sealed class LiveReader : IDisposable
     /// <summary>
     /// Starts listening at once; call <see cref="ReadAsync"/> for the first read after this returns.
     /// </summary>
-    /// <param name="concerns">Whether a change could alter what the screen shows.</param>
+    /// <param name="concerns">Whether a change could alter what the screen shows. A screen re-reads after
+    /// <see cref="ChangesMayHaveBeenMissed"/> whatever this says.</param>
     /// <param name="read">Reads what the screen shows (through its feature's service).</param>
     /// <param name="onScreen">Runs a read triggered by a change where the screen can redraw after it
     /// (a component's <c>InvokeAsync</c>, then <c>StateHasChanged</c>).</param>
     public static LiveReader Listen(ILiveUpdates live, Func<LiveChange, bool> concerns, Func<Task> read, Func<Func<Task>, Task> onScreen)
     {
         var reader = new LiveReader(read);
-        reader._subscription = live.Subscribe(change => concerns(change) ? onScreen(reader.ReadForChangeAsync) : Task.CompletedTask);
+        reader._subscription = live.Subscribe(change => change is ChangesMayHaveBeenMissed || concerns(change) ? onScreen(reader.ReadForChangeAsync) : Task.CompletedTask);
         return reader;
     }
 

@@ -23,6 +23,7 @@ public static class SecuritySetup
     public static WebApplicationBuilder AddDropInSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddDropInProxyHeaders();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
@@ -76,10 +77,13 @@ public static class SecuritySetup
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<SecurityOptions>>((limiter, security) => limiter.AddPolicy(SignInRateLimitPolicy, http =>
                 HttpMethods.IsPost(http.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        "sign-in:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = security.Value.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    ? ClientRateLimit.PerMinute(http, SignInRateLimitPolicy, security.Value.SignInsPerMinute)
                     : RateLimitPartition.GetNoLimiter("sign-in:read")));
+        if (Live.RedisConnection.IsConfigured(builder.Configuration))
+        {
+            services.AddSingleton<ClientRateLimit.SharedCounts>();
+        }
+
         // One answer for every refused request, public pages and sign-in alike: what happened and when to try again.
         services.Configure<RateLimiterOptions>(limiter => limiter.OnRejected = RateLimitRejection.WriteAsync);
 

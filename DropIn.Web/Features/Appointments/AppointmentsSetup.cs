@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using DropIn.Web.Features.Appointments.Availability;
 using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Features.Appointments.Diary;
+using DropIn.Web.Security;
 
 namespace DropIn.Web.Features.Appointments;
 
@@ -17,14 +17,13 @@ public static class AppointmentsSetup
         builder.Services.AddScoped<DiaryService>();
         builder.Services.AddScoped<AvailabilityAdminService>();
 
-        // Public booking pages take no sign-in, so each address gets a modest allowance of requests per minute.
+        // Public booking pages take no sign-in, so each address gets a modest allowance of requests per minute (shared
+        // by every server when Redis is configured).
         var perMinute = builder.Configuration.GetValue("DropIn:Appointments:PublicRequestsPerMinute", 30);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(BookingLinks.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.AddPolicy(BookingLinks.RateLimitPolicy, http => ClientRateLimit.PerMinute(http, BookingLinks.RateLimitPolicy, perMinute));
         });
         return builder;
     }
