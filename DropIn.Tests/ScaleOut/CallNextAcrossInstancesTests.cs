@@ -49,7 +49,7 @@ public sealed class CallNextAcrossInstancesTests(BrowserFixture browser, ScaleOu
                 await Assertions.Expect(tablet.Page.Locator("button.call-next")).ToBeEnabledAsync();
             }
 
-            await Task.WhenAll(tablets.Select(t => t.Page.Locator("button.call-next").ClickAsync()));
+            var pressed = await PressAtOnceAsync([.. tablets.Select(t => t.Page)]);
             foreach (var tablet in tablets)
             {
                 await tablet.Page.GetByTestId("current-ticket").Locator(".ticket-code").WaitForAsync();
@@ -71,7 +71,7 @@ public sealed class CallNextAcrossInstancesTests(BrowserFixture browser, ScaleOu
                 await Assertions.Expect(page.GetByTestId("current-ticket").Locator(".ticket-code")).ToHaveTextAsync(mine);
             }
 
-            Say($"Round {round} at {clock.Elapsed.TotalSeconds:0.0} s: {Describe(withCaseworkers)}.");
+            Say($"Round {round} at {clock.Elapsed.TotalSeconds:0.0} s, pressed within {pressed.TotalMilliseconds:0} ms of each other: {Describe(withCaseworkers)}.");
 
             // Each finishes on the tablet on one instance, alternately; then nobody is with a caseworker (an extra call would still be).
             var finishOn = round % 2 == 0 ? "A" : "B";
@@ -86,6 +86,27 @@ public sealed class CallNextAcrossInstancesTests(BrowserFixture browser, ScaleOu
 
         Say($"{Rounds} rounds in {clock.Elapsed.TotalSeconds:0.0} s: {called.Count} different students called, never one to both, nobody with two.");
         Assert.Equal(Rounds * 2, called.Count);
+    }
+
+    /// <summary>
+    /// Presses Call next on every page at the same moment: each page's own timer fires at one instant of the machine's
+    /// clock (half a second ahead, so every page has been told before it comes). One page after another, a live update
+    /// from the first press could take the button away from the last before it was pressed.
+    /// </summary>
+    /// <returns>How far apart the presses were.</returns>
+    private static async Task<TimeSpan> PressAtOnceAsync(IPage[] pages)
+    {
+        var at = DateTimeOffset.UtcNow.AddMilliseconds(500).ToUnixTimeMilliseconds();
+        var pressedAt = await Task.WhenAll(pages.Select(page => page.EvaluateAsync<double?>("""
+            at => new Promise(resolve => setTimeout(() => {
+                const button = document.querySelector('button.call-next');
+                if (button === null || button.disabled) { resolve(null); return; }
+                button.click();
+                resolve(Date.now());
+            }, at - Date.now()))
+            """, at)));
+        Assert.True(pressedAt.All(t => t is not null), "A tablet had no Call next button to press at the moment.");
+        return TimeSpan.FromMilliseconds(pressedAt.Max()!.Value - pressedAt.Min()!.Value);
     }
 
     /// <summary>The tickets with a caseworker now; with <paramref name="until"/>, read again until it holds (at most 30 s).</summary>

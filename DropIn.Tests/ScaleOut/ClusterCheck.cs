@@ -13,7 +13,8 @@ public sealed class ScaleOutCollection : ICollectionFixture<ScaleOutCluster>;
 
 /// <summary>
 /// One check of the smoke test: says what it checks and what it measures, starts again an instance an earlier check
-/// left down, and afterwards prints what the instances logged as warnings or errors meanwhile.
+/// left down and frees a caseworker it left busy, and afterwards prints what the instances logged as warnings or errors
+/// meanwhile.
 /// </summary>
 public abstract class ClusterCheck(ScaleOutCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -28,6 +29,7 @@ public abstract class ClusterCheck(ScaleOutCluster cluster, ITestOutputHelper ou
         _clock.Start();
         Say($"Cluster: A on {cluster.A.Address}, B on {cluster.B.Address}, nginx on {cluster.Proxy.Address}; started in {cluster.Measured}.");
         await cluster.EnsureRunningAsync();
+        await cluster.FreeCaseworkersAsync();
     }
 
     public virtual ValueTask DisposeAsync()

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using DropIn.Domain.Queue;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
+using DropIn.Web.Features.Queue;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -231,6 +233,18 @@ public sealed partial class ScaleOutCluster : IAsyncLifetime
 
         await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromMinutes(2)), B.WaitReadyAsync(TimeSpan.FromMinutes(2)));
     }
+
+    /// <summary>Finishes any visit a caseworker still has (a check that failed half-way leaves one), so each check starts with them free.</summary>
+    public Task FreeCaseworkersAsync() => Seeder.UseAsync<QueueService>(async queue =>
+    {
+        foreach (var (name, _, _) in People.Where(p => p.Role == Roles.Caseworker))
+        {
+            if (await queue.GetMyTicketAsync(Principal(name)) is { } ticket)
+            {
+                await queue.FinishAsync(Principal(name), ticket.Id, VisitOutcome.AdviceGiven);
+            }
+        }
+    });
 
     public AppInstance InstanceAt(int port) => A.Port == port ? A : B.Port == port ? B : throw new InvalidOperationException($"No instance on port {port}.");
 
