@@ -66,7 +66,7 @@ if (args.FirstOrDefault() == CreateAdminCommand.Verb)
 
 if (args.FirstOrDefault() == MigrateCommand.Verb)
 {
-    return await MigrateCommand.RunAsync(app.Services, Console.Out);
+    return await MigrateCommand.RunAsync(app.Services, Console.Out, [JobsSetup.MigrateStep]);
 }
 
 if (args.FirstOrDefault() == VerifyAuditCommand.Verb)

@@ -17,6 +17,12 @@ public sealed class CaseDeadline
     public DateTimeOffset? AdvanceRemindedAt { get; private set; }
     public DateTimeOffset? DueDayRemindedAt { get; private set; }
 
+    /// <summary>
+    /// Moves on with every change, so that of two saves made from the same reading (two reminder runs at once, on two
+    /// servers) the second is refused instead of sending the reminder again.
+    /// </summary>
+    public int Version { get; private set; }
+
     public static CaseDeadline Add(Guid caseId, string title, DateOnly dueOn, DateOnly today)
     {
         title = title?.Trim() ?? "";
@@ -52,11 +58,32 @@ public sealed class CaseDeadline
         return AdvanceRemindedAt is null && today >= calendar.WorkingDaysBefore(DueOn, NoticeWorkingDays) ? DeadlineReminder.Advance : null;
     }
 
-    public void MarkMet(DateTimeOffset now) => MetAt ??= now;
+    public void MarkMet(DateTimeOffset now)
+    {
+        if (MetAt is null)
+        {
+            MetAt = now;
+            Version++;
+        }
+    }
 
-    public void MarkAdvanceReminded(DateTimeOffset now) => AdvanceRemindedAt ??= now;
+    public void MarkAdvanceReminded(DateTimeOffset now)
+    {
+        if (AdvanceRemindedAt is null)
+        {
+            AdvanceRemindedAt = now;
+            Version++;
+        }
+    }
 
-    public void MarkDueDayReminded(DateTimeOffset now) => DueDayRemindedAt ??= now;
+    public void MarkDueDayReminded(DateTimeOffset now)
+    {
+        if (DueDayRemindedAt is null)
+        {
+            DueDayRemindedAt = now;
+            Version++;
+        }
+    }
 }
 
 public enum DeadlineReminder

@@ -1,26 +1,33 @@
 namespace DropIn.Domain.Retention;
 
-/// <summary>One night's destruction, in numbers only: when, under which policy, how much. No names, no ids.</summary>
+/// <summary>
+/// One night's destruction, in numbers only: when, under which policy, how much. No names, no ids. One entry per
+/// night, however many runs it had: each adds what it destroyed, so the counts start at nothing.
+/// </summary>
 public sealed class DestructionLogEntry
 {
     private DestructionLogEntry()
     {
     }
 
-    public DestructionLogEntry(DateTimeOffset ranAt, int policyYears, DestructionCounts counts)
+    public DestructionLogEntry(DateTimeOffset ranAt, DateOnly night, int policyYears)
     {
         Id = Guid.NewGuid();
         RanAt = ranAt;
+        Night = night;
         PolicyYears = policyYears;
-        Students = counts.Students;
-        Cases = counts.Cases;
-        Documents = counts.Documents;
-        OtherRecords = counts.OtherRecords;
-        Remnants = counts.Remnants;
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>When the night's first run started.</summary>
     public DateTimeOffset RanAt { get; private set; }
+
+    /// <summary>
+    /// The night the entry is for: the London date its runs started on. Null only on entries written before the log
+    /// kept one entry per night (November 2026), which each counted one run.
+    /// </summary>
+    public DateOnly? Night { get; private set; }
     public int PolicyYears { get; private set; }
     public int Students { get; private set; }
     public int Cases { get; private set; }

@@ -63,6 +63,32 @@ public sealed class MailAndReminderTests
     }
 
     [Fact]
+    public async Task Outbox_AMessageClaimedByAServerThatDied_IsSentOnceTheClaimRunsOut()
+    {
+        var clock = London.Clock(2026, 11, 23, 9, 0);
+        await using var app = new AppFactory(clock: clock);
+        var h = new AppointmentHarness(app);
+        await using (var db = await h.DbAsync())
+        {
+            db.Outbox.Add(new OutboxMessage("al123@cam.ac.uk", "Your appointment", "text", "<p>html</p>", null, clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+            // What a server leaves behind when it dies between claiming a message and sending it.
+            var until = clock.GetUtcNow() + OutboxDispatcher.ClaimLease;
+            await db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.ClaimedBy, "server-that-died"));
+        }
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var whileClaimed = await dispatcher.DispatchDueAsync(CancellationToken.None);
+        clock.Advance(OutboxDispatcher.ClaimLease + TimeSpan.FromSeconds(1));
+        var afterTheClaim = await dispatcher.DispatchDueAsync(CancellationToken.None);
+        var again = await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1, 0), (whileClaimed, afterTheClaim, again));
+        Assert.Single(Directory.GetFiles(Path.Combine(app.DataFolder, "mail-pickup"), "*.eml"));
+        Assert.NotNull(Assert.Single(await h.OutboxAsync()).SentAt);
+    }
+
+    [Fact]
     public async Task Reminder_DueDayBefore_QueuedExactlyOnce_AndCaughtUpAfterARestartThatSpannedIt()
     {
         var folder = TempFolder.Create();

@@ -151,6 +151,27 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoRunsTheSameNight_AtOnce_DestroyOnce_KeepOneRemnantPerCase_AndLogTheNightOnce()
+    {
+        var (ada, _) = await StudentWithEverythingAsync("Ada Lovelace", "al123@cam.ac.uk");
+        var (grace, _) = await StudentWithEverythingAsync("Grace Hopper", "gh456@cam.ac.uk");
+        await ReviewInNovember2026Async();
+        _clock.SetUtcNow(London.At(2026, 12, 1, 2, 30));
+        var counts = new DestructionCounts[2];
+
+        var failures = await AtOnce.RunAsync(async () => counts[0] = await RunAsync(), async () => counts[1] = await RunAsync());
+        var later = await RunAsync(); // and once more the same night, as a node that started late would
+
+        Assert.Equal([null, null], failures);
+        Assert.Equal((2, 0), (counts[0].Students + counts[1].Students, later.Students));
+        await using var db = await DbAsync();
+        Assert.False(await db.Students.AnyAsync(s => s.Id == ada.Id || s.Id == grace.Id));
+        Assert.Equal(2, await db.Set<StatisticsRemnant>().CountAsync());
+        var log = Assert.Single(await db.Set<DestructionLogEntry>().ToListAsync());
+        Assert.Equal((2, 2, 2, 2), (log.Students, log.Cases, log.Documents, log.Remnants));
+    }
+
+    [Fact]
     public async Task AHold_NeedsAReasonAndAReviewDate_AndOnlyAManagerPlacesIt()
     {
         var (ada, _) = await StudentWithEverythingAsync("Ada Lovelace", "al123@cam.ac.uk");

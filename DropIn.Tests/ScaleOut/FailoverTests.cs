@@ -63,7 +63,7 @@ public sealed class FailoverTests(BrowserFixture browser, ScaleOutCluster cluste
         Say($"A check-in after the failover was acknowledged in {afterKill.ElapsedMilliseconds} ms.");
 
         // The jobs, on the survivor: the probe carries on, mail queued now goes once.
-        var mail = await ClusteredJobsTests.QueueEmailsAsync(Cluster, 5, "Check 5");
+        var mail = await JobsAcrossInstancesTests.QueueEmailsAsync(Cluster, 5, "Check 5");
         var mailClock = Stopwatch.StartNew();
         var survivorFired = Stopwatch.StartNew();
         while (!Cluster.ProbeFirings().Any(f => f.Scheduled > killedAt && f.Instance.StartsWith(survivor.Name, StringComparison.Ordinal)) && survivorFired.Elapsed < TimeSpan.FromSeconds(60))
@@ -72,7 +72,7 @@ public sealed class FailoverTests(BrowserFixture browser, ScaleOutCluster cluste
         }
 
         var firstOnSurvivor = Cluster.ProbeFirings().Where(f => f.Scheduled > killedAt && f.Instance.StartsWith(survivor.Name, StringComparison.Ordinal)).Select(f => (DateTimeOffset?)f.Scheduled).Min();
-        var (delivered, allIn) = await ClusteredJobsTests.DeliveredAsync(Cluster, mail, mailClock);
+        var (delivered, allIn) = await JobsAcrossInstancesTests.DeliveredAsync(Cluster, mail, mailClock);
         Say($"Jobs on {survivor.Name}: the first probe firing after the kill was scheduled {(firstOnSurvivor - killedAt)?.TotalSeconds:0.0} s after it; " +
             $"{mail.Count} emails queued after the kill: {delivered.Values.Sum()} deliveries of {delivered.Count}, all in {allIn.TotalSeconds:0.0} s.");
         Assert.NotNull(firstOnSurvivor);

@@ -49,4 +49,11 @@ public sealed record ChangeOptions(string ConflictMessage)
 
     /// <summary>A conflict is re-applied; <paramref name="message"/> is said only if it still conflicts after <see cref="MaxAttempts"/>.</summary>
     public static ChangeOptions Reapply(string message) => new(message) { OnConflict = OnConflict.Reapply };
+
+    /// <summary>
+    /// A scheduled job's run: when another run saved the same rows first (the job on another app server, or fired twice),
+    /// the rule is re-applied to what is there now, which finds that work done and sends nothing again. Nobody acted, so
+    /// nobody is told; the message is only for the log, should it still conflict after <see cref="MaxAttempts"/>.
+    /// </summary>
+    public static ChangeOptions JobRun() => Reapply("Another run of this job kept saving the same rows at the same moment.");
 }

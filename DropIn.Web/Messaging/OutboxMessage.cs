@@ -42,11 +42,22 @@ public sealed class OutboxMessage
     public string? LastError { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>
+    /// Until when a dispatcher holds the message to send it (UTC), or null when none does. Set in the database by the
+    /// claim (<see cref="OutboxDispatcher"/>), never by a tracked save; cleared once it is sent or has failed. A claim
+    /// left by a server that died mid-send runs out, and the message is sent after that.
+    /// </summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    /// <summary>The dispatcher (host, process and run) that last claimed the message: which server sent it, or holds it now.</summary>
+    public string? ClaimedBy { get; private set; }
+
     public void Sent(DateTimeOffset now)
     {
         SentAt = now;
         Attempts++;
         LastError = null;
+        ClaimedUntil = null;
         Version++;
     }
 
@@ -56,6 +67,7 @@ public sealed class OutboxMessage
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
         NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(Attempts - 1, 6))));
+        ClaimedUntil = null;
         Version++;
     }
 }

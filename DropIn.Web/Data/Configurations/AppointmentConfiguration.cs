@@ -89,6 +89,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.To).HasMaxLength(200);
         message.Property(m => m.Subject).HasMaxLength(200);
         message.Property(m => m.LastError).HasMaxLength(500);
+        message.Property(m => m.ClaimedBy).HasMaxLength(OutboxDispatcher.ClaimantLength);
         message.Property(m => m.Version).IsConcurrencyToken();
     }
 }

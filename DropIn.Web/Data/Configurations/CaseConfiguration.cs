@@ -99,6 +99,7 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         deadline.HasIndex(d => new { d.MetAt, d.DueOn });
         deadline.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         deadline.Property(d => d.Title); // encrypted
+        deadline.Property(d => d.Version).IsConcurrencyToken();
     }
 }
 

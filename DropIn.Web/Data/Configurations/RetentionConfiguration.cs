@@ -37,5 +37,8 @@ internal sealed class DestructionLogConfiguration : IEntityTypeConfiguration<Des
         entry.ToTable("DestructionLog");
         entry.HasKey(e => e.Id);
         entry.Property(e => e.Id).ValueGeneratedNever();
+        // One entry per night, whichever server's run writes it first (DestructionLog.OpenAsync). Older entries have no
+        // night (null), and a unique index lets any number of those be.
+        entry.HasIndex(e => e.Night).IsUnique();
     }
 }

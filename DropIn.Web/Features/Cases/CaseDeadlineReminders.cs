@@ -12,26 +12,31 @@ namespace DropIn.Web.Features.Cases;
 /// <summary>
 /// Reminds the caseworkers on a case of its deadlines: two working days before, and on the day (or, after downtime,
 /// as soon as the app is back). From 09:00 London time; each reminder is marked in the transaction that queues it,
-/// so it goes exactly once. The mail names the case and the date only, never what the deadline is about.
+/// so it goes exactly once, also when two runs meet (the deadline's version refuses the second save, which is then
+/// re-applied and finds it reminded). The mail names the case and the date only, never what the deadline is about.
 /// </summary>
-public sealed class CaseDeadlineReminders(IDbContextFactory<DropInDbContext> dbFactory, ILiveUpdates live, TimeProvider clock, IOptions<MailOptions> mail)
+public sealed class CaseDeadlineReminders(DataChanges changes, TimeProvider clock, IOptions<MailOptions> mail)
 {
     /// <returns>How many deadlines were reminded about in this run.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var today = LondonTime.Today(now);
-        if (now < LondonTime.ToInstant(today, WorkingCalendar.Opens))
+        if (clock.GetUtcNow() < LondonTime.ToInstant(LondonTime.Today(clock.GetUtcNow()), WorkingCalendar.Opens))
         {
             return 0;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await changes.RunAsync(ChangeOptions.JobRun(), c => RemindAsync(c, ct), ct);
+    }
+
+    private async Task<int> RemindAsync(ChangeScope c, CancellationToken ct)
+    {
+        var (db, now) = (c.Db, c.Now);
+        var today = LondonTime.Today(now);
         var horizon = today.AddDays(30);
         var pending = await (from d in db.CaseDeadlines
-                             join c in db.Cases on d.CaseId equals c.Id
-                             where d.MetAt == null && d.DueDayRemindedAt == null && c.Status == CaseStatus.Open && d.DueOn <= horizon
-                             select new { Deadline = d, Case = c }).ToListAsync(ct);
+                             join @case in db.Cases on d.CaseId equals @case.Id
+                             where d.MetAt == null && d.DueDayRemindedAt == null && @case.Status == CaseStatus.Open && d.DueOn <= horizon
+                             select new { Deadline = d, Case = @case }).ToListAsync(ct);
         if (pending.Count == 0)
         {
             return 0;
@@ -49,7 +54,7 @@ public sealed class CaseDeadlineReminders(IDbContextFactory<DropInDbContext> dbF
             }
 
             var when = deadline.DueOn == today ? "today" : deadline.DueOn < today ? $"on {Clock.Day(deadline.DueOn)} and is not marked as met" : $"on {Clock.Day(deadline.DueOn)}";
-            alerts.Send(@case.Caseworkers.Select(c => c.StaffId), $"Case {@case.Reference}: deadline reminder", $"Case {@case.Reference} has a deadline {when}.",
+            alerts.Send(@case.Caseworkers.Select(cw => cw.StaffId), $"Case {@case.Reference}: deadline reminder", $"Case {@case.Reference} has a deadline {when}.",
                 $"/cases/{@case.Id}", "Open the case");
             if (due == DeadlineReminder.DueDay)
             {
@@ -60,10 +65,9 @@ public sealed class CaseDeadlineReminders(IDbContextFactory<DropInDbContext> dbF
             reminded++;
         }
 
-        await db.SaveChangesAsync(ct);
         foreach (var staffId in alerts.Notified)
         {
-            await live.PublishAsync(new StaffNotified(staffId));
+            c.Publish(new StaffNotified(staffId));
         }
 
         return reminded;

@@ -13,15 +13,18 @@ namespace DropIn.Web.Features.Enquiries;
 /// What the SLA job does each run. On the morning the target falls: remind the assignee. Once the target has passed:
 /// remind them again and tell the managers. At breach: escalate to every manager. Each is marked in the transaction
 /// that queues it, so it goes exactly once; after downtime only the most serious one still due is sent, and the
-/// milder ones it supersedes are marked, so nobody gets a "due today" about something already breached.
+/// milder ones it supersedes are marked, so nobody gets a "due today" about something already breached. Two runs at
+/// once (two servers) cannot both send: the enquiry's version refuses the second save, which is re-applied and finds
+/// the reminders marked.
 /// </summary>
-public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactory, ILiveUpdates live, TimeProvider clock, IOptions<MailOptions> mail)
+public sealed class EnquiryReminders(DataChanges changes, IOptions<MailOptions> mail)
 {
     /// <returns>How many reminders (of any kind) were sent this run.</returns>
-    public async Task<int> RunAsync(CancellationToken ct)
+    public Task<int> RunAsync(CancellationToken ct) => changes.RunAsync(ChangeOptions.JobRun(), c => RemindAsync(c, ct), ct);
+
+    private async Task<int> RemindAsync(ChangeScope c, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
+        var (db, now) = (c.Db, c.Now);
         var startOfToday = LondonTime.ToInstant(LondonTime.Today(now), WorkingCalendar.Opens);
         var candidates = await db.Enquiries
             .Where(e => e.AcknowledgedAt == null && e.Outcome == null && e.BreachEscalatedAt == null)
@@ -71,15 +74,14 @@ public sealed class EnquiryReminders(IDbContextFactory<DropInDbContext> dbFactor
             reminded.Add(e.Id);
         }
 
-        await db.SaveChangesAsync(ct);
         foreach (var id in reminded)
         {
-            await live.PublishAsync(new EnquiryChanged(id));
+            c.Publish(new EnquiryChanged(id));
         }
 
         foreach (var staffId in alerts.Notified)
         {
-            await live.PublishAsync(new StaffNotified(staffId));
+            c.Publish(new StaffNotified(staffId));
         }
 
         return reminded.Count;

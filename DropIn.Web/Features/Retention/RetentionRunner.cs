@@ -9,7 +9,8 @@ namespace DropIn.Web.Features.Retention;
 
 /// <summary>
 /// The nightly destruction. Each due student is destroyed in a transaction of their own, so a crash part-way
-/// leaves whole records behind, which the next night picks up: running it twice does no more than once.
+/// leaves whole records behind, which the next night picks up: running it twice, one after the other or at the same
+/// moment on two app servers, does no more than once, and the night has one log entry counting what went.
 /// </summary>
 public sealed class RetentionRunner(
     IDbContextFactory<DropInDbContext> dbFactory, StudentDestroyer destroyer, DocumentStore documents, Messaging.IMailTransport mail, IOptions<RetentionOptions> options,
@@ -22,6 +23,8 @@ public sealed class RetentionRunner(
     {
         var now = clock.GetUtcNow();
         var policy = options.Value.Policy;
+        var night = DestructionLog.NightOf(now);
+        await DestructionLog.OpenAsync(dbFactory, now, policy.Years, ct);
         var cutoff = now.AddYears(-policy.Years).AddDays(2);
         List<Guid> candidates;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -44,18 +47,16 @@ public sealed class RetentionRunner(
         }
 
         var before = now.AddYears(-policy.Years);
-        total = total.Plus(new DestructionCounts(0, 0, 0, await DestroyUnlinkedAsync(before, ct), 0));
+        total = total.Plus(await DestroyUnlinkedAsync(before, night, ct));
         if (mail is Messaging.IKeepsMailCopies copies)
         {
-            total = total.Plus(new DestructionCounts(0, 0, 0, copies.Forget(addresses, before), 0));
+            var forgotten = new DestructionCounts(0, 0, 0, copies.Forget(addresses, before), 0);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await DestructionLog.AddAsync(db, night, forgotten, ct);
+            total = total.Plus(forgotten);
         }
 
         await SweepOrphanFoldersAsync(now, ct);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Add(new DestructionLogEntry(now, policy.Years, total));
-            await db.SaveChangesAsync(ct);
-        }
 
         logger.LogInformation(
             "Retention run: {Students} students, {Cases} cases, {Documents} documents, {Other} other records destroyed; {Remnants} remnants kept",
@@ -65,18 +66,23 @@ public sealed class RetentionRunner(
 
     /// <summary>
     /// Visits, bookings and enquiries never linked to a student record, mail and staff notifications: destroyed by
-    /// their own age. Nothing links them to a record a manager could hold, so they need no review.
+    /// their own age. Nothing links them to a record a manager could hold, so they need no review. Counted in the
+    /// night's log in the same transaction.
     /// </summary>
-    private async Task<int> DestroyUnlinkedAsync(DateTimeOffset before, CancellationToken ct)
+    private async Task<DestructionCounts> DestroyUnlinkedAsync(DateTimeOffset before, DateOnly night, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var count = 0;
         count += await db.Tickets.Where(t => t.StudentId == null && t.CheckedInAt < before).ExecuteDeleteAsync(ct);
         count += await db.Appointments.Where(a => a.StudentId == null && a.Start < before).ExecuteDeleteAsync(ct);
         count += await db.Enquiries.Where(e => e.StudentId == null && e.ReceivedAt < before).ExecuteDeleteAsync(ct);
         count += await db.Outbox.Where(m => m.CreatedAt < before).ExecuteDeleteAsync(ct);
         count += await db.Notifications.Where(n => n.CreatedAt < before).ExecuteDeleteAsync(ct);
-        return count;
+        var counts = new DestructionCounts(0, 0, 0, count, 0);
+        await DestructionLog.AddAsync(db, night, counts, ct);
+        await tx.CommitAsync(ct);
+        return counts;
     }
 
     private async Task SweepOrphanFoldersAsync(DateTimeOffset now, CancellationToken ct)
@@ -92,7 +98,14 @@ public sealed class RetentionRunner(
         var live = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         foreach (var orphan in ids.Except(live))
         {
-            documents.DeleteCase(orphan);
+            try
+            {
+                documents.DeleteCase(orphan);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Another run (another app server's, the same night) removed it a moment ago.
+            }
         }
     }
 }

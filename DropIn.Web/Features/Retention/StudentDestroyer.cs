@@ -13,20 +13,29 @@ namespace DropIn.Web.Features.Retention;
 /// consents, monitoring answers, mail, holds and listings. An anonymous remnant per case is kept first, so past years'
 /// statistics stay right. Document files go after the commit (a crash in between leaves encrypted files with no
 /// row, which the nightly sweep removes). The audit trail keeps its entries: they hold ids and actions, never names
-/// or note text, and an id on its own identifies no one once the record is gone.
+/// or note text, and an id on its own identifies no one once the record is gone. The night's destruction log counts
+/// the student in the same transaction (<see cref="DestructionLog"/>).
 /// </summary>
 public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactory, DocumentStore documents)
 {
-    /// <summary>Destroys the student if, checked again inside the transaction, the policy says so; null otherwise.</summary>
+    /// <summary>
+    /// Destroys the student if, checked again inside the transaction, the policy says so; null otherwise, and null when
+    /// another run (on another app server) destroyed them a moment ago.
+    /// </summary>
+    /// <param name="now">When the nightly run started (UTC); its London date is the night the destruction is logged under.</param>
     public async Task<DestroyedStudent?> DestroyIfDueAsync(Guid studentId, RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await DataChanges.BeginSerialisedAsync(db, ct);
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == studentId, ct);
-        if (student is null)
+        // The student's row is taken before anything is read, so that a second destroyer at the same moment waits here
+        // until this one commits and then finds nobody: remnants and log counts are written once. SQLite's immediate
+        // transaction already lets one writer in; on PostgreSQL this UPDATE's row lock does it.
+        if (await db.Students.Where(s => s.Id == studentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
         {
             return null;
         }
+
+        var student = await db.Students.SingleAsync(s => s.Id == studentId, ct);
 
         var holds = await db.Set<RetentionHold>().Where(h => h.StudentId == studentId).ToListAsync(ct);
         var listing = await db.Set<RetentionListing>().SingleOrDefaultAsync(l => l.StudentId == studentId, ct);
@@ -52,6 +61,8 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
         await db.SaveChangesAsync(ct);
         // Duplicates merged into this record hold nothing of their own any more, but still carry the name.
         await db.Students.Where(s => s.Id == studentId || s.MergedIntoId == studentId).ExecuteDeleteAsync(ct);
+        var counts = new DestructionCounts(1, caseIds.Count, documentCount, other, remnants.Count);
+        await DestructionLog.AddAsync(db, DestructionLog.NightOf(now), counts, ct);
         await tx.CommitAsync(ct);
 
         foreach (var caseId in caseIds)
@@ -59,7 +70,7 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
             documents.DeleteCase(caseId);
         }
 
-        return new DestroyedStudent(new DestructionCounts(1, caseIds.Count, documentCount, other, remnants.Count), student.Email);
+        return new DestroyedStudent(counts, student.Email);
     }
 
     private static async Task<int> DeleteAroundAsync(DropInDbContext db, Student student, List<Guid> caseIds, CancellationToken ct)

@@ -384,6 +384,10 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
@@ -1505,6 +1509,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.Property<int>("Documents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("Night")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OtherRecords")
                         .HasColumnType("INTEGER");
 
@@ -1521,6 +1528,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Night")
+                        .IsUnique();
 
                     b.ToTable("DestructionLog", (string)null);
                 });
@@ -1734,6 +1744,13 @@ namespace DropIn.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Calendar")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

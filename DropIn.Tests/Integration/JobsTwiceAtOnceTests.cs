@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Security.Claims;
+using DropIn.Domain.Appointments;
+using DropIn.Domain.Cases;
+using DropIn.Domain.Enquiries;
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Data;
+using DropIn.Web.Features.Appointments;
+using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Enquiries;
+using DropIn.Web.Features.Students;
+using DropIn.Web.Messaging;
+using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DropIn.Tests.Integration;
+
+/// <summary>
+/// Each job's work run twice at the same moment, as two app servers sharing one database could (a clustered scheduler
+/// runs each firing once, but a job must not depend on it): against the real SQLite file, both runs read what is due
+/// before either writes (<see cref="SavesMeet"/>), and every email, reminder and notification still goes exactly once,
+/// with neither run failing.
+/// </summary>
+public sealed class JobsTwiceAtOnceTests
+{
+    private readonly SavesMeet _meet = new();
+
+    private AppFactory App(FakeTimeProvider clock, IDictionary<string, string?>? settings = null) =>
+        new(clock: clock, settings: settings, services: s => s.ConfigureDbContext<DropInDbContext>(o => o.AddInterceptors(_meet), ServiceLifetime.Singleton));
+
+    [Fact]
+    public async Task Outbox_TwoDispatchersAtOnce_SendEveryMessageExactlyOnce()
+    {
+        var clock = London.Clock(2026, 11, 23, 9, 0);
+        var port = AppFactory.FreePort();
+        await using var smtp = new TestSmtpServer(port);
+        await using var app = App(clock, new Dictionary<string, string?>
+        {
+            ["DropIn:Mail:Smtp:Host"] = "127.0.0.1",
+            ["DropIn:Mail:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["DropIn:Mail:Smtp:UseStartTls"] = "false",
+        });
+        var h = new AppointmentHarness(app);
+        await using (var db = await h.DbAsync())
+        {
+            for (var i = 1; i <= 40; i++)
+            {
+                db.Outbox.Add(new OutboxMessage($"student{i}@cam.ac.uk", $"Message {i}", "text", "<p>html</p>", null, clock.GetUtcNow()));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Two dispatchers, as on two app servers: each its own claimant.
+        var first = app.Services.GetRequiredService<OutboxDispatcher>();
+        var second = ActivatorUtilities.CreateInstance<OutboxDispatcher>(app.Services);
+        var sent = new int[2];
+        _meet.Arm();
+
+        var failures = await AtOnce.RunAsync(
+            async () => sent[0] = await first.DispatchDueAsync(CancellationToken.None),
+            async () => sent[1] = await second.DispatchDueAsync(CancellationToken.None));
+
+        Assert.Equal([null, null], failures);
+        var subjects = smtp.Messages.Select(m => m.Split('\n').Single(l => l.StartsWith("Subject: ", StringComparison.Ordinal)).TrimEnd()).ToList();
+        Assert.Equal(40, subjects.Count);
+        Assert.Equal(40, subjects.Distinct().Count());
+        Assert.Equal(40, sent.Sum());
+        Assert.All(await h.OutboxAsync(), m => Assert.NotNull(m.SentAt));
+    }
+
+    [Fact]
+    public async Task CaseDeadlineReminders_TwoRunsAtOnce_RemindOnce()
+    {
+        var clock = London.Clock(2026, 11, 23, 10, 0); // Monday
+        await using var app = App(clock);
+        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
+        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
+        var appeal = await app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
+        var opened = await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, appeal, "Appeal against the Part IB result"));
+        await app.UseAsync<CaseWorkService>(w => w.AddDeadlineAsync(sam, opened.Id, "Appeal form", new DateOnly(2026, 11, 30)));
+        clock.SetUtcNow(London.At(2026, 11, 26, 9, 0)); // two working days before
+        var reminders = app.Services.GetRequiredService<CaseDeadlineReminders>();
+        var reminded = new int[2];
+        var before = await MailAndNotificationsAsync(app);
+        _meet.Arm();
+
+        var failures = await AtOnce.RunAsync(
+            async () => reminded[0] = await reminders.RunAsync(CancellationToken.None),
+            async () => reminded[1] = await reminders.RunAsync(CancellationToken.None));
+
+        Assert.Equal([null, null], failures);
+        Assert.Equal(1, reminded.Sum());
+        Assert.Equal((before.Mail + 1, before.Notifications + 1), await MailAndNotificationsAsync(app)); // Sam's, once
+    }
+
+    [Fact]
+    public async Task EnquirySlaReminders_TwoRunsAtOnce_RemindOnce_AndNeitherFails()
+    {
+        var clock = London.Clock(2026, 11, 23, 10, 0); // Monday: target Wednesday 17:00
+        await using var app = App(clock);
+        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
+        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        await app.StaffAsync("Morgan Manager", Roles.Manager);
+        await app.UseAsync<EnquiryService, Enquiry>(s => s.RecordAsync(reception, EnquiryChannel.Phone, clock.GetUtcNow(), "Ada Lovelace", "07700 900123",
+            "Voicemail about an appeal deadline", sam.FindFirstValue(ClaimTypes.NameIdentifier)));
+        clock.SetUtcNow(London.At(2026, 11, 25, 9, 1)); // Wednesday morning: due today
+        var reminders = app.Services.GetRequiredService<EnquiryReminders>();
+        var reminded = new int[2];
+        var before = await MailAndNotificationsAsync(app);
+        _meet.Arm();
+
+        var failures = await AtOnce.RunAsync(
+            async () => reminded[0] = await reminders.RunAsync(CancellationToken.None),
+            async () => reminded[1] = await reminders.RunAsync(CancellationToken.None));
+
+        Assert.Equal([null, null], failures);
+        Assert.Equal(1, reminded.Sum());
+        Assert.Equal((before.Mail + 1, before.Notifications + 1), await MailAndNotificationsAsync(app)); // Sam's "due today", once
+    }
+
+    [Fact]
+    public async Task AppointmentJob_TwoRunsAtOnce_ExpireEachHoldAndQueueEachReminderOnce_AndNeitherFails()
+    {
+        var clock = London.Clock(2026, 11, 23, 9, 0);
+        var wednesdayTen = London.At(2026, 11, 25, 10, 0);
+        await using var app = App(clock);
+        var h = new AppointmentHarness(app);
+        await h.CaseworkerAsync("Sam Okafor", new TimeOnly(10, 0), new TimeOnly(12, 0));
+        await h.StudentAsync(s => s.RequestAsync(wednesdayTen, AppointmentHarness.Booking()));
+        await h.StudentAsync(async s => await s.ConfirmAsync(await h.TokenFromEmailAsync("al123@cam.ac.uk")));
+        clock.SetUtcNow(London.At(2026, 11, 24, 10, 0)); // a day before Ada's: her reminder is due
+        await h.StudentAsync(s => s.RequestAsync(wednesdayTen.AddHours(1), AppointmentHarness.Booking("Grace Hopper", "gh1@cam.ac.uk")));
+        clock.Advance(TimeSpan.FromHours(1)); // Grace never confirmed: her hold has run out
+        var reminders = app.Services.GetRequiredService<AppointmentReminders>();
+        var expired = new int[2];
+        var queued = new int[2];
+
+        _meet.Arm();
+        var expiring = await AtOnce.RunAsync(
+            async () => expired[0] = await reminders.ExpireHoldsAsync(CancellationToken.None),
+            async () => expired[1] = await reminders.ExpireHoldsAsync(CancellationToken.None));
+        _meet.Arm();
+        var reminding = await AtOnce.RunAsync(
+            async () => queued[0] = await reminders.QueueDueRemindersAsync(CancellationToken.None),
+            async () => queued[1] = await reminders.QueueDueRemindersAsync(CancellationToken.None));
+
+        Assert.Equal([null, null, null, null], expiring.Concat(reminding));
+        Assert.Equal((1, 1), (expired.Sum(), queued.Sum()));
+        Assert.Equal(AppointmentStatus.Expired, (await h.AppointmentsAsync()).Single(a => a.StudentEmail == "gh1@cam.ac.uk").Status);
+        Assert.Single(await h.OutboxAsync(), m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
+    }
+
+    private static async Task<(int Mail, int Notifications)> MailAndNotificationsAsync(AppFactory app)
+    {
+        await using var db = await new AppointmentHarness(app).DbAsync();
+        return (await db.Outbox.CountAsync(), await db.Notifications.CountAsync());
+    }
+}
