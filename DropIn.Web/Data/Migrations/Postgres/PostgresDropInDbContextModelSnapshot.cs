@@ -391,6 +391,10 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
@@ -1512,6 +1516,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.Property<int>("Documents")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("Night")
+                        .HasColumnType("date");
+
                     b.Property<int>("OtherRecords")
                         .HasColumnType("integer");
 
@@ -1528,6 +1535,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Night")
+                        .IsUnique();
 
                     b.ToTable("DestructionLog", (string)null);
                 });
@@ -1743,6 +1753,13 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Calendar")
                         .HasColumnType("text");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");

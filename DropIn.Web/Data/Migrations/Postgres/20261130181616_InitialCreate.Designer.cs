@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DropIn.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDropInDbContext))]
-    [Migration("20261130163550_InitialCreate")]
+    [Migration("20261130181616_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -393,6 +393,10 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1515,6 +1519,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.Property<int>("Documents")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("Night")
+                        .HasColumnType("date");
+
                     b.Property<int>("OtherRecords")
                         .HasColumnType("integer");
 
@@ -1531,6 +1538,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Night")
+                        .IsUnique();
 
                     b.ToTable("DestructionLog", (string)null);
                 });
@@ -1746,6 +1756,13 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Calendar")
                         .HasColumnType("text");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace DropIn.Web.Data.Migrations
+namespace DropIn.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(DropInDbContext))]
-    [Migration("20261130164153_I14Jobs")]
-    partial class I14Jobs
+    [Migration("20261130181457_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -147,6 +147,7 @@ namespace DropIn.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RanAt = table.Column<long>(type: "bigint", nullable: false),
+                    Night = table.Column<DateOnly>(type: "date", nullable: true),
                     PolicyYears = table.Column<int>(type: "integer", nullable: false),
                     Students = table.Column<int>(type: "integer", nullable: false),
                     Cases = table.Column<int>(type: "integer", nullable: false),
@@ -296,7 +297,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
                     LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "bigint", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -989,7 +992,8 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     MetAt = table.Column<long>(type: "bigint", nullable: true),
                     AdvanceRemindedAt = table.Column<long>(type: "bigint", nullable: true),
-                    DueDayRemindedAt = table.Column<long>(type: "bigint", nullable: true)
+                    DueDayRemindedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1261,6 +1265,12 @@ namespace DropIn.Web.Data.Migrations.Postgres
                 name: "IX_Consents_StudentId",
                 table: "Consents",
                 column: "StudentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionLog_Night",
+                table: "DestructionLog",
+                column: "Night",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DisputeAssignments_DisputeId",

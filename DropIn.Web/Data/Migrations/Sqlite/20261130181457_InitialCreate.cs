@@ -146,6 +146,7 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     RanAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Night = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PolicyYears = table.Column<int>(type: "INTEGER", nullable: false),
                     Students = table.Column<int>(type: "INTEGER", nullable: false),
                     Cases = table.Column<int>(type: "INTEGER", nullable: false),
@@ -295,7 +296,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -988,7 +991,8 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     MetAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AdvanceRemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DueDayRemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DueDayRemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1260,6 +1264,12 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                 name: "IX_Consents_StudentId",
                 table: "Consents",
                 column: "StudentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DestructionLog_Night",
+                table: "DestructionLog",
+                column: "Night",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DisputeAssignments_DisputeId",
