@@ -31,7 +31,8 @@ public static class JobsSetup
     /// made once by the migrate step (<see cref="ProvisionSchemaAsync"/>). DropIn:Jobs:Enabled=false switches the
     /// jobs off for tests.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Cluster mode on a provider other than PostgreSQL, or with no connection string: said in words.</exception>
+    /// <exception cref="InvalidOperationException">Cluster mode on PostgreSQL with no connection string: said in words.
+    /// Cluster mode on SQLite keeps the in-memory store here and is refused by the cluster's start-up check.</exception>
     public static WebApplicationBuilder AddDropInJobs(this WebApplicationBuilder builder)
     {
         if (!builder.Configuration.GetValue("DropIn:Jobs:Enabled", true))
@@ -226,11 +227,11 @@ public static class JobsSetup
             return null;
         }
 
-        var provider = configuration["DropIn:Database:Provider"];
-        if (!string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        if (Data.DatabaseProviders.From(configuration) != Data.DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
-                $"Cluster mode (DropIn:Cluster:Enabled) needs DropIn:Database:Provider=Postgres, not '{provider ?? "Sqlite"}': scheduled jobs run once across the servers only with their schedule in PostgreSQL.");
+            // Not refused here: the cluster's start-up check (Hosting/ClusterReadiness) names this with everything
+            // else still local, in one message, rather than the first of them as a crash.
+            return null;
         }
 
         var connectionString = configuration.GetConnectionString("DropIn");
