@@ -13,13 +13,22 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly TimeSpan _perMessage;
 
-    public TestSmtpServer(int port)
+    /// <param name="perMessage">
+    /// How long each message takes to accept, as a slow relay's does: long enough and two senders working through the
+    /// same rows overlap, so a message sent twice shows.
+    /// </param>
+    public TestSmtpServer(int port, TimeSpan perMessage = default)
     {
+        _perMessage = perMessage;
+        Port = port;
         _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _loop = AcceptAsync();
     }
+
+    public int Port { get; }
 
     public List<string> Messages { get; } = [];
 
@@ -65,6 +74,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
                         data.AppendLine(body.StartsWith("..", StringComparison.Ordinal) ? body[1..] : body);
                     }
 
+                    await Task.Delay(_perMessage);
                     lock (Messages)
                     {
                         Messages.Add(data.ToString());

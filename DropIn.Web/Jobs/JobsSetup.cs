@@ -49,6 +49,15 @@ public static class JobsSetup
             }
 
             _ = DeclareJobs(q);
+
+            // The smoke test's probe (off unless set; the migrate step does not declare it, so in cluster mode the first
+            // server to start stores it). A missed firing is skipped, never run late, so each firing stays on its boundary.
+            if (builder.Configuration.GetValue<int?>("DropIn:Jobs:ProbeSeconds") is { } probe)
+            {
+                q.AddJob<ProbeJob>(j => j.WithIdentity(ProbeJob.Key));
+                q.AddTrigger(t => t.ForJob(ProbeJob.Key).WithIdentity("ProbeJob-trigger")
+                    .WithCronSchedule(ProbeJob.Every(probe), cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            }
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
