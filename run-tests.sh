@@ -35,6 +35,9 @@ done
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
+mkdir -p "$results"
+# The scale-out smoke test writes each check and what it measured here; it is printed before the closing count.
+export DROPIN_SMOKE_LOG="$results/scale-out-smoke.log"
 status=0
 dotnet test DropIn.sln --no-restore --logger "trx" --results-directory "$results" || status=$?
 
@@ -49,6 +52,11 @@ for trx in "$results"/*.trx; do
     failed=$((failed + ${f:-0}))
 done
 
+if [ -s "$DROPIN_SMOKE_LOG" ]; then
+    echo "--- scale-out smoke test ---"
+    cat "$DROPIN_SMOKE_LOG"
+    echo "---"
+fi
 echo "$passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
     exit 1

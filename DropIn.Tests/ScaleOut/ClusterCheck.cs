@@ -46,7 +46,24 @@ public abstract class ClusterCheck(ScaleOutCluster cluster, ITestOutputHelper ou
         return ValueTask.CompletedTask;
     }
 
-    protected void Say(string line) => output.WriteLine($"[{DateTimeOffset.UtcNow:HH:mm:ss.fff}] {line}");
+    /// <summary>
+    /// Writes a line to the test's output and, when <c>DROPIN_SMOKE_LOG</c> names a file (run-tests.sh sets it and
+    /// prints the file before its closing count), there too: the test output alone is only in the results file.
+    /// </summary>
+    protected void Say(string line)
+    {
+        var stamped = $"[{DateTimeOffset.UtcNow:HH:mm:ss.fff}] {GetType().Name}: {line}";
+        output.WriteLine(stamped);
+        if (Environment.GetEnvironmentVariable("DROPIN_SMOKE_LOG") is { Length: > 0 } log)
+        {
+            lock (LogFile)
+            {
+                File.AppendAllText(log, stamped + Environment.NewLine);
+            }
+        }
+    }
+
+    private static readonly Lock LogFile = new();
 
     /// <summary>
     /// How long after <paramref name="clock"/> started <paramref name="page"/> showed <paramref name="text"/> inside

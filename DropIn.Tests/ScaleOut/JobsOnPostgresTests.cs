@@ -19,8 +19,8 @@ namespace DropIn.Tests.ScaleOut;
 /// once and each student is destroyed once, leaving one statistics remnant per case.
 /// </summary>
 /// <remarks>
-/// The schema is made from the model (EnsureCreated) until the PostgreSQL migrations land; the field encryption, the
-/// mail transport and the document store are the app's own, from an app on its default SQLite file.
+/// The schema is made by the PostgreSQL migrations, as <c>migrate</c> makes it; the field encryption, the mail transport
+/// and the document store are the app's own, from an app on its default SQLite file.
 /// </remarks>
 public sealed class JobsOnPostgresTests
 {
@@ -99,22 +99,23 @@ public sealed class JobsOnPostgresTests
         Assert.Equal(1, await after.StatisticsRemnants.CountAsync());
     }
 
-    /// <summary>The app's model on a fresh PostgreSQL database, its saves watched by <see cref="_meet"/>.</summary>
+    /// <summary>A fresh PostgreSQL database migrated as the app migrates it, its saves watched by <see cref="_meet"/>.</summary>
     private async Task<IDbContextFactory<DropInDbContext>> PostgresAsync(AppFactory app)
     {
         var options = new DbContextOptionsBuilder<DropInDbContext>()
             .UseNpgsql(await TestServers.NewPostgresDatabaseAsync())
+            .UseApplicationServiceProvider(app.Services) // Identity's table shapes come from the app's options
             .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>()
             .AddInterceptors(_meet)
             .Options;
         var factory = new ContextFactory(options, app.Services.GetRequiredService<FieldProtection>());
         await using var db = factory.CreateDbContext();
-        await db.Database.EnsureCreatedAsync();
+        await db.Database.MigrateAsync();
         return factory;
     }
 
     private sealed class ContextFactory(DbContextOptions<DropInDbContext> options, FieldProtection fields) : IDbContextFactory<DropInDbContext>
     {
-        public DropInDbContext CreateDbContext() => new(options, fields);
+        public DropInDbContext CreateDbContext() => new PostgresDropInDbContext(options, fields);
     }
 }

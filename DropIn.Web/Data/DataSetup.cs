@@ -1,5 +1,6 @@
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DropIn.Web.Data;
@@ -26,7 +27,11 @@ public static class DataSetup
         // A factory, not a scoped context: Blazor Server circuits live for hours, so each operation takes a fresh context.
         builder.Services.AddDbContextFactory<DropInDbContext, DropInDbContextFactory>(options =>
             (provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString))
-                .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>());
+                .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>()
+                // A save that loses a race is expected and handled (DataChanges re-applies the rule or says so in words,
+                // and logs it); EF's own "fail" lines for it read as faults to whoever watches the logs. A fault that is
+                // not handled still reaches ASP.NET Core, which logs it as an error.
+                .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Information), (CoreEventId.SaveChangesFailed, LogLevel.Information))));
         // One per app: it holds the protector for the app's key ring, which every context's converters use.
         builder.Services.AddSingleton<FieldProtection>();
         // Stateless, over singletons (the context factory, the live bus, the audit trail, the clock).
