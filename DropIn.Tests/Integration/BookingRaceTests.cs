@@ -18,12 +18,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace DropIn.Tests.Integration;
 
 /// <summary>
-/// Check-then-act races on the real SQLite file: rules that span rows (the booking limit, no overlap in a
-/// caseworker's diary) hold however many requests arrive at once, and a safe action repeated at the same moment
-/// gives the same answer, never an error.
+/// Check-then-act races on the real SQLite file (and, in <see cref="BookingRaceOnPostgresTests"/>, PostgreSQL): rules
+/// that span rows (the booking limit, no overlap in a caseworker's diary) hold however many requests arrive at once,
+/// and a safe action repeated at the same moment gives the same answer, never an error.
 /// </summary>
-public sealed class BookingRaceTests : IAsyncLifetime
+public class BookingRaceTests : IAsyncLifetime
 {
+    private readonly bool _postgres;
     // Monday 23 November 2026, 08:00 London: every time from Wednesday on is bookable.
     private readonly FakeTimeProvider _clock = London.Clock(2026, 11, 23, 8, 0);
     private AppFactory _app = default!;
@@ -31,15 +32,26 @@ public sealed class BookingRaceTests : IAsyncLifetime
     private ClaimsPrincipal _sam = default!;
     private ClaimsPrincipal _reception = default!;
 
+    public BookingRaceTests()
+        : this(postgres: false)
+    {
+    }
+
+    protected BookingRaceTests(bool postgres) => _postgres = postgres;
+
     public async ValueTask InitializeAsync()
     {
-        _app = new AppFactory(clock: _clock);
+        _app = new AppFactory(clock: _clock, postgres: _postgres);
         _h = new AppointmentHarness(_app);
         _sam = await _h.CaseworkerAsync("Sam Okafor", new TimeOnly(9, 0), new TimeOnly(12, 0));
         _reception = await _app.StaffAsync("Rita Reception", Roles.Reception);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static DateTimeOffset Day(int day, int hour, int minute = 0) => London.At(2026, 11, day, hour, minute);
 
@@ -196,3 +208,6 @@ public sealed class BookingRaceTests : IAsyncLifetime
         await db.Appointments.ExecuteDeleteAsync();
     }
 }
+
+/// <summary>The same races on PostgreSQL, where nothing lets only one writer in at a time by itself (issue: scale-out).</summary>
+public sealed class BookingRaceOnPostgresTests() : BookingRaceTests(postgres: true);
