@@ -6,12 +6,71 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Security;
 
 /// <summary>
-/// Disabling a member of staff (someone leaves, or a tablet is lost while signed in). Uses what Identity already
-/// stores: a lockout with no end refuses sign-in, and a new security stamp makes every existing cookie and open
-/// circuit fail its next re-check.
+/// Staff accounts: adding a member of staff (who chooses their own password from an emailed link), and disabling one
+/// (someone leaves, or a tablet is lost while signed in). Uses what Identity already stores: a lockout with no end
+/// refuses sign-in, and a new security stamp makes every existing cookie and open circuit fail its next re-check.
 /// </summary>
-public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, TwoFactor.StaffPasskeys passkeys, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger, SignInSessions sessions)
+public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAuthorizer authorizer, TwoFactor.TwoFactorService twoFactor, TwoFactor.StaffPasskeys passkeys, TwoFactor.PasswordReset passwords, Audit.AuditLog audit, TimeProvider clock, ILogger<StaffAccountService> logger, SignInSessions sessions)
 {
+    /// <summary>
+    /// Adds a member of staff with <paramref name="roles"/> and emails them a link to choose their password; nobody
+    /// else ever knows it. Only an administrator gives the Admin role, so a manager cannot make someone more than a
+    /// manager. Two managers adding the same address at once: one account, and the other is told it exists.
+    /// </summary>
+    /// <returns>The new account's id.</returns>
+    /// <exception cref="DropIn.Domain.RuleException">A name or address missing or malformed, no role, the Admin role from a non-administrator, or an account for that address already.</exception>
+    /// <exception cref="ForbiddenException">Without <see cref="Permissions.ManageStaff"/>.</exception>
+    public async Task<string> AddStaffAsync(ClaimsPrincipal manager, string displayName, string email, IReadOnlyCollection<string> roles)
+    {
+        var actor = await authorizer.RequireAsync(manager, Permissions.ManageStaff);
+        var name = (displayName ?? "").Trim();
+        var address = (email ?? "").Trim();
+        if (name.Length == 0 || name.Length > StaffUser.MaxDisplayNameLength)
+        {
+            throw new DropIn.Domain.RuleException($"Enter their name (at most {StaffUser.MaxDisplayNameLength} characters).");
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !address.Contains('.', StringComparison.Ordinal))
+        {
+            throw new DropIn.Domain.RuleException("Enter their work email address, like name@example.ac.uk.");
+        }
+
+        if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
+        {
+            throw new DropIn.Domain.RuleException("Choose at least one role.");
+        }
+
+        if (roles.Contains(Roles.Admin) && !manager.IsInRole(Roles.Admin))
+        {
+            throw new DropIn.Domain.RuleException("Only an administrator can give the Admin role.");
+        }
+
+        var user = new StaffUser { UserName = address, Email = address, EmailConfirmed = true, DisplayName = name };
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address added at the same moment by someone else: the unique index on the user name refused it.
+            throw new DropIn.Domain.RuleException($"There is already an account for {address}.");
+        }
+
+        if (!created.Succeeded)
+        {
+            throw new DropIn.Domain.RuleException(created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? $"There is already an account for {address}."
+                : string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        Check(await users.AddToRolesAsync(user, roles.Distinct()));
+        await passwords.InviteAsync(user, actor.DisplayName);
+        logger.LogInformation("Staff account {StaffId} added by {ActorId}", user.Id, actor.Id);
+        await audit.RecordAsync(manager, "staff.add", "Staff", user.Id, detail: string.Join(", ", roles.Distinct().Order()));
+        return user.Id;
+    }
+
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(ClaimsPrincipal manager)
     {
         await authorizer.RequireAsync(manager, Permissions.ManageStaff);

@@ -26,13 +26,33 @@ public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext 
             return;
         }
 
+        const string Text = "Someone (we hope you) asked to reset your DropIn password. The link below works once, for one hour. If it was not you, ignore this email: your password has not changed.";
+        await QueueLinkAsync(user, "Reset your DropIn password", new EmailBody().Paragraph(Text), "Choose a new password");
+        await audit.AppendAsync(user.Id, null, "password-reset.requested", "Staff", user.Id, Domain.Confidentiality.AuditOutcome.Allowed, null);
+    }
+
+    /// <summary>
+    /// The email a new member of staff gets: the same single-use, one-hour link, to choose their first password; after
+    /// an hour "Forgotten your password?" sends a fresh one (the account has an address and no password until then).
+    /// </summary>
+    /// <param name="invitedBy">The display name of the manager who added the account, so the email is recognisable.</param>
+    public async Task InviteAsync(StaffUser user, string invitedBy)
+    {
+        var forgot = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}{ForgotPath}";
+        var body = new EmailBody()
+            .Paragraph($"{invitedBy} has made you a DropIn account at the Student Advice Service, signing in with this address.")
+            .Paragraph($"Choose your password with the link below: it works once, for one hour. If it has expired, ask for a new one at {forgot} with this address. At your first sign-in you will set up two-step sign-in with an authenticator app.");
+        await QueueLinkAsync(user, "Your DropIn account", body, "Choose your password");
+    }
+
+    public const string ForgotPath = "/account/forgot-password";
+
+    private async Task QueueLinkAsync(StaffUser user, string subject, EmailBody body, string linkText)
+    {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}{ResetPath}?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-        const string Subject = "Reset your DropIn password";
-        var text = "Someone (we hope you) asked to reset your DropIn password. The link below works once, for one hour. If it was not you, ignore this email: your password has not changed.";
-        db.Outbox.Add(new OutboxMessage(user.Email, Subject, new EmailBody().Paragraph(text).Link("Choose a new password", link), null, clock.GetUtcNow()));
+        db.Outbox.Add(new OutboxMessage(user.Email!, subject, body.Link(linkText, link), null, clock.GetUtcNow()));
         await db.SaveChangesAsync();
-        await audit.AppendAsync(user.Id, null, "password-reset.requested", "Staff", user.Id, Domain.Confidentiality.AuditOutcome.Allowed, null);
     }
 
     /// <summary>Null when the password was changed; otherwise what to tell the person.</summary>
