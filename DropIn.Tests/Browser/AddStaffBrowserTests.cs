@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace DropIn.Tests.Browser;
 
-/// <summary>A manager on a phone adds a caseworker at /staff: the dialog fits, reads well to axe, and the account is listed and invited.</summary>
+/// <summary>A manager on a phone adds a caseworker at /staff, then gives them reception too: the dialogs fit, read well to axe, and the account is listed and invited.</summary>
 public sealed class AddStaffBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly AppFactory _app = new(kestrel: true);
@@ -22,9 +22,9 @@ public sealed class AddStaffBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Pages.GotoInteractiveAsync(manager, "/staff");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add a member of staff" }).ClickAsync();
         var dialog = manager.GetByRole(AriaRole.Dialog);
-        // A manager does not see the Admin role: only an administrator gives it.
-        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Manager" })).ToBeVisibleAsync();
-        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Admin" })).ToHaveCountAsync(0);
+        // A manager cannot give the Admin role: only an administrator gives it.
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Manager" })).ToBeEnabledAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Admin" })).ToBeDisabledAsync();
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add and send the link" }).ClickAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter their name");
@@ -43,5 +43,12 @@ public sealed class AddStaffBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Pages.AssertAccessibleAsync(manager);
         await Pages.AssertNoHorizontalScrollAsync(manager);
         Assert.Equal(1, await _app.UseAsync<DropInDbContext, int>(db => db.Outbox.CountAsync(m => m.To == "nia.newcomer@example.ac.uk" && m.Subject == "Your DropIn account")));
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Change roles of Nia Newcomer" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Reception" }).CheckAsync();
+        await Pages.AssertAccessibleAsync(manager);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(row).ToContainTextAsync("Caseworker, Reception");
     }
 }

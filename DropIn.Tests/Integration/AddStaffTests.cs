@@ -90,7 +90,7 @@ public sealed partial class AddStaffTests : IAsyncLifetime
     public async Task AManagerCannotMakeAnAdministrator_AnAdministratorCan()
     {
         var refused = await Assert.ThrowsAsync<RuleException>(() => AddAsync(_manager, "Nia", "nia@example.ac.uk", Roles.Manager, Roles.Admin));
-        Assert.Equal("Only an administrator can give the Admin role.", refused.Message);
+        Assert.Equal("Only an administrator can give or take away the Admin role.", refused.Message);
 
         var admin = await _app.StaffAsync("Ada Admin", Roles.Admin, Roles.Manager);
         await AddAsync(admin, "Nia", "nia@example.ac.uk", Roles.Manager, Roles.Admin);
@@ -132,6 +132,35 @@ public sealed partial class AddStaffTests : IAsyncLifetime
             Assert.Single(Assert.Single(accounts, a => a.Email == email).Roles);
             Assert.Equal(1, await _app.UseAsync<DropInDbContext, int>(db => db.Outbox.CountAsync(m => m.To == email)));
         }
+    }
+
+    [Fact]
+    public async Task AReceptionistBecomesACaseworker_TheirSessionsEnd_AndTheirNextSignInHasTheNewRole()
+    {
+        var rita = await _app.StaffAsync("Rita Reception", Roles.Reception);
+        var tablet = StaffBrowserClient.Anonymous(_app);
+        await StaffBrowserClient.PostFormAsync(tablet, "/account/login", "login", new Dictionary<string, string> { ["Input.Email"] = AppFactory.EmailOf("Rita Reception"), ["Input.Password"] = AppFactory.StaffPassword });
+        Assert.Equal(HttpStatusCode.OK, (await tablet.GetAsync("/queue")).StatusCode);
+        var id = rita.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+        await _app.UseAsync<StaffAccountService>(s => s.SetRolesAsync(_manager, id, [Roles.Caseworker]));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await tablet.GetAsync("/queue")).StatusCode); // signed out
+        Assert.Equal([Roles.Caseworker], Assert.Single(await _app.UseAsync<StaffAccountService, IReadOnlyList<StaffAccount>>(s => s.ListAsync(_manager)), a => a.Id == id).Roles);
+        var again = StaffBrowserClient.Anonymous(_app);
+        await StaffBrowserClient.PostFormAsync(again, "/account/login", "login", new Dictionary<string, string> { ["Input.Email"] = AppFactory.EmailOf("Rita Reception"), ["Input.Password"] = AppFactory.StaffPassword });
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/queue/call")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AManagerCannotTakeAwayTheirOwnManagerRole_NorAnAdministratorsAdminRole()
+    {
+        var own = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<StaffAccountService>(s => s.SetRolesAsync(_manager, _manager.FindFirstValue(ClaimTypes.NameIdentifier)!, [Roles.Caseworker])));
+        Assert.Equal("Another manager must take away your own Manager or Admin role.", own.Message);
+
+        var admin = await _app.StaffAsync("Ada Admin", Roles.Admin, Roles.Manager);
+        var adminRole = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<StaffAccountService>(s => s.SetRolesAsync(_manager, admin.FindFirstValue(ClaimTypes.NameIdentifier)!, [Roles.Manager])));
+        Assert.Equal("Only an administrator can give or take away the Admin role.", adminRole.Message);
     }
 
     [GeneratedRegex(@"http\S+reset-password\S+")]
