@@ -47,6 +47,25 @@ public static partial class StaffBrowserClient
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// Follows the "choose a password" link in <paramref name="mailText"/> (a reset or a new account's invitation) and
+    /// posts <paramref name="password"/> on its form, as the person who got the email does.
+    /// </summary>
+    public static Task<HttpResponseMessage> ChoosePasswordFromEmailAsync(HttpClient client, string mailText, string password)
+    {
+        var link = new Uri(PasswordLink().Match(mailText).Value);
+        return PostFormAsync(client, link.PathAndQuery, "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Id"] = Uri.UnescapeDataString(Regex.Match(link.Query, "id=([^&]+)").Groups[1].Value),
+            ["Input.Token"] = Uri.UnescapeDataString(Regex.Match(link.Query, "token=([^&]+)").Groups[1].Value),
+            ["Input.Password"] = password,
+            ["Input.Confirm"] = password,
+        });
+    }
+
+    [GeneratedRegex(@"http\S+reset-password\S+")]
+    private static partial Regex PasswordLink();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

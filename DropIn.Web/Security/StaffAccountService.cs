@@ -37,6 +37,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
 
         CheckRoles(manager, roles, []);
         var user = new StaffUser { UserName = address, Email = address, EmailConfirmed = true, DisplayName = name };
+        var taken = $"There is already an account for {address}.";
         IdentityResult created;
         try
         {
@@ -45,13 +46,13 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
         catch (DbUpdateException)
         {
             // The same address added at the same moment by someone else: the unique index on the user name refused it.
-            throw new DropIn.Domain.RuleException($"There is already an account for {address}.");
+            throw new DropIn.Domain.RuleException(taken);
         }
 
         if (!created.Succeeded)
         {
             throw new DropIn.Domain.RuleException(created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
-                ? $"There is already an account for {address}."
+                ? taken
                 : string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
