@@ -133,10 +133,31 @@ public sealed class DropInSession
                 : "The drop-in queue is closed, so nobody can be checked in. Offer the student an appointment instead.");
         }
 
+        return Issue(student, now, joinedOnline: false);
+    }
+
+    /// <summary>
+    /// A student joins from their phone or the kiosk. The window is wider than the desk's (from
+    /// <see cref="OnlineQueuePolicy.JoinOpensBefore"/> before the start); the cap and the estimate are checked with the
+    /// queue as it is (<see cref="OnlineJoin.Check"/>), in the same transaction, by the caller.
+    /// </summary>
+    /// <exception cref="RuleException">Outside the join window (the caller checks first and answers in its own words).</exception>
+    public Ticket JoinOnline(StudentDetails student, DateTimeOffset now, OnlineQueuePolicy policy)
+    {
+        if (StateAt(now) == SessionState.Closed || now < ScheduledStart - policy.JoinOpensBefore)
+        {
+            throw new RuleException("The drop-in queue is not taking students now.");
+        }
+
+        return Issue(student, now, joinedOnline: true);
+    }
+
+    private Ticket Issue(StudentDetails student, DateTimeOffset now, bool joinedOnline)
+    {
         // Validate before taking a number, so a refused check-in leaves no gap in the ticket numbers.
         var details = student.Validated();
         LastTicketNumber++;
         Version++;
-        return new Ticket(Id, LastTicketNumber, details, now);
+        return new Ticket(Id, LastTicketNumber, details, now, joinedOnline);
     }
 }

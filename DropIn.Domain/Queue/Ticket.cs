@@ -10,12 +10,14 @@ public sealed class Ticket
     {
     }
 
-    internal Ticket(Guid sessionId, int number, StudentDetails student, DateTimeOffset now)
+    internal Ticket(Guid sessionId, int number, StudentDetails student, DateTimeOffset now, bool joinedOnline = false)
     {
         Id = Guid.NewGuid();
         SessionId = sessionId;
         Number = number;
         CheckedInAt = now;
+        QueuedAt = now;
+        JoinedOnline = joinedOnline;
         Apply(student.Validated());
     }
 
@@ -34,6 +36,18 @@ public sealed class Ticket
     public string? AccessNeeds { get; private set; }
 
     public DateTimeOffset CheckedInAt { get; private set; }
+
+    /// <summary>Where the ticket stands among those of the same priority: the check-in, later once the student stepped back.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    /// <summary>Joined from the student's own phone or the kiosk, not at the desk.</summary>
+    public bool JoinedOnline { get; private set; }
+
+    /// <summary>When the student asked for more time ("I need 5 more minutes"); once per ticket.</summary>
+    public DateTimeOffset? SteppedBackAt { get; private set; }
+
+    /// <summary>When "nearly your turn" was sent; it is sent once per ticket.</summary>
+    public DateTimeOffset? NearlyTurnSentAt { get; private set; }
     public TicketStatus Status { get; private set; }
     public DateTimeOffset? MovedUpAt { get; private set; }
     public string? MovedUpBy { get; private set; }
@@ -94,6 +108,44 @@ public sealed class Ticket
         MovedUpBy = by;
         MovedUpReason = reason;
         Version++;
+    }
+
+    /// <summary>
+    /// "I need 5 more minutes": the ticket goes back behind the next <paramref name="places"/> waiting tickets of its
+    /// priority (fewer when fewer wait), once. The wait so far still counts from the check-in.
+    /// </summary>
+    /// <param name="waitingInOrder">The session's waiting tickets in call order (<see cref="QueueOrder.Waiting"/>), this one among them.</param>
+    /// <exception cref="RuleException">Not waiting, or stepped back already.</exception>
+    public void StepBack(IReadOnlyList<Ticket> waitingInOrder, int places, DateTimeOffset now)
+    {
+        Require(Status == TicketStatus.Waiting, "step back");
+        if (SteppedBackAt is not null)
+        {
+            throw new RuleException("You have already asked for more time once. If you cannot come now, leave the queue and join again when you can.");
+        }
+
+        var behind = waitingInOrder.SkipWhile(t => t.Id != Id).Skip(1).Where(t => t.Priority == Priority).Take(places).LastOrDefault();
+        if (behind is not null)
+        {
+            // Just after the last of them: ties are broken by the ticket number, and a tick is below any clock's resolution.
+            QueuedAt = behind.QueuedAt.AddTicks(1);
+        }
+
+        SteppedBackAt = now;
+        Version++;
+    }
+
+    /// <summary>Records that "nearly your turn" went; false when it had gone already, so it goes once however often the queue moves.</summary>
+    public bool MarkNearlyTurnSent(DateTimeOffset now)
+    {
+        if (NearlyTurnSentAt is not null || Status != TicketStatus.Waiting)
+        {
+            return false;
+        }
+
+        NearlyTurnSentAt = now;
+        Version++;
+        return true;
     }
 
     public void MarkLeft(DateTimeOffset now)
