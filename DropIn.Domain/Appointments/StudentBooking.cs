@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace DropIn.Domain.Appointments;
 
 /// <summary>Who an appointment is for and what it is about, as the student or a member of staff gave it.</summary>
@@ -12,22 +10,13 @@ public sealed record StudentBooking(string Name, string Email, string? Phone, st
     public StudentBooking Validated(IReadOnlyCollection<string> allowedDomains)
     {
         var name = Name?.Trim() ?? "";
-        var email = Email?.Trim().ToLowerInvariant() ?? "";
         var phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
             throw new RuleException(name.Length == 0 ? "Enter your name." : $"Your name can be at most {MaxNameLength} characters.");
         }
 
-        if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var address) || address.Address != email)
-        {
-            throw new RuleException("Enter your email address, like ab123@cam.ac.uk.");
-        }
-
-        if (allowedDomains.Count > 0 && !allowedDomains.Any(d => email.EndsWith("@" + d, StringComparison.Ordinal) || email.EndsWith("." + d, StringComparison.Ordinal)))
-        {
-            throw new RuleException($"Use your university email address (ending {string.Join(" or ", allowedDomains.Select(d => "@" + d))}).");
-        }
+        var email = Cases.UniversityEmail.Validated(Email, allowedDomains, MaxEmailLength);
 
         if (!Enum.IsDefined(Kind))
         {

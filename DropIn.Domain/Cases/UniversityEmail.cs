@@ -1,3 +1,5 @@
+using System.Net.Mail;
+
 namespace DropIn.Domain.Cases;
 
 /// <summary>
@@ -29,4 +31,26 @@ public static class UniversityEmail
 
     /// <summary>Whether two addresses name the same student; false when either is empty.</summary>
     public static bool Same(string? a, string? b) => Key(a) is { } key && key == Key(b);
+
+    /// <summary>
+    /// A university email address as a student typed it into a public form: trimmed, lower-cased and checked to be
+    /// one address (RFC 5322 addr-spec, as <see cref="MailAddress"/> parses it) at one of <paramref name="allowedDomains"/>
+    /// or a subdomain of one; empty <paramref name="allowedDomains"/> means any domain.
+    /// </summary>
+    /// <exception cref="RuleException">Not one address, longer than <paramref name="maxLength"/>, or at another domain; in words for the student.</exception>
+    public static string Validated(string? email, IReadOnlyCollection<string> allowedDomains, int maxLength)
+    {
+        var address = email?.Trim().ToLowerInvariant() ?? "";
+        if (address.Length > maxLength || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        {
+            throw new RuleException($"Enter your email address, like ab123@{allowedDomains.FirstOrDefault() ?? "cam.ac.uk"}.");
+        }
+
+        if (allowedDomains.Count > 0 && !allowedDomains.Any(d => address.EndsWith("@" + d, StringComparison.Ordinal) || address.EndsWith("." + d, StringComparison.Ordinal)))
+        {
+            throw new RuleException($"Use your university email address (ending {string.Join(" or ", allowedDomains.Select(d => "@" + d))}).");
+        }
+
+        return address;
+    }
 }

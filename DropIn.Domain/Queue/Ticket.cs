@@ -48,6 +48,9 @@ public sealed class Ticket
 
     /// <summary>When "nearly your turn" was sent; it is sent once per ticket.</summary>
     public DateTimeOffset? NearlyTurnSentAt { get; private set; }
+
+    /// <summary>When a student who joined online said "I'm here" (arrived at the service), so reception knows to expect them.</summary>
+    public DateTimeOffset? HereAt { get; private set; }
     public TicketStatus Status { get; private set; }
     public DateTimeOffset? MovedUpAt { get; private set; }
     public string? MovedUpBy { get; private set; }
@@ -127,8 +130,9 @@ public sealed class Ticket
         var behind = waitingInOrder.SkipWhile(t => t.Id != Id).Skip(1).Where(t => t.Priority == Priority).Take(places).LastOrDefault();
         if (behind is not null)
         {
-            // Just after the last of them: ties are broken by the ticket number, and a tick is below any clock's resolution.
-            QueuedAt = behind.QueuedAt.AddTicks(1);
+            // Just after the last of them. A millisecond, not a tick: the database keeps instants to 0.1 ms
+            // (EF Core's DateTimeOffsetToBinaryConverter), and ties are broken by the ticket number.
+            QueuedAt = behind.QueuedAt.AddMilliseconds(1);
         }
 
         SteppedBackAt = now;
@@ -146,6 +150,18 @@ public sealed class Ticket
         NearlyTurnSentAt = now;
         Version++;
         return true;
+    }
+
+    /// <summary>"I'm here": the student who joined from a phone has arrived at the service. Said again, it keeps the first time.</summary>
+    /// <exception cref="RuleException">The ticket is no longer waiting or called.</exception>
+    public void MarkHere(DateTimeOffset now)
+    {
+        Require(Status is TicketStatus.Waiting or TicketStatus.Called, "be marked as here");
+        if (HereAt is null)
+        {
+            HereAt = now;
+            Version++;
+        }
     }
 
     public void MarkLeft(DateTimeOffset now)

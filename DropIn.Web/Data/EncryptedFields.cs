@@ -66,9 +66,10 @@ internal static class EncryptedFields
             e.Property(x => x.LiftReason).HasConversion(optional);
         });
         // What a student tells the service when they first get in touch, wherever it is copied: the enquiry, the drop-in
-        // ticket, the booking (topic, phone, why it was cancelled), the registration (phone, pronouns), the case plan and
-        // deadlines, a document's name, staff notifications (which may name the student), the dispute's title, and the
-        // reasons staff record for holds, extensions, closures and subject access decisions.
+        // ticket and a phone's request to join the queue, the booking (topic, phone, why it was cancelled), the
+        // registration (phone, pronouns), the case plan and deadlines, a document's name, staff notifications (which may
+        // name the student), the dispute's title, and the reasons staff record for holds, extensions, closures and
+        // subject access decisions.
         builder.Entity<DropIn.Domain.Enquiries.Enquiry>(e =>
         {
             e.Property(x => x.Summary).HasConversion(text);
@@ -80,6 +81,11 @@ internal static class EncryptedFields
             e.Property(x => x.AccessNeeds).HasConversion(optional);
             e.Property(x => x.MovedUpReason).HasConversion(optional);
             e.Property(x => x.FollowUpNote).HasConversion(optional);
+        });
+        builder.Entity<DropIn.Domain.Queue.OnlineJoinRequest>(e =>
+        {
+            e.Property(x => x.Topic).HasConversion(text);
+            e.Property(x => x.AccessNeeds).HasConversion(optional);
         });
         builder.Entity<DropIn.Domain.Appointments.Appointment>(e =>
         {

@@ -18,6 +18,24 @@ public sealed class QueueOptions
     /// <summary>Rooms a caseworker can call students to; empty means the three advice rooms.</summary>
     public List<string> Rooms { get; init; } = [];
 
+    /// <summary>Minutes before a session's scheduled start from which a student may join from their phone.</summary>
+    [Range(0, 120)]
+    public int JoinOpensMinutesBefore { get; init; } = 15;
+
+    /// <summary>At most this many students waiting at once; joining from a phone beyond it is refused with the next session.</summary>
+    [Range(1, 500)]
+    public int Cap { get; init; } = 40;
+
+    /// <summary>"Nearly your turn" (page alert and one email) once this many or fewer tickets are ahead.</summary>
+    [Range(0, 20)]
+    public int NearlyYourTurnAhead { get; init; } = 2;
+
+    /// <summary>Places "I need 5 more minutes" moves a ticket back, once per ticket.</summary>
+    [Range(1, 20)]
+    public int StepBackPlaces { get; init; } = 3;
+
+    public OnlineQueuePolicy OnlinePolicy() => new(TimeSpan.FromMinutes(JoinOpensMinutesBefore), Cap, NearlyYourTurnAhead, StepBackPlaces);
+
     public DropInSchedule Schedule() => new(Sessions.Count == 0
         ? SessionTime.Default
         : Sessions.Select(s => new SessionTime(s.Day, s.Start, s.End)));

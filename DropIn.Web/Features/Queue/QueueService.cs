@@ -23,7 +23,7 @@ public sealed class QueueService(
     StaffAuthorizer authorizer,
     TimeProvider clock,
     IOptions<QueueOptions> options, InformationBarriers barriers,
-    IAuthorizationService authorization, Security.Audit.AuditLog audit)
+    IAuthorizationService authorization, Security.Audit.AuditLog audit, Online.QueueNotices notices)
 {
     /// <summary>
     /// The queue re-applies its rule after a conflict: two presses at once each get what is true after the other
@@ -210,6 +210,8 @@ public sealed class QueueService(
             }
 
             next.Call(staff.Id, staff.DisplayName, room, now);
+            notices.Called(scope, next);
+            notices.QueueMoved(scope, tickets);
             scope.Publish(new QueueChanged(session.Id));
             return next;
         });
@@ -302,11 +304,14 @@ public sealed class QueueService(
                 ?? throw new RuleException("That ticket no longer exists; reload the page.");
             var session = await scope.Db.DropInSessions.AsNoTracking().SingleAsync(s => s.Id == ticket.SessionId);
             change(ticket, session, staff, scope.Now);
+            // Leaving, moving up or coming back moves others nearer the front; the ticket itself is among these (tracked once).
+            notices.QueueMoved(scope, await scope.Db.Tickets.Where(t => t.SessionId == session.Id).ToListAsync());
             scope.Publish(new QueueChanged(session.Id));
         });
     }
 
-    private async Task<WaitEstimator> EstimatorAsync(DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The wait estimates of a session's queue as it is now (<paramref name="tickets"/>: all the session's tickets).</summary>
+    internal async Task<WaitEstimator> EstimatorAsync(DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
     {
         var recentCaseworkers = tickets
             .Where(t => t.IsWithCaseworker || (t.CalledAt is { } called && now - called < TimeSpan.FromHours(1)))

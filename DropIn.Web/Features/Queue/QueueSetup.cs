@@ -8,6 +8,9 @@ public static class QueueSetup
         builder.Services.AddSingleton<SessionLocator>();
         builder.Services.AddSingleton<VisitHistory>();
         builder.Services.AddScoped<QueueService>();
+        builder.Services.AddSingleton<Online.OnlineQueueEmails>();
+        builder.Services.AddSingleton<Online.QueueNotices>();
+        builder.Services.AddScoped<Online.OnlineQueueService>();
         return builder;
     }
 

@@ -19,6 +19,12 @@ public sealed class RetentionRunner(
     /// <summary>A case folder with no case is removed only when this old, so an upload in progress is never touched.</summary>
     private static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// A phone's request to join the queue serves only its session (the ticket keeps the visit), so it goes after two
+    /// days, whatever the retention period: a copy of what the student said is kept no longer than it is needed.
+    /// </summary>
+    private static readonly TimeSpan JoinRequestAge = TimeSpan.FromDays(2);
+
     public async Task<DestructionCounts> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -47,7 +53,7 @@ public sealed class RetentionRunner(
         }
 
         var before = now.AddYears(-policy.Years);
-        total = total.Plus(await DestroyUnlinkedAsync(before, night, ct));
+        total = total.Plus(await DestroyUnlinkedAsync(before, now - JoinRequestAge, night, ct));
         if (mail is Messaging.IKeepsMailCopies copies)
         {
             var forgotten = new DestructionCounts(0, 0, 0, copies.Forget(addresses, before), 0);
@@ -67,13 +73,14 @@ public sealed class RetentionRunner(
     /// <summary>
     /// Visits, bookings and enquiries never linked to a student record, mail and staff notifications: destroyed by
     /// their own age. Nothing links them to a record a manager could hold, so they need no review. Counted in the
-    /// night's log in the same transaction.
+    /// night's log in the same transaction. Requests to join the queue go once older than <paramref name="joinRequestsBefore"/>.
     /// </summary>
-    private async Task<DestructionCounts> DestroyUnlinkedAsync(DateTimeOffset before, DateOnly night, CancellationToken ct)
+    private async Task<DestructionCounts> DestroyUnlinkedAsync(DateTimeOffset before, DateTimeOffset joinRequestsBefore, DateOnly night, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var count = 0;
+        count += await db.OnlineJoinRequests.Where(r => r.RequestedAt < joinRequestsBefore).ExecuteDeleteAsync(ct);
         count += await db.Tickets.Where(t => t.StudentId == null && t.CheckedInAt < before).ExecuteDeleteAsync(ct);
         count += await db.Appointments.Where(a => a.StudentId == null && a.Start < before).ExecuteDeleteAsync(ct);
         count += await db.Enquiries.Where(e => e.StudentId == null && e.ReceivedAt < before).ExecuteDeleteAsync(ct);

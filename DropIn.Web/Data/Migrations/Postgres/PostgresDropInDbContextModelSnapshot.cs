@@ -1393,6 +1393,63 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.ToTable("DropInSessions");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Queue.OnlineJoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccessNeeds")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Declined")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LinkHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("UrgentDeadlineToday")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("OnlineJoinRequests");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Queue.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1437,6 +1494,12 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.Property<string>("FollowUpNote")
                         .HasColumnType("text");
 
+                    b.Property<long?>("HereAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("JoinedOnline")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("LeftAt")
                         .HasColumnType("bigint");
 
@@ -1455,12 +1518,18 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("NearlyTurnSentAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Room")
                         .HasMaxLength(50)
@@ -1476,6 +1545,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("SteppedBackAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("StudentId")
                         .HasColumnType("uuid");
@@ -2261,6 +2333,15 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.HasOne("DropIn.Domain.Cases.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Queue.OnlineJoinRequest", b =>
+                {
+                    b.HasOne("DropIn.Domain.Queue.DropInSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1386,6 +1386,63 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.ToTable("DropInSessions");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Queue.OnlineJoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessNeeds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UrgentDeadlineToday")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("OnlineJoinRequests");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Queue.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1430,6 +1487,12 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.Property<string>("FollowUpNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HereAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("JoinedOnline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
 
@@ -1448,12 +1511,18 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NearlyTurnSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Room")
                         .HasMaxLength(50)
@@ -1469,6 +1538,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SteppedBackAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("StudentId")
                         .HasColumnType("TEXT");
@@ -2248,6 +2320,15 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.HasOne("DropIn.Domain.Cases.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Queue.OnlineJoinRequest", b =>
+                {
+                    b.HasOne("DropIn.Domain.Queue.DropInSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
