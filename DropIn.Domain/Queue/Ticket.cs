@@ -131,7 +131,7 @@ public sealed class Ticket
         if (behind is not null)
         {
             // Just after the last of them. A millisecond, not a tick: the database keeps instants to 0.1 ms
-            // (EF Core's DateTimeOffsetToBinaryConverter), and ties are broken by the ticket number.
+            // (EF Core's DateTimeOffsetToBinaryConverter). A ticket checked in within that millisecond is passed too.
             QueuedAt = behind.QueuedAt.AddMilliseconds(1);
         }
 

@@ -1,7 +1,8 @@
-// The waiting-room board: the display hub says "the queue changed" (ids only); the board then fetches its
-// ticket-numbers-only panel and swaps it in. On reconnect it fetches again, so a dropped connection heals.
+// The waiting-room board and a student's private queue page: the display hub says "the queue changed" (ids only);
+// the page then fetches its panel (data-live: ticket numbers only) and swaps it in, then says so with a "live-updated"
+// event. On reconnect it fetches again, so a dropped connection heals.
 (function () {
-    const board = document.getElementById("board");
+    const board = document.querySelector("[data-live]");
     if (!board) return;
     const livePath = board.dataset.live;
     let pending = null;
@@ -14,6 +15,7 @@
                 if (response.ok) {
                     board.innerHTML = await response.text();
                     board.dataset.updated = String(Date.now());
+                    board.dispatchEvent(new CustomEvent("live-updated"));
                 }
             } finally {
                 pending = null;

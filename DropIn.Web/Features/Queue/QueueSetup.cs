@@ -1,3 +1,5 @@
+using DropIn.Web.Features.Queue.Online;
+
 namespace DropIn.Web.Features.Queue;
 
 public static class QueueSetup
@@ -14,5 +16,5 @@ public static class QueueSetup
         return builder;
     }
 
-    public static WebApplication MapDropInQueue(this WebApplication app) => app.MapBoardEndpoints();
+    public static WebApplication MapDropInQueue(this WebApplication app) => app.MapBoardEndpoints().MapOnlineQueueEndpoints();
 }

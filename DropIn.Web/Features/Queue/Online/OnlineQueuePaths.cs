@@ -9,4 +9,7 @@ public static class OnlineQueuePaths
     public static string Status(string token) => $"/dropin/t/{token}";
 
     public static string Live(string token) => $"/dropin/t/{token}/live";
+
+    /// <summary>Where the link's buttons post: take, here, more-time, leave (<see cref="OnlineQueueEndpoints"/>).</summary>
+    public static string Action(string token, string action) => $"/dropin/t/{token}/{action}";
 }

@@ -83,12 +83,12 @@ public sealed class OnlineQueueService(
             return new OnlineStatus.Declined();
         }
 
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
         if (request.TicketId is not { } ticketId)
         {
-            return new OnlineStatus.NotTaken(session.ScheduledStart);
+            return new OnlineStatus.NotTaken(await RefusalAsync(session, tickets, now, ct));
         }
 
-        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
         var ticket = tickets.Single(t => t.Id == ticketId);
         switch (ticket.Status)
         {

@@ -10,8 +10,8 @@ public abstract record OnlineStatus
     {
     }
 
-    /// <summary>The link was opened but no place taken yet ("Take my place").</summary>
-    public sealed record NotTaken(DateTimeOffset SessionStart) : OnlineStatus;
+    /// <summary>The link was opened but no place taken yet ("Take my place"); <paramref name="Refusal"/> says why nobody can join now, if so.</summary>
+    public sealed record NotTaken(string? Refusal) : OnlineStatus;
 
     /// <summary>The service cannot add this student online (withdrawn): neutral words, reception helps.</summary>
     public sealed record Declined : OnlineStatus;
