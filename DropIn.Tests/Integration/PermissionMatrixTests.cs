@@ -22,6 +22,9 @@ public sealed class PermissionMatrixTests
     [
         "/account/login", "/account/lock", "/account/access-denied", "/board", "/board/live", "/error", "/not-found", "/hubs/display", "/book", "/contact",
         "/feedback", "/impact",
+
+        // Students joining the drop-in queue from a phone, and their private link (the token is the key).
+        "/dropin",
         "/account/two-factor", "/account/forgot-password", "/account/reset-password",
 
         // A WebAuthn challenge naming no account, for "Use a passkey" on the sign-in page.
