@@ -45,6 +45,8 @@ public sealed partial class StudentQueueBrowserTests(BrowserFixture browser) : I
         await Pages.GotoInteractiveAsync(tablet, "/queue/call");
         await board.GotoAsync("/board");
 
+        var queue = new QueueHarness(_app);
+        await queue.CheckInAsync(await queue.ReceptionAsync("Desk Reception"), "Desk Student");
         await phone.GotoAsync(OnlineQueuePaths.Join);
         await Pages.AssertAccessibleAsync(phone);
         await Pages.AssertNoHorizontalScrollAsync(phone);
@@ -58,15 +60,15 @@ public sealed partial class StudentQueueBrowserTests(BrowserFixture browser) : I
         await phone.GotoAsync(OnlineQueuePaths.Status(await LinkAsync("wt123@cam.ac.uk")));
         await Pages.AssertAccessibleAsync(phone);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Take my place" }).ClickAsync();
-        await Assertions.Expect(phone.Locator(".queue-code")).ToHaveTextAsync("A01");
-        await Assertions.Expect(phone.GetByText("You are next.")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator(".queue-code")).ToHaveTextAsync("A02");
+        await Assertions.Expect(phone.GetByText("1 person is ahead of you.")).ToBeVisibleAsync();
         await phone.Locator("#queue-status[data-connected=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Pages.AssertAccessibleAsync(phone);
         await Pages.AssertNoHorizontalScrollAsync(phone);
 
         await Assertions.Expect(reception.GetByTestId("waiting-table")).ToContainTextAsync("Online, not here yet");
         await Assertions.Expect(tablet.GetByTestId("waiting-table")).ToContainTextAsync("Wilhelmina");
-        await Assertions.Expect(board.Locator(".board-waiting")).ToContainTextAsync("A01");
+        await Assertions.Expect(board.Locator(".board-waiting")).ToContainTextAsync("A02");
 
         await phone.GetByRole(AriaRole.Button, new() { Name = "I'm here" }).ClickAsync();
         await Assertions.Expect(reception.GetByTestId("waiting-table")).ToContainTextAsync("Online, here");
@@ -74,12 +76,22 @@ public sealed partial class StudentQueueBrowserTests(BrowserFixture browser) : I
 
         // Marked on the page's window: a reload would lose it.
         await phone.EvaluateAsync("() => window.notReloaded = true");
+        var panelFetches = 0;
+        phone.Request += (_, request) => panelFetches += request.Url.EndsWith("/live", StringComparison.Ordinal) ? 1 : 0;
+
+        // The desk student is called: the phone's place moves on from the positions the message carries, no fetch.
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" }).ClickAsync();
+        await Assertions.Expect(phone.GetByText("You are next.")).ToBeVisibleAsync();
+        Assert.Equal(0, panelFetches);
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Advice given" }).ClickAsync();
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" })).ToBeVisibleAsync();
         var called = Stopwatch.StartNew();
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("go to Advice room 1 now");
         TestContext.Current.TestOutputHelper?.WriteLine($"Call next to the phone's \"go to Advice room 1\": {called.ElapsedMilliseconds} ms (measured properly in benchmarks/)");
         Assert.True(await phone.EvaluateAsync<bool>("() => window.notReloaded === true"));
         Assert.Equal("1", await phone.Locator("#queue-status").GetAttributeAsync("data-alerted"));
+        Assert.Equal(1, panelFetches);
         await Pages.AssertAccessibleAsync(phone);
 
         await phone.SetViewportSizeAsync(320, 640);

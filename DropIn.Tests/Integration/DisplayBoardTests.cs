@@ -19,17 +19,24 @@ public sealed class DisplayBoardTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task CheckIn_ReachesHubClientsAsTheSessionIdOnly()
+    public async Task CheckIn_ReachesHubClientsAsTheSessionIdAndTicketNumbers_NeverANameOrTopic()
     {
         var reception = await _queue.ReceptionAsync();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_app.ServerAddress, DisplayHub.Path)).Build();
-        var received = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<Guid>(DisplayHub.QueueChangedMessage, id => received.TrySetResult(id));
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Read as raw JSON, as a browser gets it: everything sent is in it.
+        hub.On<Guid, System.Text.Json.JsonElement>(DisplayHub.QueueChangedMessage, (id, positions) => received.TrySetResult($"{id} {positions.GetRawText()}"));
         await hub.StartAsync();
 
-        var ticket = await _queue.CheckInAsync(reception, "Ada Lovelace");
+        var ticket = await _queue.CheckInAsync(reception, new("Zebedee Quartermaine", "zq99@cam.ac.uk", "Peterhouse", "Plagiarism hearing", true, "Hearing loop"));
 
-        Assert.Equal(ticket.SessionId, await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith(ticket.SessionId.ToString(), message, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"A01\"", message, StringComparison.Ordinal);
+        foreach (var secret in new[] { "Zebedee", "Quartermaine", "zq99", "Peterhouse", "Plagiarism", "Hearing loop" })
+        {
+            Assert.DoesNotContain(secret, message, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]

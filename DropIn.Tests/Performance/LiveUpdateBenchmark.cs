@@ -38,7 +38,7 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         foreach (var clients in new[] { 10, 100, 500 })
         {
             var connections = await ConnectAsync(app.ServerAddress, clients);
-            var baseline = await MeasureHubAsync(connections, () => hubContext.Clients.All.SendAsync(DisplayHub.QueueChangedMessage, Guid.NewGuid()));
+            var baseline = await MeasureHubAsync(connections, () => hubContext.Clients.All.SendAsync(DisplayHub.QueueChangedMessage, Guid.NewGuid(), null));
             var checkIn = await MeasureHubAsync(connections, () => queue.CheckInAsync(reception, $"Bench {round++}"));
             report.AppendLine(Row(clients, "bare SignalR broadcast (baseline)", baseline, baseline));
             report.AppendLine(Row(clients, "check-in → display hub", checkIn, baseline));
@@ -126,7 +126,7 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         {
             var connection = new HubConnectionBuilder().WithUrl(new Uri(server, DisplayHub.Path)).Build();
             var arrivals = new List<long>();
-            connection.On<Guid>(DisplayHub.QueueChangedMessage, _ =>
+            connection.On<Guid, DropIn.Web.Features.Queue.QueuePositions?>(DisplayHub.QueueChangedMessage, (_, _) =>
             {
                 lock (arrivals)
                 {

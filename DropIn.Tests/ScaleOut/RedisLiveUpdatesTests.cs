@@ -31,7 +31,7 @@ public sealed class RedisLiveUpdatesTests
         using var screensOnB = Changes.Listen(b);
         await using var boardOnB = new HubConnectionBuilder().WithUrl(boardAddress).Build();
         var boardGot = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
-        boardOnB.On<Guid>(DisplayHub.QueueChangedMessage, id => boardGot.TrySetResult(id));
+        boardOnB.On<Guid, DropIn.Web.Features.Queue.QueuePositions?>(DisplayHub.QueueChangedMessage, (id, _) => boardGot.TrySetResult(id));
         await boardOnB.StartAsync();
 
         var ticket = await queueOnA.CheckInAsync(reception, "Ada Lovelace");
@@ -91,7 +91,7 @@ public sealed class RedisLiveUpdatesTests
         using var screens = Changes.Listen(app);
         await using var board = new HubConnectionBuilder().WithUrl(new Uri(app.ServerAddress, DisplayHub.Path)).Build();
         var boardRefreshes = 0;
-        board.On<Guid>(DisplayHub.QueueChangedMessage, id => Interlocked.Add(ref boardRefreshes, id == Guid.Empty ? 1 : 0));
+        board.On<Guid, DropIn.Web.Features.Queue.QueuePositions?>(DisplayHub.QueueChangedMessage, (id, _) => Interlocked.Add(ref boardRefreshes, id == Guid.Empty ? 1 : 0));
         await board.StartAsync();
 
         // Down at start: the server starts, serves pages and says it is not ready.

@@ -32,6 +32,6 @@ public sealed record SignInsEnded(string StaffId) : LiveChange;
 /// <summary>
 /// Raised on one server only, never sent to another: its link to the other servers (Redis) was down and is back, so
 /// changes made elsewhere meanwhile may not have arrived. Every screen on this server re-reads once
-/// (<see cref="LiveReader"/>) and the board refreshes (<see cref="DisplayHubRelay"/>).
+/// (<see cref="LiveReader"/>) and the board refreshes (<see cref="Features.Queue.DisplayHubRelay"/>).
 /// </summary>
 public sealed record ChangesMayHaveBeenMissed : LiveChange;

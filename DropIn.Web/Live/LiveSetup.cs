@@ -28,7 +28,6 @@ public static class LiveSetup
             builder.Services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
         }
 
-        builder.Services.AddHostedService<DisplayHubRelay>();
         return builder;
     }
 

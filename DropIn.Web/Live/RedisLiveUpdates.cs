@@ -6,7 +6,7 @@ namespace DropIn.Web.Live;
 /// The change bus when several servers share one database (ConnectionStrings:Redis set). A change goes to this
 /// server's own screens at once, as on one server, and is published on a Redis channel (DropIn:Live:RedisChannel),
 /// ids only (<see cref="LiveWire"/>), with this server's id; every other server hands what it hears to its own screens
-/// and, through <see cref="DisplayHubRelay"/>, its own board clients. No SignalR backplane: docs/decisions/004.
+/// and, through <see cref="Features.Queue.DisplayHubRelay"/>, its own board clients. No SignalR backplane: docs/decisions/004.
 /// </summary>
 /// <remarks>
 /// Redis pub/sub delivers at most once. While Redis is unreachable a publish fails at once (the connection is set to

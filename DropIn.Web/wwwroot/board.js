@@ -1,6 +1,8 @@
-// The waiting-room board and a student's private queue page: the display hub says "the queue changed" (ids only);
-// the page then fetches its panel (data-live: ticket numbers only) and swaps it in, then says so with a "live-updated"
-// event. On reconnect it fetches again, so a dropped connection heals.
+// The waiting-room board and a student's private queue page: the display hub says "the queue changed" with the
+// session's positions (ticket numbers, waits, rooms); the page fetches its panel (data-live) and swaps it in, then
+// says so with a "live-updated" event. A page may first look at the positions itself (window.dropInLive.positions,
+// set by queue-status.js) and skip the fetch when nothing it shows changed stage. On reconnect it fetches again, so a
+// dropped connection heals.
 (function () {
     const board = document.querySelector("[data-live]");
     if (!board) return;
@@ -28,7 +30,12 @@
         .withUrl("/hubs/display")
         .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * (ctx.previousRetryCount + 1)) })
         .build();
-    connection.on("queueChanged", refresh);
+    window.dropInLive = window.dropInLive || {};
+    window.dropInLive.refresh = refresh;
+    connection.on("queueChanged", (sessionId, positions) => {
+        const handled = positions && window.dropInLive.positions && window.dropInLive.positions(sessionId, positions);
+        if (!handled) refresh();
+    });
     connection.onreconnected(refresh);
     connection.onclose(() => setTimeout(start, 5000));
 

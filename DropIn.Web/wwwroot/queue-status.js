@@ -1,11 +1,36 @@
-// A student's private queue page: when board.js swaps in a new panel, alert on the moments that matter, "nearly your
-// turn" and "you're called": the banner is in the panel itself; here the sound, the vibration and, if the student
-// allowed it, a notification, each once per moment. Everything works without this script except the alerts.
+// A student's private queue page. Each "queue changed" carries the session's positions (board.js hands them here):
+// while this ticket stays at the same stage, its place and wait are updated in place, with no request to the server;
+// when its stage changes (nearly your turn, called, gone from the queue) board.js fetches the panel. On the two moments
+// that matter it alerts once each: the banner is in the panel itself; here the sound, the vibration and, if the
+// student allowed it, a notification. Everything but the alerts and the in-place numbers works without this script.
 (function () {
     const status = document.getElementById("queue-status");
     if (!status) return;
-    const stageOf = () => status.querySelector("[data-stage]")?.dataset.stage;
-    let last = stageOf();
+    const panel = () => status.querySelector("[data-stage]");
+    let last = panel()?.dataset.stage;
+
+    // The same words as StatusPanel.razor.
+    const placeText = ahead => ahead === 0 ? "You are next." : ahead === 1 ? "1 person is ahead of you." : `${ahead} people are ahead of you.`;
+    const waitText = minutes => `Estimated wait: ${minutes === 0 ? "a few minutes" : `about ${minutes} minutes`}.`;
+
+    window.dropInLive = window.dropInLive || {};
+    window.dropInLive.positions = (sessionId, positions) => {
+        const current = panel();
+        const code = current?.dataset.code;
+        if (!code || current.dataset.session !== sessionId) return false;
+        const nearlyAhead = Number(current.dataset.nearlyAhead);
+        const ahead = positions.waiting.findIndex(w => w.code === code);
+        const stage = positions.calling.some(c => c.code === code) ? "called"
+            : ahead < 0 ? "other"
+            : ahead <= nearlyAhead ? "nearly" : "waiting";
+        if (stage !== current.dataset.stage) return false;
+        if (ahead >= 0) {
+            current.querySelector("[data-place]").textContent = placeText(ahead);
+            current.querySelector("[data-wait]").textContent = waitText(positions.waiting[ahead].waitMinutes);
+            status.dataset.updated = String(Date.now());
+        }
+        return true;
+    };
 
     function beep() {
         try {
@@ -28,7 +53,7 @@
     }
 
     status.addEventListener("live-updated", () => {
-        const stage = stageOf();
+        const stage = panel()?.dataset.stage;
         if (stage !== last && (stage === "nearly" || stage === "called")) {
             alertStudent(status.querySelector("[role=alert]")?.textContent?.trim() || "The queue has moved.");
         }

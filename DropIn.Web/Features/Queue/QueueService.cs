@@ -80,6 +80,24 @@ public sealed class QueueService(
             state == SessionState.Closed ? sessions.NextWindowAfter(session.EndedAt)?.Start : null);
     }
 
+    /// <summary>Where each ticket of <paramref name="sessionId"/> stands (anonymous: ticket numbers, waits and rooms only); null for no such session.</summary>
+    public async Task<QueuePositions?> GetPositionsAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.DropInSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == sessionId).ToListAsync(ct);
+        var estimator = await EstimatorAsync(session, tickets, clock.GetUtcNow(), ct);
+        return new QueuePositions(
+            sessionId,
+            [.. QueueOrder.Waiting(tickets).Select((t, i) => new BoardWaiting(t.Code, WaitEstimator.RoundedMinutes(estimator.ForPosition(i + 1))))],
+            [.. tickets.Where(t => t.Status == TicketStatus.Called).Select(t => new BoardCall(t.Code, t.Room ?? ""))]);
+    }
+
     /// <summary>Opens a scheduled session's queue now, up to an hour early, unless another session is open (one session at a time).</summary>
     public Task OpenEarlyAsync(ClaimsPrincipal user, Guid sessionId) =>
         ChangeSessionAsync(user, sessionId, async (db, session, staff, now) =>

@@ -36,3 +36,9 @@ public sealed record BoardView(
 public sealed record BoardCall(string Code, string Room);
 
 public sealed record BoardWaiting(string Code, int WaitMinutes);
+
+/// <summary>
+/// Where every ticket of a session stands, sent with each "queue changed" to display clients: what the board shows
+/// (ticket numbers, estimated waits in rounded minutes, rooms), whether or not the session has opened yet.
+/// </summary>
+public sealed record QueuePositions(Guid SessionId, IReadOnlyList<BoardWaiting> Waiting, IReadOnlyList<BoardCall> Calling);

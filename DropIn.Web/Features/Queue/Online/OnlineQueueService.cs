@@ -69,6 +69,12 @@ public sealed class OnlineQueueService(
     /// <summary>What the private link shows now. An unknown link and one whose session has closed answer the same.</summary>
     public async Task<OnlineStatus> StatusAsync(string token, CancellationToken ct = default)
     {
+        var status = await ReadStatusAsync(token, ct);
+        return status is OnlineStatus.Expired ? status : status with { NearlyAhead = Policy.NearlyYourTurnAhead };
+    }
+
+    private async Task<OnlineStatus> ReadStatusAsync(string token, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var request = await FindAsync(db, token, ct);
@@ -82,6 +88,12 @@ public sealed class OnlineQueueService(
         {
             return new OnlineStatus.Declined();
         }
+
+        return await TicketStatusAsync(db, request, session, now, ct) with { SessionId = session.Id };
+    }
+
+    private async Task<OnlineStatus> TicketStatusAsync(DropInDbContext db, OnlineJoinRequest request, DropInSession session, DateTimeOffset now, CancellationToken ct)
+    {
 
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
         if (request.TicketId is not { } ticketId)

@@ -10,6 +10,12 @@ public abstract record OnlineStatus
     {
     }
 
+    /// <summary>The session the link belongs to, for matching the positions each live update carries; null once expired.</summary>
+    public Guid? SessionId { get; init; }
+
+    /// <summary>"Nearly your turn" applies with this many or fewer ahead (<see cref="QueueOptions.NearlyYourTurnAhead"/>).</summary>
+    public int NearlyAhead { get; init; }
+
     /// <summary>The link was opened but no place taken yet ("Take my place"); <paramref name="Refusal"/> says why nobody can join now, if so.</summary>
     public sealed record NotTaken(string? Refusal) : OnlineStatus;
 
