@@ -30,6 +30,14 @@ public sealed class DropInSession
     public int LastTicketNumber { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>
+    /// A message from staff to everyone waiting, such as "we're running 20 minutes late": shown on the board and every
+    /// student's own queue page; null when there is none.
+    /// </summary>
+    public string? Notice { get; private set; }
+
+    public const int MaxNoticeLength = 200;
+
     public static DropInSession Scheduled(SessionWindow window) => new()
     {
         Id = Guid.NewGuid(),
@@ -102,6 +110,20 @@ public sealed class DropInSession
 
         OpenedAt = now;
         OpenedBy = by;
+        Version++;
+    }
+
+    /// <summary>Sets the message to everyone waiting; blank clears it. Never a student's name: the board shows it to the room.</summary>
+    /// <exception cref="RuleException">Longer than <see cref="MaxNoticeLength"/> characters.</exception>
+    public void SetNotice(string? text)
+    {
+        var notice = text?.Trim();
+        if (notice is { Length: > MaxNoticeLength })
+        {
+            throw new RuleException($"The message can be at most {MaxNoticeLength} characters.");
+        }
+
+        Notice = string.IsNullOrEmpty(notice) ? null : notice;
         Version++;
     }
 

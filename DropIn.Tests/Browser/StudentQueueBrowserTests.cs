@@ -79,6 +79,12 @@ public sealed partial class StudentQueueBrowserTests(BrowserFixture browser) : I
         var panelFetches = 0;
         phone.Request += (_, request) => panelFetches += request.Url.EndsWith("/live", StringComparison.Ordinal) ? 1 : 0;
 
+        // A caseworker's message reaches the phone in place, from the message the hub carries.
+        await tablet.GetByLabel("Message to everyone waiting").FillAsync("We are running 20 minutes late");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Show message" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-notice]")).ToHaveTextAsync("We are running 20 minutes late");
+        await Assertions.Expect(reception.GetByTestId("session-notice")).ToContainTextAsync("We are running 20 minutes late");
+
         // The desk student is called: the phone's place moves on from the positions the message carries, no fetch.
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Call next" }).ClickAsync();
         await Assertions.Expect(phone.GetByText("You are next.")).ToBeVisibleAsync();

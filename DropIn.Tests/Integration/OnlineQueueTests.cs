@@ -226,6 +226,24 @@ public sealed partial class OnlineQueueTests : IAsyncLifetime
         Assert.Equal(TicketStatus.Waiting, after.Done.Concat(after.Waiting.Select(w => w.Ticket)).Single().Status);
     }
 
+    [Fact]
+    public async Task ACaseworkersMessage_ReachesEveryStudentsPage_ButOnlyCaseworkersSetIt_AndItClears()
+    {
+        var token = await JoinAndTakeAsync("ab123@cam.ac.uk");
+        var sessionId = (await _queue.ViewAsync(_reception)).Session.Id;
+
+        await Assert.ThrowsAsync<DropIn.Web.Security.ForbiddenException>(() => _queue.WithQueueAsync(q => q.SetNoticeAsync(_reception, sessionId, "Closing early")));
+        await Assert.ThrowsAsync<DropIn.Domain.RuleException>(() => _queue.WithQueueAsync(q => q.SetNoticeAsync(_caseworker, sessionId, new string('x', 201))));
+        await _queue.WithQueueAsync(q => q.SetNoticeAsync(_caseworker, sessionId, "  We are running 20 minutes late "));
+
+        Assert.Contains("We are running 20 minutes late</p>", await StatusPageAsync(token), StringComparison.Ordinal);
+        var positions = await _app.UseAsync<DropIn.Web.Features.Queue.QueueService, DropIn.Web.Features.Queue.QueuePositions?>(q => q.GetPositionsAsync(sessionId));
+        Assert.Equal("We are running 20 minutes late", positions!.Notice);
+
+        await _queue.WithQueueAsync(q => q.SetNoticeAsync(_caseworker, sessionId, " "));
+        Assert.DoesNotContain("running 20 minutes late", await StatusPageAsync(token), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not-an-email", "Enter your email address")]
     [InlineData("ab123@gmail.com", "Use your university email address")]

@@ -18,6 +18,9 @@
         const current = panel();
         const code = current?.dataset.code;
         if (!code || current.dataset.session !== sessionId) return false;
+        const notice = current.querySelector("[data-notice]");
+        notice.textContent = positions.notice || "";
+        notice.hidden = !positions.notice;
         const nearlyAhead = Number(current.dataset.nearlyAhead);
         const ahead = positions.waiting.findIndex(w => w.code === code);
         const stage = positions.calling.some(c => c.code === code) ? "called"

@@ -15,6 +15,7 @@ internal sealed class DropInSessionConfiguration : IEntityTypeConfiguration<Drop
         session.Property(s => s.OpenedBy).HasMaxLength(450);
         session.Property(s => s.ClosedBy).HasMaxLength(450);
         session.Property(s => s.Version).IsConcurrencyToken();
+        session.Property(s => s.Notice).HasMaxLength(DropInSession.MaxNoticeLength);
         session.Ignore(s => s.EndedAt);
         session.Ignore(s => s.StartsAt);
         session.Ignore(s => s.Window);

@@ -44,6 +44,8 @@ public partial class CaseworkerPage
         }
     }
 
+    private Task SetNoticeAsync(string? text) => ActAsync(() => Queue.SetNoticeAsync(User, _view!.Session.Id, text), done: text is null ? "Message cleared." : "Message shown on the board and students' phones.");
+
     private async Task SetRoomAsync(string room)
     {
         if (await ActAsync(() => Queue.SetRoomAsync(User, room)))

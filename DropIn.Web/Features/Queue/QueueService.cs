@@ -94,6 +94,7 @@ public sealed class QueueService(
         var estimator = await EstimatorAsync(session, tickets, clock.GetUtcNow(), ct);
         return new QueuePositions(
             sessionId,
+            session.Notice,
             [.. QueueOrder.Waiting(tickets).Select((t, i) => new BoardWaiting(t.Code, WaitEstimator.RoundedMinutes(estimator.ForPosition(i + 1))))],
             [.. tickets.Where(t => t.Status == TicketStatus.Called).Select(t => new BoardCall(t.Code, t.Room ?? ""))]);
     }
@@ -113,6 +114,23 @@ public sealed class QueueService(
             session.Close(now, staff.Id);
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// The message to everyone waiting ("we're running 20 minutes late"), on the board and every student's page at once;
+    /// blank clears it. Two people setting it at once: the later one stands.
+    /// </summary>
+    /// <exception cref="RuleException">Too long, or the session no longer exists.</exception>
+    public async Task SetNoticeAsync(ClaimsPrincipal user, Guid sessionId, string? text)
+    {
+        await authorizer.RequireAsync(user, Permissions.ServeQueue);
+        await changes.RunAsync(Reapplied, async scope =>
+        {
+            var session = await scope.Db.DropInSessions.SingleOrDefaultAsync(s => s.Id == sessionId)
+                ?? throw new RuleException("That session no longer exists; reload the page.");
+            session.SetNotice(text);
+            scope.Publish(new QueueChanged(session.Id));
+        });
+    }
 
     /// <summary>Starts an unscheduled session now, ending at <paramref name="endLocal"/> London time today. Extra sessions never overlap another session.</summary>
     public async Task<DropInSession> StartExtraSessionAsync(ClaimsPrincipal user, TimeOnly endLocal)

@@ -39,6 +39,7 @@ public sealed record BoardWaiting(string Code, int WaitMinutes);
 
 /// <summary>
 /// Where every ticket of a session stands, sent with each "queue changed" to display clients: what the board shows
-/// (ticket numbers, estimated waits in rounded minutes, rooms), whether or not the session has opened yet.
+/// (ticket numbers, estimated waits in rounded minutes, rooms, staff's message to everyone waiting), whether or not the
+/// session has opened yet.
 /// </summary>
-public sealed record QueuePositions(Guid SessionId, IReadOnlyList<BoardWaiting> Waiting, IReadOnlyList<BoardCall> Calling);
+public sealed record QueuePositions(Guid SessionId, string? Notice, IReadOnlyList<BoardWaiting> Waiting, IReadOnlyList<BoardCall> Calling);

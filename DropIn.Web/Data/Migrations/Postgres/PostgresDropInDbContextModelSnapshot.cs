@@ -1366,6 +1366,10 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.Property<int>("LastTicketNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Notice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("OpenedAt")
                         .HasColumnType("bigint");
 

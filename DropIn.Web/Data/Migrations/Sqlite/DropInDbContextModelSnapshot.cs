@@ -1359,6 +1359,10 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.Property<int>("LastTicketNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Notice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OpenedAt")
                         .HasColumnType("INTEGER");
 

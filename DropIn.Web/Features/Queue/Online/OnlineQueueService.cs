@@ -89,7 +89,7 @@ public sealed class OnlineQueueService(
             return new OnlineStatus.Declined();
         }
 
-        return await TicketStatusAsync(db, request, session, now, ct) with { SessionId = session.Id };
+        return await TicketStatusAsync(db, request, session, now, ct) with { SessionId = session.Id, Notice = session.Notice };
     }
 
     private async Task<OnlineStatus> TicketStatusAsync(DropInDbContext db, OnlineJoinRequest request, DropInSession session, DateTimeOffset now, CancellationToken ct)

@@ -13,6 +13,9 @@ public abstract record OnlineStatus
     /// <summary>The session the link belongs to, for matching the positions each live update carries; null once expired.</summary>
     public Guid? SessionId { get; init; }
 
+    /// <summary>Staff's message to everyone waiting, if any (<see cref="DropIn.Domain.Queue.DropInSession.Notice"/>).</summary>
+    public string? Notice { get; init; }
+
     /// <summary>"Nearly your turn" applies with this many or fewer ahead (<see cref="QueueOptions.NearlyYourTurnAhead"/>).</summary>
     public int NearlyAhead { get; init; }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DropIn.Web.Data.Migrations.Sqlite
+namespace DropIn.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class OnlineQueue : Migration
@@ -14,51 +14,58 @@ namespace DropIn.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<long>(
                 name: "HereAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "JoinedOnline",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
                 name: "NearlyTurnSentAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "QueuedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "SteppedBackAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Notice",
+                table: "DropInSessions",
+                type: "character varying(200)",
+                maxLength: 200,
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "OnlineJoinRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LinkHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", nullable: false),
-                    UrgentDeadlineToday = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessNeeds = table.Column<string>(type: "TEXT", nullable: true),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Declined = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "text", nullable: false),
+                    UrgentDeadlineToday = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessNeeds = table.Column<string>(type: "text", nullable: true),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Declined = table.Column<bool>(type: "boolean", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,6 +118,10 @@ namespace DropIn.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "SteppedBackAt",
                 table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "Notice",
+                table: "DropInSessions");
         }
     }
 }
