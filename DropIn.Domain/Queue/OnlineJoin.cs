@@ -26,9 +26,20 @@ public static class OnlineJoin
             return JoinRefusal.Full;
         }
 
+        return RunsPastClose(session, now, newArrivalWait) ? JoinRefusal.PastClose : null;
+    }
+
+    /// <summary>
+    /// Whether a student arriving now would, on the estimate, still be waiting when the session ends: the phone refuses
+    /// the join and the waiting-room board says "you may not be seen today", by this one rule.
+    /// </summary>
+    /// <param name="now">The instant of the question (compared as an instant).</param>
+    /// <param name="newArrivalWait">The estimated wait of someone arriving now (<see cref="WaitEstimator.ForPosition"/> of waiting + 1).</param>
+    public static bool RunsPastClose(DropInSession session, DateTimeOffset now, TimeSpan newArrivalWait)
+    {
         // Before the start the wait counts from the start: nobody is called earlier.
         var calledAbout = (now > session.StartsAt ? now : session.StartsAt) + newArrivalWait;
-        return calledAbout >= session.EndedAt ? JoinRefusal.PastClose : null;
+        return calledAbout >= session.EndedAt;
     }
 
     /// <summary>How many waiting tickets are ahead of <paramref name="ticket"/> (0: next), or null when it is not waiting.</summary>

@@ -121,34 +121,6 @@ public sealed class QueueComponentTests : MudTestContext
     }
 
     [Fact]
-    public void BoardPanel_ShowsCallsWaitsAndArrivalEstimate()
-    {
-        var view = new BoardView(SessionState.Open, Noon, Noon.AddHours(2),
-            [new BoardCall("A03", "Advice room 2")],
-            [new BoardWaiting("A04", 0), new BoardWaiting("A05", 20)],
-            40,
-            null);
-
-        var board = Render<BoardPanel>(p => p.Add(b => b.View, view));
-
-        Assert.Contains("open until 14:00", board.Find(".board-status").TextContent);
-        Assert.Equal("A03 please go to Advice room 2", board.Find(".board-calling li").TextContent.Trim());
-        Assert.Equal(["A04 next", "A05 about 20 min"], board.FindAll(".board-waiting li").Select(li => li.TextContent.Trim()));
-        Assert.Contains("about 40 minutes", board.Find(".board-arrival").TextContent);
-    }
-
-    [Fact]
-    public void BoardPanel_Closed_ShowsTheNextSession()
-    {
-        var view = new BoardView(SessionState.Closed, Noon, Noon.AddHours(2), [], [], 0, QueueTestData.TuesdayNoon.AddDays(2));
-
-        var board = Render<BoardPanel>(p => p.Add(b => b.View, view));
-
-        Assert.Equal("Drop-in is closed. Next drop-in: Thursday 26 November, 12:00", board.Find(".board-status").TextContent);
-        Assert.Empty(board.FindAll(".board-arrival"));
-    }
-
-    [Fact]
     public void SessionSummaryCard_ShowsCountsAndWaits()
     {
         var summary = new SessionSummary(9, 6, 1, 1, 1, TimeSpan.FromMinutes(17.4), TimeSpan.FromMinutes(48));

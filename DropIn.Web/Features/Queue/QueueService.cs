@@ -69,7 +69,8 @@ public sealed class QueueService(
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
         var estimator = await EstimatorAsync(session, tickets, now, ct);
         var state = session.StateAt(now);
-        var waiting = state == SessionState.Open ? QueueOrder.Waiting(tickets) : [];
+        var queued = QueueOrder.Waiting(tickets);
+        var waiting = state == SessionState.Open ? queued : [];
         return new BoardView(
             state,
             session.ScheduledStart,
@@ -77,7 +78,10 @@ public sealed class QueueService(
             [.. tickets.Where(t => t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).Select(t => new BoardCall(t.Code, t.Room ?? ""))],
             [.. waiting.Select((t, i) => new BoardWaiting(t.Code, WaitEstimator.RoundedMinutes(estimator.ForPosition(i + 1))))],
             WaitEstimator.RoundedMinutes(estimator.ForPosition(waiting.Count + 1)),
-            state == SessionState.Closed ? sessions.NextWindowAfter(session.EndedAt)?.Start : null);
+            state == SessionState.Closed ? sessions.NextWindowAfter(session.EndedAt)?.Start : null,
+            // Every ticket already waiting counts, even before the desk opens (students may join from a phone earlier).
+            state != SessionState.Closed && OnlineJoin.RunsPastClose(session, now, estimator.ForPosition(queued.Count + 1)),
+            Notice: null);
     }
 
     /// <summary>Where each ticket of <paramref name="sessionId"/> stands (anonymous: ticket numbers, waits and rooms only); null for no such session.</summary>

@@ -24,6 +24,10 @@ public sealed record WaitingTicket(Ticket Ticket, int Position, TimeSpan Estimat
 /// What the public waiting-room board shows. Built only from ticket numbers, rooms and times: it has no field
 /// that could carry a name or a topic.
 /// </summary>
+/// <param name="PastClose">Someone arriving now would, on the estimate, still be waiting when the session ends
+/// (<see cref="OnlineJoin.RunsPastClose"/>, the rule that refuses a join from a phone): the board says they may not be seen today.</param>
+/// <param name="Notice">The session's message to everyone waiting (e.g. "we're running 20 minutes late"), written by staff
+/// for the board and the status pages; null when there is none.</param>
 public sealed record BoardView(
     SessionState State,
     DateTimeOffset SessionStart,
@@ -31,7 +35,9 @@ public sealed record BoardView(
     IReadOnlyList<BoardCall> NowCalling,
     IReadOnlyList<BoardWaiting> Waiting,
     int NewArrivalWaitMinutes,
-    DateTimeOffset? NextSessionStart);
+    DateTimeOffset? NextSessionStart,
+    bool PastClose,
+    string? Notice);
 
 public sealed record BoardCall(string Code, string Room);
 

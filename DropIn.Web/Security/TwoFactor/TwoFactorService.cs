@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using DropIn.Web.Components.Shared;
 using DropIn.Web.Data;
 using DropIn.Web.Security.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
-using QRCoder;
 
 namespace DropIn.Web.Security.TwoFactor;
 
@@ -33,10 +33,7 @@ public sealed class TwoFactorService(UserManager<StaffUser> users, IDbContextFac
 
         // Google's key URI format, which every authenticator app reads: otpauth://totp/Issuer:email?secret=...&issuer=...
         var uri = new OtpUri(OtpType.Totp, key, user.Email ?? user.UserName ?? user.Id, Issuer).ToString();
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(4);
-        return new AuthenticatorSetup(ForTyping(key), uri, svg);
+        return new AuthenticatorSetup(ForTyping(key), uri, QrCodes.Svg(uri));
     }
 
     /// <summary>Groups of four, lower case: easier to type into a phone than one 32-letter run (apps accept either).</summary>
