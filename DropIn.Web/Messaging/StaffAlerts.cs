@@ -25,7 +25,7 @@ public sealed class StaffAlerts(DropInDbContext db, MailOptions mail, Dictionary
 
     public void Send(IEnumerable<string> staffIds, string subject, string text, string path, string linkText)
     {
-        var link = mail.PublicBaseUrl.TrimEnd('/') + path;
+        var link = mail.Link(path);
         foreach (var id in staffIds.Distinct())
         {
             _notified.Add(id);

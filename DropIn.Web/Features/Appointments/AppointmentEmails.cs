@@ -74,7 +74,7 @@ public sealed class AppointmentEmails(IOptions<MailOptions> mail, IOptions<Appoi
         _ => $"Join the video call at {a.VideoLink}.",
     };
 
-    private string Link(string path) => mail.Value.PublicBaseUrl.TrimEnd('/') + path;
+    private string Link(string path) => mail.Value.Link(path);
 
     private OutboxMessage Build(Appointment a, string subject, EmailBody body, string? token, string? calendar)
     {

@@ -32,5 +32,5 @@ public sealed class FeedbackEmails(IOptions<MailOptions> mail, IOptions<Appointm
         return new OutboxMessage(to, kind == InvitationKind.Feedback ? FeedbackSubject : ImpactSubject, body, null, now);
     }
 
-    private string Link(string path) => mail.Value.PublicBaseUrl.TrimEnd('/') + path;
+    private string Link(string path) => mail.Value.Link(path);
 }

@@ -81,7 +81,7 @@ public sealed class QueueService(
             state == SessionState.Closed ? sessions.NextWindowAfter(session.EndedAt)?.Start : null,
             // Every ticket already waiting counts, even before the desk opens (students may join from a phone earlier).
             state != SessionState.Closed && OnlineJoin.RunsPastClose(session, now, estimator.ForPosition(queued.Count + 1)),
-            Notice: null);
+            Notice: session.Notice);
     }
 
     /// <summary>Where each ticket of <paramref name="sessionId"/> stands (anonymous: ticket numbers, waits and rooms only); null for no such session.</summary>

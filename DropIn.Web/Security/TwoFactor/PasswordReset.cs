@@ -38,7 +38,7 @@ public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext 
     /// <param name="invitedBy">The display name of the manager who added the account, so the email is recognisable.</param>
     public async Task InviteAsync(StaffUser user, string invitedBy)
     {
-        var forgot = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}{ForgotPath}";
+        var forgot = mail.Value.Link(ForgotPath);
         var body = new EmailBody()
             .Paragraph($"{invitedBy} has made you a DropIn account at the Student Advice Service, signing in with this address.")
             .Paragraph($"Choose your password with the link below: it works once, for one hour. If it has expired, ask for a new one at {forgot} with this address. At your first sign-in you will set up two-step sign-in with an authenticator app.");
@@ -50,7 +50,7 @@ public sealed class PasswordReset(UserManager<StaffUser> users, DropInDbContext 
     private async Task QueueLinkAsync(StaffUser user, string subject, EmailBody body, string linkText)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{mail.Value.PublicBaseUrl.TrimEnd('/')}{ResetPath}?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        var link = mail.Value.Link(ResetPath) + $"?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         db.Outbox.Add(new OutboxMessage(user.Email!, subject, body.Link(linkText, link), null, clock.GetUtcNow()));
         await db.SaveChangesAsync();
     }

@@ -41,5 +41,5 @@ public sealed class OnlineQueueEmails(IOptions<MailOptions> mail, IOptions<Appoi
             .Paragraph($"Ticket {ticket.Code}: please go to {ticket.Room} now."),
         null, now);
 
-    private string Link(string path) => mail.Value.PublicBaseUrl.TrimEnd('/') + path;
+    private string Link(string path) => mail.Value.Link(path);
 }
