@@ -23,7 +23,7 @@ public sealed class QueueOptions
     public int JoinOpensMinutesBefore { get; init; } = 15;
 
     /// <summary>At most this many students waiting at once; joining from a phone beyond it is refused with the next session.</summary>
-    [Range(1, 500)]
+    [Range(1, 1000)]
     public int Cap { get; init; } = 40;
 
     /// <summary>"Nearly your turn" (page alert and one email) once this many or fewer tickets are ahead.</summary>
