@@ -23,7 +23,7 @@ namespace DropIn.Tests.Browser;
 /// </summary>
 public sealed record ScreenData(
     Guid StudentId, Guid CaseId, Guid ConductStudentId, Guid LetterId, Guid SubjectAccessId, string AcademicYear, DateOnly DiaryDate,
-    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken)
+    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken)
 {
     /// <summary>A concrete address for a route template; a new route with parameters must be given a row here.</summary>
     public string PathOf(string template) => template switch
@@ -40,6 +40,7 @@ public sealed record ScreenData(
         "/feedback/{Token}" => $"/feedback/{FeedbackToken}",
         "/feedback/opt-out/{Token}" => $"/feedback/opt-out/{FeedbackToken}",
         "/impact/{Token}" => $"/impact/{ImpactToken}",
+        "/dropin/t/{Token}" => $"/dropin/t/{QueueToken}",
         // The day of the first booked appointment, so the day view has cards whatever the time now.
         "/diary" => $"/diary?date={DiaryDate:yyyy-MM-dd}",
         _ when template.Contains('{', StringComparison.Ordinal) =>
@@ -108,8 +109,15 @@ public sealed record ScreenData(
             StudentStatus.Former, LevelOfStudyBand.Postgraduate, now));
         await db.SaveChangesAsync();
 
+        // A student who joined from a phone and has yet to press "Take my place" (a place taken would add a row to the
+        // queue the other screen tests count; the waiting page's fit is StudentQueueBrowserTests').
+        var session = await app.Services.GetRequiredService<DropIn.Web.Features.Queue.SessionLocator>().CurrentAsync(db, now);
+        var (queue, queueHash) = DropIn.Web.Features.Appointments.ManageToken.Create();
+        db.OnlineJoinRequests.Add(OnlineJoinRequest.Request(session.Id, new StudentDetails("Ada", "al124@cam.ac.uk", null, "Housing deposit", false, null), queueHash, declined: false, now));
+        await db.SaveChangesAsync();
+
         var diaryDate = DropIn.Domain.Calendar.LondonTime.Today((await db.Appointments.Where(a => a.BookedBy != null).Select(a => a.Start).ToListAsync()).Min());
         var year = StatisticsPeriod.AcademicYearOf(DropIn.Domain.Calendar.YearMonth.Of(now)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact);
+        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue);
     }
 }

@@ -126,7 +126,8 @@ public sealed class ConfirmStepTests : MudTestContext, IClassFixture<ConfirmStep
         Assert.Equal(TicketStatus.InProgress, (await TicketAsync(ticket.Id)).Status); // not finished: there is no case yet
         Click(dialog, "Register as a new student");
         dialog.WaitForAssertion(() => dialog.Find("form#register-student").Submit());
-        dialog.WaitForAssertion(() => Assert.Contains("2. Which case, for Hana Ito?", dialog.Markup, StringComparison.Ordinal));
+        // Registering writes the real SQLite file; under a full run's load that can take longer than bUnit's 5 s default.
+        dialog.WaitForAssertion(() => Assert.Contains("2. Which case, for Hana Ito?", dialog.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         Assert.DoesNotContain("Link to the student only", dialog.Markup, StringComparison.Ordinal);
         var housing = (await _fixture.App.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(caseworker))).Single(c => c.Name == "Housing");
         var category = dialog.FindComponent<MudSelect<int?>>();

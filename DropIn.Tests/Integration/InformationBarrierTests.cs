@@ -115,6 +115,35 @@ public sealed class InformationBarrierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APartyJoiningFromAPhone_IsFlaggedToReception_HiddenFromTheWrongSide_AndSeesAnOrdinaryTicket()
+    {
+        await _app.UseAsync<DropIn.Web.Features.Queue.Online.OnlineQueueService>(o => o.JoinAsync("Ben", "BC456+phone@cam.ac.uk", "My hearing", false, null));
+        string token;
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<DropIn.Web.Data.DropInDbContext>>().CreateDbContextAsync())
+        {
+            var mail = await db.Outbox.AsNoTracking().SingleAsync(m => m.Subject == DropIn.Web.Features.Queue.Online.OnlineQueueEmails.JoinSubject);
+            token = System.Text.RegularExpressions.Regex.Match(mail.TextBody, "/dropin/t/([A-Za-z0-9_-]+)").Groups[1].Value;
+        }
+
+        await _app.UseAsync<DropIn.Web.Features.Queue.Online.OnlineQueueService>(o => o.TakeAsync(token));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var queue = new QueueHarness(_app);
+        var other = await queue.CheckInAsync(_reception, "Carla Diaz");
+
+        var atReception = (await queue.ViewAsync(_reception)).Waiting.Single(w => w.Ticket.JoinedOnline);
+        var forSam = (await queue.ViewAsync(_sam)).Waiting.Single(w => w.Ticket.JoinedOnline);
+        var status = await _app.UseAsync<DropIn.Web.Features.Queue.Online.OnlineQueueService, DropIn.Web.Features.Queue.Online.OnlineStatus>(o => o.StatusAsync(token));
+        var called = await queue.CallNextAsync(_sam);
+
+        Assert.True(atReception.PossibleConflict);
+        Assert.Equal("Ben", atReception.Ticket.Name);
+        Assert.Equal(InformationBarriers.HiddenText, forSam.Ticket.Name);
+        Assert.Equal(InformationBarriers.HiddenText, forSam.Ticket.Topic);
+        Assert.Equal(other.Id, called!.Id);
+        Assert.IsType<DropIn.Web.Features.Queue.Online.OnlineStatus.Waiting>(status);
+    }
+
+    [Fact]
     public async Task AtIntake_SomeoneWhoMayBeAParty_IsHiddenFromTheWrongSide_AndFlaggedToEveryoneElse()
     {
         var queue = new QueueHarness(_app);
