@@ -18,4 +18,13 @@ public static class BenchmarkReport
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
     }
+
+    /// <summary>This process's managed heap after a full collection, and its working set, in MB.</summary>
+    public static (double Managed, double WorkingSet) Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return (GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, System.Diagnostics.Process.GetCurrentProcess().WorkingSet64 / 1048576.0);
+    }
 }

@@ -52,10 +52,10 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         }
 
         await using var busy = await BusySessionAsync();
-        var before = Memory();
+        var before = BenchmarkReport.Memory();
         var hundred = await OpenQueuePagesAsync(busy.App, 100);
         await Task.Delay(2000);
-        var after = Memory();
+        var after = BenchmarkReport.Memory();
         report.AppendLine().AppendLine("## Server memory with 100 open Blazor queue pages (12 students waiting)").AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB ({(after.Managed - before.Managed) * 1024 / 100:0} KB per page); working set {before.WorkingSet:0} MB → {after.WorkingSet:0} MB.");
         await CloseAsync(hundred);
@@ -194,14 +194,6 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         {
             await context.CloseAsync();
         }
-    }
-
-    private static (double Managed, double WorkingSet) Memory()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return (GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, Process.GetCurrentProcess().WorkingSet64 / 1048576.0);
     }
 
     private static string Row(int clients, string path, List<double> latencies, List<double>? baseline)

@@ -40,14 +40,14 @@ public sealed partial class StatusPageBenchmark(ITestOutputHelper output)
 
         // One HTTP client for all pages, as the server sees many phones: the measure is of the server, not of 500 client pools.
         using var http = new HttpClient { BaseAddress = app.ServerAddress };
-        var before = Memory();
+        var before = BenchmarkReport.Memory();
         var clients = new List<StatusClient>();
         foreach (var token in tokens.Skip(Rounds))
         {
             clients.Add(await StatusClient.OpenAsync(app, http, token));
         }
 
-        var after = Memory();
+        var after = BenchmarkReport.Memory();
         var hub = app.Services.GetRequiredService<IHubContext<DisplayHub>>();
         var sessionId = (await queue.ViewAsync(reception)).Session.Id;
         var positions = await app.UseAsync<QueueService, QueuePositions?>(q => q.GetPositionsAsync(sessionId));
@@ -170,14 +170,6 @@ public sealed partial class StatusPageBenchmark(ITestOutputHelper output)
         }
 
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
-    }
-
-    private static (double Managed, double WorkingSet) Memory()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return (GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, Process.GetCurrentProcess().WorkingSet64 / 1048576.0);
     }
 
     private static string Row(string path, List<double> latencies, List<double> baseline)
