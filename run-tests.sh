@@ -57,6 +57,15 @@ if [ -s "$DROPIN_SMOKE_LOG" ]; then
     cat "$DROPIN_SMOKE_LOG"
     echo "---"
 fi
+# CI shows only the last lines, so the failed tests' names come last, just above the count.
+if [ "$failed" -ne 0 ]; then
+    echo "--- failed ---"
+    for trx in "$results"/*.trx; do
+        [ -e "$trx" ] || continue
+        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/\1/p' || true
+    done
+    echo "---"
+fi
 echo "$passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
     exit 1
