@@ -195,6 +195,27 @@ public sealed partial class OnlineQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFormSentJustAfterTheQueueFilled_GetsTheSameWords_NotAnErrorPage()
+    {
+        using var client = StaffBrowserClient.Anonymous(_app);
+        var form = await client.GetStringAsync(OnlineQueuePaths.Join);
+        for (var i = 0; i < 6; i++)
+        {
+            await _queue.CheckInAsync(_reception, $"Desk {i}");
+        }
+
+        var response = await client.PostAsync(OnlineQueuePaths.Join, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Ada", ["Input.Email"] = "ab123@cam.ac.uk", ["Input.Topic"] = "Housing deposit",
+            ["__RequestVerificationToken"] = AntiforgeryValue().Match(form).Groups[1].Value, ["_handler"] = "join",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The queue for this drop-in is full", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await MailAsync("ab123@cam.ac.uk", ""));
+    }
+
+    [Fact]
     public async Task ALinkTakenAfterTheQueueFilled_SaysSo_AndTakesNoPlace()
     {
         await JoinAsync("ab123@cam.ac.uk");
@@ -307,6 +328,9 @@ public sealed partial class OnlineQueueTests : IAsyncLifetime
 
     [GeneratedRegex("/dropin/t/([A-Za-z0-9_-]+)")]
     private static partial Regex Link();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryValue();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]+\"|<!--Blazor-Server-Component-State:[^>]*-->|opaque-redirect\\?url=[^<\"]*")]
     private static partial Regex OneOff();

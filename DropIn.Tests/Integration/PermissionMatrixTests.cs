@@ -25,6 +25,9 @@ public sealed class PermissionMatrixTests
 
         // Students joining the drop-in queue from a phone, and their private link (the token is the key).
         "/dropin",
+
+        // The reception kiosk: its own device token (a cookie a manager's enrolment code gives), no staff sign-in.
+        "/kiosk",
         "/account/two-factor", "/account/forgot-password", "/account/reset-password",
 
         // A WebAuthn challenge naming no account, for "Use a passkey" on the sign-in page.
@@ -61,6 +64,7 @@ public sealed class PermissionMatrixTests
         ["/statistics/feedback"] = Permissions.ViewStatistics,
         ["/statistics"] = Permissions.ViewStatistics,
         ["/statistics/annual/{Year}"] = Permissions.ViewStatistics,
+        ["/kiosks"] = Permissions.ManageKiosks,
     };
 
     /// <summary>Endpoints that serve a file under a name with an extension: not static assets, so checked like any other.</summary>
@@ -138,7 +142,7 @@ public sealed class PermissionMatrixTests
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.RecordConduct })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention,
-        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics, Permissions.ExportStatistics })]
+        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics, Permissions.ExportStatistics, Permissions.ManageKiosks })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {

@@ -24,6 +24,7 @@ public class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldPro
     public DbSet<DropInSession> DropInSessions => Set<DropInSession>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<OnlineJoinRequest> OnlineJoinRequests => Set<OnlineJoinRequest>();
+    public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<StudentStanding> StudentStandings => Set<StudentStanding>();
     public DbSet<CaseworkerWindow> CaseworkerWindows => Set<CaseworkerWindow>();

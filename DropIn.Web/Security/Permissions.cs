@@ -30,6 +30,7 @@ public static class Permissions
     public const string ManageSubjectAccess = "subject-access.manage";
     public const string ViewStatistics = "statistics.view";
     public const string ExportStatistics = "statistics.export";
+    public const string ManageKiosks = "kiosks.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -58,5 +59,7 @@ public static class Permissions
         [ManageSubjectAccess] = [Roles.Manager],
         [ViewStatistics] = [Roles.Manager],
         [ExportStatistics] = [Roles.Manager],
+        // A kiosk is a public tablet that adds students to the queue: who may set one up is a manager's decision.
+        [ManageKiosks] = [Roles.Manager],
     };
 }

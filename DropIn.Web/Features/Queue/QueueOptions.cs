@@ -34,6 +34,10 @@ public sealed class QueueOptions
     [Range(1, 20)]
     public int StepBackPlaces { get; init; } = 3;
 
+    /// <summary>Seconds without a touch after which the reception kiosk clears what a student typed or was shown; the last 20 warn first.</summary>
+    [Range(5, 600)]
+    public int KioskIdleSeconds { get; init; } = 30;
+
     public OnlineQueuePolicy OnlinePolicy() => new(TimeSpan.FromMinutes(JoinOpensMinutesBefore), Cap, NearlyYourTurnAhead, StepBackPlaces);
 
     public DropInSchedule Schedule() => new(Sessions.Count == 0

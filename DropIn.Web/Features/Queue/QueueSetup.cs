@@ -14,6 +14,8 @@ public static class QueueSetup
         builder.Services.AddSingleton<Online.OnlineQueueEmails>();
         builder.Services.AddSingleton<Online.QueueNotices>();
         builder.Services.AddScoped<Online.OnlineQueueService>();
+        builder.Services.AddScoped<Kiosk.KioskDevices>();
+        builder.Services.AddScoped<Kiosk.KioskCheckIn>();
         return builder;
     }
 

@@ -23,6 +23,15 @@ public sealed class OnlineQueueEmails(IOptions<MailOptions> mail, IOptions<Appoi
             .Paragraph("If you did not ask for this, ignore this email: nobody joins the queue unless the link is opened."),
         null, now);
 
+    /// <summary>Checked in on the reception kiosk: the same private link, to follow the place on a phone and be told when it is nearly time.</summary>
+    public OutboxMessage CheckedInAtKiosk(string to, string code, string token, DateTimeOffset now) => new(to, JoinSubject,
+        new EmailBody()
+            .Paragraph($"You checked in at reception for the Student Advice Service drop-in. Your ticket is {code}.")
+            .Paragraph("This link shows your place and estimated wait as the queue moves, and tells you when it is nearly your turn, so you can wait somewhere else if you like. The link is yours alone and stops working when the session ends.")
+            .Link("Follow your place in the queue", Link(OnlineQueuePaths.Status(token)))
+            .Paragraph("If you did not check in today, please tell reception."),
+        null, now);
+
     /// <summary>For a student from whom the service has been withdrawn: the same subject, neutral words, no link.</summary>
     public OutboxMessage Declined(string to, DateTimeOffset now) => new(to, JoinSubject,
         new EmailBody()

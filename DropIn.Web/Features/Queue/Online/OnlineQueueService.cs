@@ -201,7 +201,8 @@ public sealed class OnlineQueueService(
         return await requests.SingleOrDefaultAsync(r => r.LinkHash == hash, ct);
     }
 
-    private async Task<string?> RefusalAsync(DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Why nobody can join <paramref name="session"/> now, in words with the next drop-in, or null; the kiosk asks the same.</summary>
+    internal async Task<string?> RefusalAsync(DropInSession session, IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken ct)
     {
         var estimator = await queue.EstimatorAsync(session, tickets, now, ct);
         var waiting = QueueOrder.Waiting(tickets).Count;
