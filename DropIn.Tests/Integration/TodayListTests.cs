@@ -15,8 +15,8 @@ namespace DropIn.Tests.Integration;
 /// <summary>Reception's one "Today" list and the "Arrived" of an appointment, over the real app and SQLite file.</summary>
 public sealed class TodayListTests : IAsyncLifetime
 {
-    // Tuesday 24 November 2026, five minutes into the 12:00–14:00 drop-in session.
-    private readonly FakeTimeProvider _clock = London.Clock(2026, 11, 24, 12, 5);
+    // Monday 23 November 2026, a day without a drop-in; most tests move on to Tuesday, in the 12:00–14:00 session.
+    private readonly FakeTimeProvider _clock = London.Clock(2026, 11, 23, 9, 0);
     private AppFactory _app = default!;
     private AppointmentHarness _h = default!;
     private QueueHarness _queue = default!;
@@ -36,6 +36,9 @@ public sealed class TodayListTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>Tuesday 24 November 2026, five minutes into the drop-in session.</summary>
+    private void AtTheDropIn() => _clock.SetUtcNow(London.At(2026, 11, 24, 12, 5));
+
     private Task<TodayView> TodayAsync(ClaimsPrincipal user) => _app.UseAsync<TodayService, TodayView>(t => t.GetAsync(user));
 
     private Task<Appointment> BookAsync(DateTimeOffset start, string name = "Ada Lovelace", string email = "al123@cam.ac.uk") =>
@@ -44,6 +47,7 @@ public sealed class TodayListTests : IAsyncLifetime
     [Fact]
     public async Task Today_HoldsWalkInsAndTodaysAppointments_InTimeOrder()
     {
+        AtTheDropIn();
         var first = await _queue.CheckInAsync(_reception, "Wes Walkin");
         var appointment = await BookAsync(London.At(2026, 11, 24, 13, 0));
         await BookAsync(London.At(2026, 11, 25, 13, 0), "Tomorrow Person", "tp1@cam.ac.uk");
@@ -60,7 +64,6 @@ public sealed class TodayListTests : IAsyncLifetime
     [Fact]
     public async Task Today_OnADayWithoutADropInSession_StillShowsTodaysAppointments()
     {
-        _clock.SetUtcNow(London.At(2026, 11, 23, 9, 0)); // Monday: no drop-in
         var appointment = await BookAsync(London.At(2026, 11, 23, 11, 0));
 
         var today = await TodayAsync(_reception);
@@ -71,6 +74,7 @@ public sealed class TodayListTests : IAsyncLifetime
     [Fact]
     public async Task Arrived_ByTwoReceptionistsAtOnce_GivesOneArrivalTime_AndNoError()
     {
+        AtTheDropIn();
         var appointment = await BookAsync(London.At(2026, 11, 24, 13, 0));
         var colleague = await _app.StaffAsync("Ravi Reception", Roles.Reception);
         _clock.SetUtcNow(London.At(2026, 11, 24, 12, 52));
@@ -92,6 +96,7 @@ public sealed class TodayListTests : IAsyncLifetime
     [Fact]
     public async Task Arrived_BySomeoneWhoMayNotCheckIn_IsRefusedInTheService()
     {
+        AtTheDropIn();
         var appointment = await BookAsync(London.At(2026, 11, 24, 13, 0));
 
         await Assert.ThrowsAsync<ForbiddenException>(() => _h.DiaryAsync(d => d.MarkArrivedAsync(_sam, appointment.Id)));
@@ -102,6 +107,7 @@ public sealed class TodayListTests : IAsyncLifetime
     [Fact]
     public async Task NotArrived_UndoesAMistakenArrived()
     {
+        AtTheDropIn();
         var appointment = await BookAsync(London.At(2026, 11, 24, 13, 0));
         await _h.DiaryAsync(d => d.MarkArrivedAsync(_reception, appointment.Id));
 
@@ -113,6 +119,7 @@ public sealed class TodayListTests : IAsyncLifetime
     [Fact]
     public async Task Today_ShowsAStudentBehindTheUsersBarrier_WithoutTheirName()
     {
+        AtTheDropIn();
         var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
         var priya = await _app.StaffAsync("Priya Shah", Roles.Caseworker);
         var aisha = await _app.UseAsync<StudentService, Student>(s => s.RegisterAsync(_reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
