@@ -35,6 +35,9 @@ public sealed class Appointment
     public string? CancelledBy { get; private set; }
     public string? CancelReason { get; private set; }
     public DateTimeOffset? AttendanceRecordedAt { get; private set; }
+
+    /// <summary>When reception marked the student as here for it (UTC); null until then, or after "not arrived".</summary>
+    public DateTimeOffset? ArrivedAt { get; private set; }
     public DateTimeOffset? ReminderQueuedAt { get; private set; }
 
     /// <summary>SHA-256 of the student's private link; the link itself is only ever in their email.</summary>
@@ -173,6 +176,56 @@ public sealed class Appointment
         CancelledBy = by;
         CancelReason = string.IsNullOrEmpty(reason) ? null : reason;
         SlotKey = null;
+        Version++;
+    }
+
+    /// <summary>
+    /// Reception's "the student is here": at the desk, for an appointment today (London date, <see cref="Calendar.LondonTime"/>)
+    /// that still holds its time. Pressed twice, or by two people at once, the first time stands.
+    /// </summary>
+    /// <param name="now">The current instant (UTC offset).</param>
+    /// <exception cref="RuleException">Cancelled, not today, or attendance already recorded.</exception>
+    public void MarkArrived(DateTimeOffset now)
+    {
+        if (Status == AppointmentStatus.Cancelled)
+        {
+            throw new RuleException("This appointment was cancelled, so the student cannot be marked as arrived. Book them again if they are to be seen.");
+        }
+
+        if (Calendar.LondonTime.Today(Start) != Calendar.LondonTime.Today(now))
+        {
+            throw new RuleException("Only today's appointments can be marked as arrived.");
+        }
+
+        if (ArrivedAt is not null)
+        {
+            return;
+        }
+
+        if (!HoldsTime)
+        {
+            throw new RuleException("Attendance is already recorded for this appointment; correct it in the diary if needed.");
+        }
+
+        ArrivedAt = now;
+        Version++;
+    }
+
+    /// <summary>Undoes a mistaken "arrived" while the appointment still waits; nothing to undo is no change.</summary>
+    /// <exception cref="RuleException">Attendance was already recorded (the diary corrects that).</exception>
+    public void MarkNotArrived()
+    {
+        if (ArrivedAt is null)
+        {
+            return;
+        }
+
+        if (!HoldsTime)
+        {
+            throw new RuleException("Attendance is already recorded for this appointment; correct it in the diary if needed.");
+        }
+
+        ArrivedAt = null;
         Version++;
     }
 

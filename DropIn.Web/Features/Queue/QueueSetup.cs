@@ -10,6 +10,7 @@ public static class QueueSetup
         builder.Services.AddSingleton<SessionLocator>();
         builder.Services.AddSingleton<VisitHistory>();
         builder.Services.AddScoped<QueueService>();
+        builder.Services.AddScoped<TodayService>();
         builder.Services.AddHostedService<DisplayHubRelay>();
         builder.Services.AddSingleton<Online.OnlineQueueEmails>();
         builder.Services.AddSingleton<Online.QueueNotices>();

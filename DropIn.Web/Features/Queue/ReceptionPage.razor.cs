@@ -1,6 +1,8 @@
 using DropIn.Web.Components.Shared;
 using DropIn.Web.Live;
+using DropIn.Domain.Appointments;
 using DropIn.Domain.Queue;
+using DropIn.Web.Features.Appointments.Diary;
 using DropIn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -11,6 +13,9 @@ namespace DropIn.Web.Features.Queue;
 public partial class ReceptionPage
 {
     private QueueView? _view;
+    // Set while the "Today" view is chosen: walk-ins and today's appointments in one list.
+    private TodayView? _today;
+    private bool _showToday;
     private string? _lastTicket;
     private bool _canCheckIn;
     private bool _canRun;
@@ -23,6 +28,8 @@ public partial class ReceptionPage
 
     [Inject] public required IAuthorizationService Authorization { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required TodayService Today { get; init; }
+    [Inject] public required DiaryService Diary { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -33,9 +40,35 @@ public partial class ReceptionPage
         _canOpenCases = (await Authorization.AuthorizeAsync(User, Permissions.ViewCases)).Succeeded;
     }
 
-    protected override bool Concerns(LiveChange change) => change is QueueChanged;
+    protected override bool Concerns(LiveChange change) => change is QueueChanged || (_showToday && change is DiaryChanged d && d.Date == Diary.Today);
 
-    protected override async Task ReloadAsync() => _view = await Queue.GetQueueAsync(User);
+    protected override async Task ReloadAsync()
+    {
+        if (_showToday)
+        {
+            _today = await Today.GetAsync(User);
+            _view = _today.Queue;
+        }
+        else
+        {
+            (_today, _view) = (null, await Queue.GetQueueAsync(User));
+        }
+    }
+
+    private async Task ShowTodayAsync(bool today)
+    {
+        _showToday = today;
+        await RereadAsync();
+    }
+
+    private Task ArrivedAsync(Appointment appointment) =>
+        ActAsync(() => Diary.MarkArrivedAsync(User, appointment.Id), $"{appointment.StudentName} has arrived; {CaseworkerOf(appointment)} can see it");
+
+    private Task NotArrivedAsync(Appointment appointment) =>
+        ActAsync(() => Diary.MarkNotArrivedAsync(User, appointment.Id), $"{appointment.StudentName} is no longer marked as arrived");
+
+    private string CaseworkerOf(Appointment appointment) =>
+        _today?.Entries.FirstOrDefault(e => e.Appointment?.Appointment.Id == appointment.Id)?.Appointment?.CaseworkerName ?? "their caseworker";
 
     /// <summary>A withdrawn student is flagged to reception and no ticket is made; only a manager can go on.</summary>
     private Task<bool> CheckInAsync(StudentDetailsModel model) => CheckInAsync(model.ToDetails(), managerOverride: false);

@@ -28,6 +28,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("AttendanceRecordedAt")
                         .HasColumnType("bigint");
 

@@ -23,6 +23,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AttendanceRecordedAt")
                         .HasColumnType("INTEGER");
 

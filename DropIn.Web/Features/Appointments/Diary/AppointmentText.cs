@@ -1,4 +1,5 @@
 using DropIn.Domain.Appointments;
+using DropIn.Web.Components.Shared;
 using MudBlazor;
 
 namespace DropIn.Web.Features.Appointments.Diary;
@@ -14,6 +15,15 @@ public static class AppointmentText
         AppointmentStatus.NoShow => "No-show",
         AppointmentStatus.Declined => "Declined online (told by email)",
         _ => "Released",
+    };
+
+    /// <summary>Where an appointment stands on the day, for reception's "Today" list: expected, arrived (London time), or as the diary says.</summary>
+    public static string OnTheDay(Appointment appointment) => appointment switch
+    {
+        { HoldsTime: true, ArrivedAt: { } at } => $"Arrived at {Clock.Local(at)}",
+        { Status: AppointmentStatus.Confirmed } => "Expected",
+        { Status: AppointmentStatus.PendingConfirmation } => "Expected (not confirmed by the student)",
+        _ => Status(appointment.Status),
     };
 
     public static Color StatusColor(AppointmentStatus status) => status switch

@@ -177,9 +177,33 @@ public sealed class DiaryService(
         standing.RecordNoShow(options.Value.NoShowsBeforeWarning, now);
     });
 
-    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, ChangeOptions onConflict, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
+    /// <summary>
+    /// Reception's "the student is here" for today's appointment, shown live on the diary of the caseworker it is with.
+    /// Whoever may check students in may press it; pressed twice, or by two people at once, the first time stands.
+    /// </summary>
+    /// <exception cref="ForbiddenException">The user may not check students in.</exception>
+    /// <exception cref="RuleException">Cancelled, not today, attendance already recorded, or an information barrier applies.</exception>
+    public Task MarkArrivedAsync(ClaimsPrincipal user, Guid id) =>
+        ChangeAsync(user, Permissions.CheckIn, id, ChangedMeanwhile, "appointment.arrived", (_, a, now) =>
+        {
+            a.MarkArrived(now);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Undoes a mistaken <see cref="MarkArrivedAsync"/>.</summary>
+    public Task MarkNotArrivedAsync(ClaimsPrincipal user, Guid id) =>
+        ChangeAsync(user, Permissions.CheckIn, id, ChangedMeanwhile, "appointment.not-arrived", (_, a, _) =>
+        {
+            a.MarkNotArrived();
+            return Task.CompletedTask;
+        });
+
+    private Task ChangeAsync(ClaimsPrincipal user, Guid id, ChangeOptions onConflict, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change) =>
+        ChangeAsync(user, Permissions.ManageAppointments, id, onConflict, audited: null, change);
+
+    private async Task ChangeAsync(ClaimsPrincipal user, string permission, Guid id, ChangeOptions onConflict, string? audited, Func<DropInDbContext, Appointment, DateTimeOffset, Task> change)
     {
-        await authorizer.RequireAsync(user, Permissions.ManageAppointments);
+        await authorizer.RequireAsync(user, permission);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Appointment(id));
         // Read and written in one transaction, as every write of an appointment's time is (see SlotBooker).
         await changes.RunAsync(onConflict with { Serialised = true }, async scope =>
@@ -189,6 +213,10 @@ public sealed class DiaryService(
             scope.Publish(new DiaryChanged(LondonTime.Today(appointment.Start)));
             await change(scope.Db, appointment, scope.Now);
             scope.Publish(new DiaryChanged(LondonTime.Today(appointment.Start)));
+            if (audited is not null)
+            {
+                scope.Audit(user, audited, "Appointment", id.ToString());
+            }
         });
     }
 
