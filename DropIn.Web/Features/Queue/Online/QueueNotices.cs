@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DropIn.Web.Features.Queue.Online;
 
 /// <summary>
-/// The emails a student who joined online gets as the queue moves: "nearly your turn" once, and "please come now"
+/// The emails a student who joined online gets as the queue moves: "nearly your turn" once (unless they are here), and "please come now"
 /// when called. Written in the same change as the queue move that causes it (the outbox), and marked on the ticket
 /// there, so a race between two moves sends it once: the ticket's concurrency token makes the second move re-read it.
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class QueueNotices(OnlineQueueEmails emails, IOptions<QueueOptions
         for (var ahead = 0; ahead < waiting.Count && ahead <= policy.NearlyYourTurnAhead; ahead++)
         {
             var ticket = waiting[ahead];
-            if (ticket.JoinedOnline && ticket.EmailOrId is not null && ticket.MarkNearlyTurnSent(scope.Now))
+            // Not to a student who is here (said "I'm here", or checked in on the kiosk): they are already waiting.
+            if (ticket.JoinedOnline && ticket.HereAt is null && ticket.EmailOrId is not null && ticket.MarkNearlyTurnSent(scope.Now))
             {
                 scope.Db.Outbox.Add(emails.NearlyYourTurn(ticket, scope.Now));
             }

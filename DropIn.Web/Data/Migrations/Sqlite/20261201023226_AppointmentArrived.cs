@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace DropIn.Web.Data.Migrations.Postgres
+namespace DropIn.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class I15Today : Migration
+    public partial class AppointmentArrived : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,7 @@ namespace DropIn.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<long>(
                 name: "ArrivedAt",
                 table: "Appointments",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
         }
 
