@@ -164,6 +164,52 @@ public sealed partial class OnlineQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoreTime_PressedTwiceAtTheSameMoment_StepsBackOnce_AndBothPressesComeBackToThePage()
+    {
+        var token = await JoinAndTakeAsync("ab123@cam.ac.uk");
+        for (var i = 0; i < 4; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            await _queue.CheckInAsync(_reception, $"Desk {i}");
+        }
+
+        var failures = await AtOnce.RunAsync(() => PostAsync(token, "more-time"), () => PostAsync(token, "more-time"), () => PostAsync(token, "more-time"));
+
+        Assert.All(failures, Assert.Null); // each press is redirected back to the page, never an error
+        Assert.Contains("3 people are ahead of you", await StatusPageAsync(token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leave_PressedTwiceAtTheSameMoment_LeavesOnce()
+    {
+        var token = await JoinAndTakeAsync("ab123@cam.ac.uk");
+        await _queue.CheckInAsync(_reception, "Desk Student");
+
+        var failures = await AtOnce.RunAsync(() => PostAsync(token, "leave"), () => PostAsync(token, "leave"));
+
+        Assert.All(failures, Assert.Null);
+        var view = await _queue.ViewAsync(_reception);
+        Assert.Equal("Desk Student", Assert.Single(view.Waiting).Ticket.Name);
+        Assert.Equal(TicketStatus.Left, Assert.Single(view.Done).Status);
+    }
+
+    [Fact]
+    public async Task TwoCaseworkers_SettingTheMessageAtTheSameMoment_OneMessageStands_AndNeitherGetsAnError()
+    {
+        var token = await JoinAndTakeAsync("ab123@cam.ac.uk");
+        var sessionId = (await _queue.ViewAsync(_reception)).Session.Id;
+        var other = await _queue.CaseworkerAsync("Priya Caseworker");
+
+        var failures = await AtOnce.RunAsync(
+            () => _queue.WithQueueAsync(q => q.SetNoticeAsync(_caseworker, sessionId, "Running 20 minutes late")),
+            () => _queue.WithQueueAsync(q => q.SetNoticeAsync(other, sessionId, "Back at 13:00")));
+
+        Assert.All(failures, Assert.Null);
+        var page = await StatusPageAsync(token);
+        Assert.True(page.Contains("Running 20 minutes late", StringComparison.Ordinal) ^ page.Contains("Back at 13:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LeavingTheQueue_ShowsReceptionTheTicketAsLeft()
     {
         var token = await JoinAndTakeAsync("ab123@cam.ac.uk");

@@ -44,7 +44,7 @@ public sealed partial class StatusPageBenchmark(ITestOutputHelper output)
         var clients = new List<StatusClient>();
         foreach (var token in tokens.Skip(Rounds))
         {
-            clients.Add(await StatusClient.OpenAsync(app, http, token));
+            clients.Add(await StatusClient.OpenAsync(app.ServerAddress, http, token));
         }
 
         var after = BenchmarkReport.Memory();
@@ -74,7 +74,7 @@ public sealed partial class StatusPageBenchmark(ITestOutputHelper output)
         report.AppendLine(Row("call next (and finish) → every status page", callNext, baseline));
         report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Panels fetched by the {Pages} pages over the {2 * Rounds} queue changes: {fetches} (a page fetches only when its own stage changes).");
         report.AppendLine().AppendLine("## Memory per open status page").AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB with {Pages} pages connected: {(after.Managed - before.Managed) * 1024 / Pages:0.0} KB per page, the server's and the client's side of each SignalR connection together (they share the process), so the server's own share is less. A status page holds no Blazor circuit (live-updates.md: about 945 KB per open staff queue page).");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB with {Pages} pages connected: {(after.Managed - before.Managed) * 1024 / Pages:0.0} KB per page, the server's and the client's side of each SignalR connection together (they share the process); the server's own share, with the clients in a process of their own, is in student-queue-memory.md. A status page holds no Blazor circuit (live-updates.md: about 945 KB per open staff queue page).");
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
 
         var path = BenchmarkReport.ResultsPath("student-queue.md");
@@ -138,9 +138,9 @@ public sealed partial class StatusPageBenchmark(ITestOutputHelper output)
 
         public int Fetches { get; private set; }
 
-        public static async Task<StatusClient> OpenAsync(AppFactory app, HttpClient http, string token)
+        public static async Task<StatusClient> OpenAsync(Uri server, HttpClient http, string token)
         {
-            var client = new StatusClient(new HubConnectionBuilder().WithUrl(new Uri(app.ServerAddress, DisplayHub.Path)).Build(), http, token);
+            var client = new StatusClient(new HubConnectionBuilder().WithUrl(new Uri(server, DisplayHub.Path)).Build(), http, token);
             await client.FetchAsync();
             client._connection.On<Guid, QueuePositions?>(DisplayHub.QueueChangedMessage, client.OnChangedAsync);
             await client._connection.StartAsync();
