@@ -34,7 +34,7 @@ public sealed class KioskBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var tablet = await (await browser.Browser.NewContextAsync(new() { BaseURL = server.ToString(), ViewportSize = Pages.Tablet })).NewPageAsync();
 
         await Pages.GotoInteractiveAsync(manager, KioskPaths.Kiosks);
-        await manager.GetByLabel("Name for a new kiosk, e.g. Reception tablet").FillAsync("Reception tablet");
+        await manager.GetByLabel("Name of the new kiosk").FillAsync("Reception tablet");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add a kiosk" }).ClickAsync();
         var code = await manager.Locator(".enrolment-code").TextContentAsync();
         await Assertions.Expect(manager.GetByTestId("kiosk")).ToContainTextAsync("Waiting for its code");

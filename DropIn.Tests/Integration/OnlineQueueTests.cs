@@ -125,24 +125,42 @@ public sealed partial class OnlineQueueTests : IAsyncLifetime
         var token = await JoinAndTakeAsync("ab123@cam.ac.uk"); // fifth: four ahead
         Assert.Empty(await MailAsync("ab123@cam.ac.uk", "nearly your turn"));
         var second = await _queue.CaseworkerAsync("Kim Caseworker");
+        _clock.Advance(TimeSpan.FromSeconds(1)); // so the student checked in at the same moment is behind, not tied
 
         var failures = await AtOnce.RunAsync(
             () => _queue.CallNextAsync(_caseworker, "Advice room 1"),
             () => _queue.CallNextAsync(second, "Advice room 2"),
-            () => PostAsync(token, "here"));
+            () => _queue.CheckInAsync(_reception, "Desk at once"));
         Assert.All(failures, Assert.Null);
         Assert.Contains("Nearly your turn", await StatusPageAsync(token), StringComparison.Ordinal);
 
-        await PostAsync(token, "more-time"); // back behind the one other waiting ticket
+        await PostAsync(token, "more-time"); // back behind the one ticket waiting after it
         await _queue.CheckInAsync(_reception, "Desk late");
         var first = (await _queue.ViewAsync(_reception)).Waiting[0].Ticket;
         await _queue.WithQueueAsync(q => q.MarkLeftAsync(_reception, first.Id));
+        await PostAsync(token, "here");
 
         Assert.Single(await MailAsync("ab123@cam.ac.uk", "nearly your turn"));
         var view = await _queue.ViewAsync(_reception);
         var mine = view.Waiting.Single(w => w.Ticket.JoinedOnline).Ticket;
-        Assert.NotNull(mine.HereAt);
         Assert.NotNull(mine.SteppedBackAt);
+    }
+
+    [Fact]
+    public async Task AStudentWhoSaidTheyAreHere_IsToldNearlyYourTurnOnThePage_ButNotEmailed()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await _queue.CheckInAsync(_reception, $"Desk {i}");
+        }
+
+        var token = await JoinAndTakeAsync("ab123@cam.ac.uk");
+        await PostAsync(token, "here");
+        await _queue.CallNextAsync(_caseworker, "Advice room 1");
+        await _queue.CallNextAsync(await _queue.CaseworkerAsync("Kim Caseworker"), "Advice room 2");
+
+        Assert.Contains("Nearly your turn", await StatusPageAsync(token), StringComparison.Ordinal);
+        Assert.Empty(await MailAsync("ab123@cam.ac.uk", "nearly your turn"));
     }
 
     [Fact]
