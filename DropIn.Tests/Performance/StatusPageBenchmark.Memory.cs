@@ -23,6 +23,7 @@ public sealed partial class StatusPageBenchmark
     {
         var settings = AppFactory.AlwaysOpen();
         settings["DropIn:Queue:Cap"] = "1000";
+        settings["DropIn:Queue:DefaultVisitMinutes"] = "1"; // so 500 waiting still fit before the session's end
         await using var app = new AppFactory(kestrel: true, settings: settings);
         var tokens = await JoinAsync(app, Pages);
         var folder = Directory.CreateTempSubdirectory("dropin-status-pages-");
