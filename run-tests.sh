@@ -62,7 +62,10 @@ if [ "$failed" -ne 0 ]; then
     echo "--- failed ---"
     for trx in "$results"/*.trx; do
         [ -e "$trx" ] || continue
-        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/\1/p' || true
+        # Each failed test's name, then the first lines of its message (perl-base is in every Debian install).
+        perl -0777 -ne 'while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed".*?<Message>(.*?)<\/Message>/gs) {
+            my ($name, $message) = ($1, $2); $message =~ s/&lt;/</g; $message =~ s/&gt;/>/g; $message =~ s/&quot;/"/g; $message =~ s/&apos;/\x27/g; $message =~ s/&amp;/&/g;
+            my @lines = grep { /\S/ } split /\n/, $message; print "$name\n"; print "    $_\n" for @lines[0 .. ($#lines < 7 ? $#lines : 7)]; }' "$trx" || true
     done
     echo "---"
 fi

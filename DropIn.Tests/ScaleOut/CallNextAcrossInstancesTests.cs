@@ -44,9 +44,20 @@ public sealed class CallNextAcrossInstancesTests(BrowserFixture browser, ScaleOu
         var clock = Stopwatch.StartNew();
         for (var round = 1; round <= Rounds; round++)
         {
-            foreach (var tablet in tablets)
+            // Every tablet is ready again: the two on the instance that did not finish hear of it across Redis. How fast
+            // is check 1's promise; this check is about who gets whom, so it waits longer, and says what each shows if not.
+            var ready = Stopwatch.StartNew();
+            foreach (var (caseworker, on, page) in tablets)
             {
-                await Assertions.Expect(tablet.Page.Locator("button.call-next")).ToBeEnabledAsync();
+                try
+                {
+                    await Assertions.Expect(page.Locator("button.call-next")).ToBeEnabledAsync(new() { Timeout = 15_000 });
+                }
+                catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+                {
+                    Say($"Round {round}: {caseworker}'s tablet on {on} had no Call next to press {ready.Elapsed.TotalSeconds:0.0} s after both finishes were in the database; it shows: {await ShowsAsync(page)}; with caseworkers: {Describe(await WithCaseworkersAsync())}.");
+                    throw;
+                }
             }
 
             var pressed = await PressAtOnceAsync([.. tablets.Select(t => t.Page)]);
@@ -125,6 +136,14 @@ public sealed class CallNextAcrossInstancesTests(BrowserFixture browser, ScaleOu
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>What a tablet's queue card says, in one line, for a failure's message.</summary>
+    private static async Task<string> ShowsAsync(IPage page)
+    {
+        var text = await page.Locator("#main").InnerTextAsync(new() { Timeout = 2_000 });
+        var line = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length > 300 ? line[..300] + "…" : line;
     }
 
     private static string Describe(IEnumerable<Ticket> tickets) =>
