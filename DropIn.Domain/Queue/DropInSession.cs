@@ -155,7 +155,7 @@ public sealed class DropInSession
                 : "The drop-in queue is closed, so nobody can be checked in. Offer the student an appointment instead.");
         }
 
-        return Issue(student, now, joinedOnline: false);
+        return Issue(student, now, CheckInChannel.Desk);
     }
 
     /// <summary>
@@ -163,23 +163,24 @@ public sealed class DropInSession
     /// <see cref="OnlineQueuePolicy.JoinOpensBefore"/> before the start); the cap and the estimate are checked with the
     /// queue as it is (<see cref="OnlineJoin.Check"/>), in the same transaction, by the caller.
     /// </summary>
+    /// <param name="channel">The phone or the kiosk.</param>
     /// <exception cref="RuleException">Outside the join window (the caller checks first and answers in its own words).</exception>
-    public Ticket JoinOnline(StudentDetails student, DateTimeOffset now, OnlineQueuePolicy policy)
+    public Ticket JoinOnline(StudentDetails student, DateTimeOffset now, OnlineQueuePolicy policy, CheckInChannel channel = CheckInChannel.Phone)
     {
         if (StateAt(now) == SessionState.Closed || now < ScheduledStart - policy.JoinOpensBefore)
         {
             throw new RuleException("The drop-in queue is not taking students now.");
         }
 
-        return Issue(student, now, joinedOnline: true);
+        return Issue(student, now, channel);
     }
 
-    private Ticket Issue(StudentDetails student, DateTimeOffset now, bool joinedOnline)
+    private Ticket Issue(StudentDetails student, DateTimeOffset now, CheckInChannel channel)
     {
         // Validate before taking a number, so a refused check-in leaves no gap in the ticket numbers.
         var details = student.Validated();
         LastTicketNumber++;
         Version++;
-        return new Ticket(Id, LastTicketNumber, details, now, joinedOnline);
+        return new Ticket(Id, LastTicketNumber, details, now, channel);
     }
 }

@@ -61,8 +61,9 @@ public sealed class OnlineJoinRequest
     /// already has in the session's queue, so joining twice never makes two places. Taking it again follows the same ticket.
     /// </summary>
     /// <param name="active">The session's tickets still waiting, called or with a caseworker.</param>
+    /// <param name="channel">The student's phone, or the reception kiosk.</param>
     /// <exception cref="RuleException">Declined, or outside the session's join window.</exception>
-    public Ticket? Take(DropInSession session, IEnumerable<Ticket> active, DateTimeOffset now, OnlineQueuePolicy policy)
+    public Ticket? Take(DropInSession session, IEnumerable<Ticket> active, DateTimeOffset now, OnlineQueuePolicy policy, CheckInChannel channel = CheckInChannel.Phone)
     {
         if (Declined)
         {
@@ -75,7 +76,7 @@ public sealed class OnlineJoinRequest
         }
 
         var existing = active.FirstOrDefault(t => UniversityEmail.Same(t.EmailOrId, Email));
-        var ticket = existing ?? session.JoinOnline(Details, now, policy);
+        var ticket = existing ?? session.JoinOnline(Details, now, policy, channel);
         TicketId = ticket.Id;
         Version++;
         return existing is null ? ticket : null;

@@ -10,14 +10,14 @@ public sealed class Ticket
     {
     }
 
-    internal Ticket(Guid sessionId, int number, StudentDetails student, DateTimeOffset now, bool joinedOnline = false)
+    internal Ticket(Guid sessionId, int number, StudentDetails student, DateTimeOffset now, CheckInChannel channel = CheckInChannel.Desk)
     {
         Id = Guid.NewGuid();
         SessionId = sessionId;
         Number = number;
         CheckedInAt = now;
         QueuedAt = now;
-        JoinedOnline = joinedOnline;
+        Channel = channel;
         Apply(student.Validated());
     }
 
@@ -40,8 +40,11 @@ public sealed class Ticket
     /// <summary>Where the ticket stands among those of the same priority: the check-in, later once the student stepped back.</summary>
     public DateTimeOffset QueuedAt { get; private set; }
 
-    /// <summary>Joined from the student's own phone or the kiosk, not at the desk.</summary>
-    public bool JoinedOnline { get; private set; }
+    /// <summary>Where the student checked in: at the desk, on their own phone or on the reception kiosk.</summary>
+    public CheckInChannel Channel { get; private set; }
+
+    /// <summary>Joined from the student's own phone or the kiosk, not at the desk: they have a private status link.</summary>
+    public bool JoinedOnline => Channel != CheckInChannel.Desk;
 
     /// <summary>When the student asked for more time ("I need 5 more minutes"); once per ticket.</summary>
     public DateTimeOffset? SteppedBackAt { get; private set; }

@@ -35,6 +35,9 @@ public sealed class KioskBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Pages.GotoInteractiveAsync(manager, KioskPaths.Kiosks);
         await manager.GetByLabel("Name of the new kiosk").FillAsync("Reception tablet");
+        // One line of field with its hint, not a tall box (its width once landed on its height).
+        var field = await manager.Locator(".mud-input-control").Filter(new() { Has = manager.GetByLabel("Name of the new kiosk") }).BoundingBoxAsync();
+        Assert.True(field!.Height < 100, $"The kiosk name field is {field.Height:0} px tall.");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Add a kiosk" }).ClickAsync();
         var code = await manager.Locator(".enrolment-code").TextContentAsync();
         await Assertions.Expect(manager.GetByTestId("kiosk")).ToContainTextAsync("Waiting for its code");
@@ -45,6 +48,7 @@ public sealed class KioskBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await tablet.GetByLabel("Enrolment code").FillAsync(code!);
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Set up this tablet" }).ClickAsync();
         await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check in for the drop-in");
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Status)).ToHaveTextAsync("This tablet is set up as a check-in kiosk. Students can check themselves in below.");
         await Pages.AssertAccessibleAsync(tablet);
         await Pages.AssertNoHorizontalScrollAsync(tablet);
 
@@ -74,7 +78,9 @@ public sealed class KioskBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Pages.GotoInteractiveAsync(manager, "/queue");
         await Assertions.Expect(manager.GetByTestId("waiting-table")).ToContainTextAsync("Wilhelmina");
-        await Assertions.Expect(manager.GetByTestId("waiting-table")).ToContainTextAsync("Online, here");
+        await Assertions.Expect(manager.GetByTestId("waiting-table")).ToContainTextAsync("Checked in at the kiosk");
+        await manager.GetByRole(AriaRole.Group, new() { Name = "Reception view" }).GetByRole(AriaRole.Button, new() { Name = "Today" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("today-list")).ToContainTextAsync("Checked in at the kiosk · ticket A01");
 
         await Pages.GotoInteractiveAsync(manager, KioskPaths.Kiosks);
         await Assertions.Expect(manager.GetByTestId("kiosk")).ToContainTextAsync("In use");

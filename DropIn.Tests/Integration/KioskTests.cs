@@ -56,7 +56,7 @@ public sealed partial class KioskTests : IAsyncLifetime
         Assert.Contains(">A01<", page, StringComparison.Ordinal);
         Assert.Contains("<svg", page, StringComparison.Ordinal); // the QR code to follow it
         var ticket = Assert.Single((await _queue.ViewAsync(_reception)).Waiting).Ticket;
-        Assert.True(ticket.JoinedOnline);
+        Assert.Equal(CheckInChannel.Kiosk, ticket.Channel); // reception and the Today list say "Checked in at the kiosk"
         Assert.NotNull(ticket.HereAt); // at the desk, so here
         Assert.Equal("Ada", ticket.Name);
         var mail = Assert.Single(await MailAsync("ab123@cam.ac.uk"));

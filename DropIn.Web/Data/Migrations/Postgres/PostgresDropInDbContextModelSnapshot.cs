@@ -1538,6 +1538,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<long>("CheckedInAt")
                         .HasColumnType("bigint");
 
@@ -1561,9 +1564,6 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.Property<long?>("HereAt")
                         .HasColumnType("bigint");
-
-                    b.Property<bool>("JoinedOnline")
-                        .HasColumnType("boolean");
 
                     b.Property<long?>("LeftAt")
                         .HasColumnType("bigint");

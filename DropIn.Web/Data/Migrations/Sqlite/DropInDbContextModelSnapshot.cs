@@ -1531,6 +1531,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CheckedInAt")
                         .HasColumnType("INTEGER");
 
@@ -1553,9 +1556,6 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("HereAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("JoinedOnline")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LeftAt")

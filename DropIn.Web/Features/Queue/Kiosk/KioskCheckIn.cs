@@ -67,7 +67,7 @@ public sealed class KioskCheckIn(
 
             var (token, linkHash) = ManageToken.Create();
             var request = OnlineJoinRequest.Request(session.Id, details, linkHash, declined: false, scope.Now);
-            var ticket = request.Take(session, active, scope.Now, options.Value.OnlinePolicy())!;
+            var ticket = request.Take(session, active, scope.Now, options.Value.OnlinePolicy(), CheckInChannel.Kiosk)!;
             ticket.MarkHere(scope.Now);
             kiosk.RecordCheckIn(scope.Now);
             scope.Db.OnlineJoinRequests.Add(request);

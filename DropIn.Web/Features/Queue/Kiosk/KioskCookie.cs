@@ -23,13 +23,3 @@ public static class KioskCookie
         IsEssential = true,
     });
 }
-
-/// <summary>The kiosk's addresses.</summary>
-public static class KioskPaths
-{
-    /// <summary>The tablet's page: enrolment until enrolled, then the check-in form.</summary>
-    public const string Kiosk = "/kiosk";
-
-    /// <summary>Managers' list of kiosks.</summary>
-    public const string Kiosks = "/kiosks";
-}
