@@ -315,6 +315,46 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, centuries.StatusCode);
     }
 
+    /// <summary>
+    /// More students than SQLite takes parameters in one command (32,766): a large union's few years. The report is
+    /// made, not refused with "too many SQL variables", because no query sends one parameter per record.
+    /// </summary>
+    [Fact]
+    public async Task Report_OverMoreStudentsThanSqlTakesParameters_IsMade()
+    {
+        var october = London.At(2026, 10, 12, 11, 0);
+        await StudentsWithCasesAsync(1, october);
+        const int copies = 33_000;
+        await using (var db = await DbAsync())
+        {
+            // Copies of that student and case made in SQL (each made through the model would take minutes): new ids, new numbers.
+            var student = await db.Students.Select(s => s.Id).SingleAsync();
+            var kase = await db.Cases.Select(c => c.Id).SingleAsync();
+            var studentColumns = await ColumnsAsync(db, "Students");
+            var caseColumns = await ColumnsAsync(db, "Cases");
+            var series = $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies}) ";
+            const string studentId = "printf('%08X-0000-4000-8000-%012X', i, i)";
+            var students = $"{series}INSERT INTO Students ({string.Join(", ", studentColumns)}) SELECT {string.Join(", ", studentColumns.Select(c => c == "Id" ? studentId : c))} FROM Students, n WHERE Students.Id = {{0}}";
+            await db.Database.ExecuteSqlRawAsync(students, student);
+            var cases = $"{series}INSERT INTO Cases ({string.Join(", ", caseColumns)}) SELECT {string.Join(", ", caseColumns.Select(c => c switch
+                {
+                    "Id" => "printf('%08X-0000-4000-9000-%012X', i, i)",
+                    "StudentId" => studentId,
+                    "Number" => "Number + i",
+                    _ => c,
+                }))} FROM Cases, n WHERE Cases.Id = {{0}}";
+            await db.Database.ExecuteSqlRawAsync(cases, kase);
+        }
+
+        var report = await ReportAsync();
+
+        Assert.Equal("33,000", Cell(report.Table("gender"), "Total", ThisYear).Display);
+        Assert.Equal("33,000", Cell(report.Table("gender"), "Not answered", ThisYear).Display);
+    }
+
+    private static async Task<List<string>> ColumnsAsync(DropInDbContext db, string table) =>
+        await db.Database.SqlQuery<string>($"SELECT name AS Value FROM pragma_table_info({table})").ToListAsync();
+
     [Fact]
     public async Task AnnualReport_SaysTheHeadlinesInWords_FromPublishedFiguresOnly()
     {

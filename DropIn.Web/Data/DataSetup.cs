@@ -26,7 +26,12 @@ public static class DataSetup
 
         // A factory, not a scoped context: Blazor Server circuits live for hours, so each operation takes a fresh context.
         builder.Services.AddDbContextFactory<DropInDbContext, DropInDbContextFactory>(options =>
-            (provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString))
+            // A list of values in a query (ids.Contains(x)) goes as one parameter (a JSON array in SQLite, an array in
+            // PostgreSQL), not one parameter per value, EF 10's default: a query's text stays the same whatever the
+            // list's length, and SQLite's limit of 32,766 parameters can never refuse a long one.
+            (provider == DatabaseProvider.Postgres
+                ? options.UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                : options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))
                 .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>()
                 // A save that loses a race is expected and handled (DataChanges re-applies the rule or says so in words,
                 // and logs it); EF's own "fail" lines for it read as faults to whoever watches the logs. A fault that is

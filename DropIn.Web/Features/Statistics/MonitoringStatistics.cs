@@ -28,9 +28,14 @@ internal static class MonitoringStatistics
     {
         var years = period.AcademicYears;
         var users = await StudentsByYearAsync(db, period);
-        var everyone = users.SelectMany(y => y.Value).Distinct().ToList();
-        // The decrypting read: four answers per person, held only while counting.
-        var answers = (await db.MonitoringRecords.AsNoTracking().Where(m => everyone.Contains(m.StudentId))
+        // The decrypting read: four answers per person, held only while counting. Whose answers is said in SQL, not by
+        // sending every id back as a parameter (seven years of a large union's students are more than SQLite takes).
+        var (start, end) = (period.Start, period.End);
+        var answers = (await db.MonitoringRecords.AsNoTracking()
+                .Where(m => db.Cases.Any(c => c.StudentId == m.StudentId && c.OpenedAt >= start && c.OpenedAt < end)
+                    || db.Tickets.Any(t => t.StudentId == m.StudentId && t.CheckedInAt >= start && t.CheckedInAt < end)
+                    || db.Appointments.Any(a => a.StudentId == m.StudentId && a.Start >= start && a.Start < end)
+                    || db.Enquiries.Any(e => e.StudentId == m.StudentId && e.ReceivedAt >= start && e.ReceivedAt < end))
                 .Select(m => new { m.StudentId, m.Gender, m.Ethnicity, m.Disability, m.LevelOfStudy })
                 .ToListAsync())
             .ToDictionary(m => m.StudentId);
