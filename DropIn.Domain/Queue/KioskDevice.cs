@@ -47,13 +47,20 @@ public sealed class KioskDevice
 
     /// <summary>A new kiosk, waiting for its enrolment code to be typed on the tablet.</summary>
     /// <param name="codeHash">SHA-256 of the enrolment code shown once to the manager.</param>
-    /// <exception cref="RuleException">The name is missing or longer than <see cref="MaxNameLength"/>.</exception>
-    public static KioskDevice Add(string name, string codeHash, string addedBy, DateTimeOffset now)
+    /// <param name="existing">The kiosks there are: one not revoked may not have the same name (in any case), or a
+    /// manager could not tell which tablet to revoke or give a new code.</param>
+    /// <exception cref="RuleException">The name is missing, longer than <see cref="MaxNameLength"/>, or in use.</exception>
+    public static KioskDevice Add(string name, string codeHash, string addedBy, DateTimeOffset now, IEnumerable<KioskDevice> existing)
     {
         name = (name ?? "").Trim();
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
             throw new RuleException($"Give the tablet a name of 1 to {MaxNameLength} characters, such as \"Reception tablet\".");
+        }
+
+        if (existing.Any(k => k.RevokedAt is null && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RuleException($"A kiosk called \"{name}\" is already in use. Give this one a name that tells them apart, such as \"{name} 2\".");
         }
 
         var device = new KioskDevice { Id = Guid.NewGuid(), Name = name, AddedAt = now, AddedBy = addedBy };

@@ -12,7 +12,7 @@ public sealed class KioskDeviceTests
     [Fact]
     public void TheCode_WorksOnce_WithinFifteenMinutes_AndTheTabletIsThenKnownByItsToken()
     {
-        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added);
+        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added, []);
 
         Assert.False(kiosk.Accepts("token-1"));
         kiosk.Enrol("code-1", "token-1", Added.AddMinutes(14).AddSeconds(59));
@@ -27,7 +27,7 @@ public sealed class KioskDeviceTests
     [Fact]
     public void ACode_TypedFifteenMinutesLate_OrWrong_IsRefusedInTheSameWords()
     {
-        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added);
+        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added, []);
 
         Assert.Equal(KioskDevice.WrongCodeText, Assert.Throws<RuleException>(() => kiosk.Enrol("code-1", "token-1", Added.AddMinutes(15))).Message);
         Assert.Equal(KioskDevice.WrongCodeText, Assert.Throws<RuleException>(() => kiosk.Enrol("code-2", "token-1", Added)).Message);
@@ -37,7 +37,7 @@ public sealed class KioskDeviceTests
     [Fact]
     public void ANewCode_ReplacesTheTabletsToken_OnceTyped()
     {
-        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added);
+        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added, []);
         kiosk.Enrol("code-1", "old-token", Added.AddMinutes(1));
 
         kiosk.NewEnrolmentCode("code-2", Added.AddDays(30));
@@ -51,7 +51,7 @@ public sealed class KioskDeviceTests
     [Fact]
     public void Revoking_StopsTheToken_AndAnyWaitingCode_AndCannotBeUndoneByANewCode()
     {
-        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added);
+        var kiosk = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added, []);
         kiosk.Enrol("code-1", "token-1", Added.AddMinutes(1));
         kiosk.NewEnrolmentCode("code-2", Added.AddMinutes(2));
 
@@ -70,5 +70,18 @@ public sealed class KioskDeviceTests
     [InlineData("   ")]
     [InlineData("A name far too long for a kiosk, more than sixty characters in all")]
     public void AKiosk_NeedsAName_ThatFits(string name) =>
-        Assert.Throws<RuleException>(() => KioskDevice.Add(name, "code-1", "manager-1", Added));
+        Assert.Throws<RuleException>(() => KioskDevice.Add(name, "code-1", "manager-1", Added, []));
+
+    [Fact]
+    public void TwoKiosksInUse_NeverShareAName_ButARevokedOnesNameIsFree()
+    {
+        var first = KioskDevice.Add("Reception tablet", "code-1", "manager-1", Added, []);
+
+        var same = Assert.Throws<RuleException>(() => KioskDevice.Add(" reception TABLET ", "code-2", "manager-1", Added, [first]));
+        Assert.Contains("already in use", same.Message, StringComparison.Ordinal);
+        Assert.Equal("Reception tablet 2", KioskDevice.Add("Reception tablet 2", "code-2", "manager-1", Added, [first]).Name);
+
+        first.Revoke("manager-1", Added.AddMinutes(1));
+        Assert.Equal("Reception tablet", KioskDevice.Add("Reception tablet", "code-3", "manager-1", Added.AddMinutes(2), [first]).Name);
+    }
 }

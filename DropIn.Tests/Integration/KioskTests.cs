@@ -137,6 +137,19 @@ public sealed partial class KioskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoManagers_AddingTheSameName_AtTheSameMoment_GetOneKiosk_AndOneClearRefusal()
+    {
+        var failures = await AtOnce.RunAsync(
+            () => _app.UseAsync<KioskDevices, string>(k => k.AddAsync(_manager, "Reception tablet")),
+            () => _app.UseAsync<KioskDevices, string>(k => k.AddAsync(_manager, "Reception Tablet")));
+
+        var refused = Assert.Single(failures, f => f is not null);
+        Assert.IsType<DropIn.Domain.RuleException>(refused);
+        Assert.Contains("already in use", refused!.Message, StringComparison.Ordinal);
+        Assert.Single(await KiosksAsync());
+    }
+
+    [Fact]
     public async Task OnlyAManager_AddsOrRevokesAKiosk()
     {
         await Assert.ThrowsAsync<ForbiddenException>(() => _app.UseAsync<KioskDevices>(k => k.AddAsync(_reception, "My own tablet")));

@@ -30,17 +30,17 @@ public sealed class KioskDevices(IDbContextFactory<DropInDbContext> dbFactory, D
     }
 
     /// <summary>Adds a kiosk and returns its enrolment code, shown once (only its hash is kept).</summary>
-    /// <exception cref="RuleException">The name is missing or too long.</exception>
+    /// <exception cref="RuleException">The name is missing, too long, or another kiosk in use has it.</exception>
     public async Task<string> AddAsync(ClaimsPrincipal user, string name)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ManageKiosks);
         var (code, hash) = EnrolmentCode.Create();
-        await changes.RunAsync(ChangedMeanwhile, scope =>
+        // Serialised: two managers adding the same name at the same moment get one kiosk and one "already in use".
+        await changes.RunAsync(ChangedMeanwhile with { Serialised = true }, async scope =>
         {
-            var device = KioskDevice.Add(name, hash, manager.Id, scope.Now);
+            var device = KioskDevice.Add(name, hash, manager.Id, scope.Now, await scope.Db.KioskDevices.Where(k => k.RevokedAt == null).ToListAsync());
             scope.Db.KioskDevices.Add(device);
             scope.Audit(user, "kiosk.add", "Kiosk", device.Id.ToString());
-            return Task.CompletedTask;
         });
         return code;
     }
