@@ -46,6 +46,28 @@ public sealed class CaseFileTests : IAsyncLifetime
     private Task<CaseFile> FileAsync(Guid id, ClaimsPrincipal? user = null) => Cases(c => c.GetAsync(user ?? _sam, id));
 
     [Fact]
+    public async Task ALongTimeline_OpensAtItsNewestEntries_AndShowsOlderOnesAPageAtATime()
+    {
+        var opened = await OpenAsync();
+        for (var i = 1; i <= CaseService.TimelinePage + 10; i++)
+        {
+            await Work(w => w.AddEntryAsync(_sam, opened.Id, new EntryDraft(EntryKind.Note, $"Note {i}")));
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var file = await FileAsync(opened.Id);
+
+        Assert.Equal(CaseService.TimelinePage + 10, file.TimelineCount);
+        Assert.Equal(CaseService.TimelinePage, file.Timeline.Count);
+        Assert.Equal($"Note {CaseService.TimelinePage + 10}", file.Timeline[0].Entry.Text);
+        Assert.Equal("Note 11", file.Timeline[^1].Entry.Text);
+
+        var all = await Cases(c => c.GetAsync(_sam, opened.Id, 2 * CaseService.TimelinePage));
+        Assert.Equal(CaseService.TimelinePage + 10, all.Timeline.Count);
+        Assert.Equal("Note 1", all.Timeline[^1].Entry.Text);
+    }
+
+    [Fact]
     public async Task Lifecycle_OpenRecordPlanClose_RefusesWorkWhileClosed_Reopens()
     {
         var opened = await OpenAsync();

@@ -144,22 +144,30 @@ public sealed partial class SharedAuditTrailTests
 
     private static string HashOf(long sequence) => $"hash-of-{sequence}";
 
-    /// <summary>Reads the head as often as it can until cancelled, as verify-audit might at any moment.</summary>
-    private static Task<List<long>> WatchHead(AuditKey reader, CancellationToken stop) => Task.Run(async () =>
+    /// <summary>
+    /// Reads the head as often as it can until cancelled, as verify-audit might at any moment, and once more after: on a
+    /// thread of its own, so a busy thread pool (the suite runs classes side by side on two cores) cannot keep it from
+    /// watching while the writers write, nor leave it with nothing seen.
+    /// </summary>
+    private static Task<List<long>> WatchHead(AuditKey reader, CancellationToken stop) => Task.Factory.StartNew(() =>
     {
         var seen = new List<long>();
-        while (!stop.IsCancellationRequested)
+        while (true)
         {
+            var last = stop.IsCancellationRequested;
             if (reader.ReadHead() is { } head)
             {
                 seen.Add(head.Sequence);
             }
 
-            await Task.Yield();
-        }
+            if (last)
+            {
+                return seen;
+            }
 
-        return seen;
-    });
+            Thread.Yield();
+        }
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static void AssertNeverBackwards(List<long> observed)
     {

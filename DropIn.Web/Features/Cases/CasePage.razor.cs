@@ -27,6 +27,7 @@ public partial class CasePage
     private CaseDocumentsPanel? _documents;
     private IReadOnlyList<StaffName> _staff = [];
     private IReadOnlyList<CaseCategory> _categories = [];
+    private int _timelineShown = CaseService.TimelinePage;
 
     [Parameter] public Guid Id { get; set; }
     [Inject] public required CaseService Cases { get; init; }
@@ -40,7 +41,7 @@ public partial class CasePage
     // A barrier put up while the page is open: the case disappears from the screen at once.
     protected override Task ReloadAsync() => ReadOrRefuseAsync(async () =>
     {
-        _file = await Cases.GetAsync(User, Id);
+        _file = await Cases.GetAsync(User, Id, _timelineShown);
         if (_staff.Count == 0)
         {
             _staff = await Cases.CaseworkersAsync(User);
@@ -53,6 +54,13 @@ public partial class CasePage
             await _documents.ReloadAsync();
         }
     }, refused: message => (_file, _error) = (null, message));
+
+    /// <summary>The next page of older timeline entries, under those shown.</summary>
+    private async Task ShowOlderAsync()
+    {
+        _timelineShown += CaseService.TimelinePage;
+        await RereadAsync();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

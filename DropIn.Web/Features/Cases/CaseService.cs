@@ -108,14 +108,24 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
         return details;
     }
 
-    public async Task<CaseFile> GetAsync(ClaimsPrincipal user, Guid caseId)
+    /// <summary>How many timeline entries a case file shows at first, and how many more each "Show older entries" adds.</summary>
+    public const int TimelinePage = 50;
+
+    /// <summary>
+    /// A case file, with its newest <paramref name="timelineShown"/> timeline entries (only those are read and
+    /// decrypted: a long case costs no more to open than a short one) and how many there are in all.
+    /// </summary>
+    /// <exception cref="ForbiddenException">The user may not see cases, or this student is walled off from them.</exception>
+    public async Task<CaseFile> GetAsync(ClaimsPrincipal user, Guid caseId, int timelineShown = TimelinePage)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (_, found) = await access.RequireAsync(db, user, caseId, Permissions.ViewCases);
         await audit.ViewedAsync(user, "Case", caseId.ToString());
         var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == found.StudentId);
         var category = await db.CaseCategories.AsNoTracking().Where(c => c.Id == found.CategoryId).Select(c => c.Name).SingleAsync();
-        var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync();
+        var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.CaseId == caseId)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.RecordedAt).Take(Math.Max(timelineShown, 1)).ToListAsync();
+        var timelineCount = await db.TimelineEntries.CountAsync(e => e.CaseId == caseId);
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).ToDictionaryAsync(d => d.Id, d => DocumentRules.SafeName(d.FileName));
         var signposts = await db.Signposts.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
@@ -127,7 +137,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
         var plan = await db.ActionItems.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AgreedAt).ToListAsync();
         var consents = await db.Consents.AsNoTracking().Where(c => c.StudentId == found.StudentId).OrderByDescending(c => c.GivenOn).ToListAsync();
         var caseworkers = found.Caseworkers.Select(c => new StaffName(c.StaffId, names.GetValueOrDefault(c.StaffId, "(former staff)"))).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        return new CaseFile(found, student, category, caseworkers, timeline, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId));
+        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId));
     }
 
     /// <summary>Open cases, the user's own first, each with its next deadline not yet met.</summary>

@@ -20,13 +20,17 @@ public sealed record StaffName(string Id, string Name);
 
 public sealed record TimelineItem(TimelineEntry Entry, string RecordedByName, string? SignpostName, string? DocumentName);
 
-/// <summary>A case file as a caseworker sees it. Monitoring answers are never part of it.</summary>
+/// <summary>
+/// A case file as a caseworker sees it. Monitoring answers are never part of it. <see cref="Timeline"/> is the newest
+/// entries, newest first; <see cref="TimelineCount"/> is how many the case has in all.
+/// </summary>
 public sealed record CaseFile(
     Case Case,
     Student Student,
     string Category,
     IReadOnlyList<StaffName> Caseworkers,
     IReadOnlyList<TimelineItem> Timeline,
+    int TimelineCount,
     IReadOnlyList<CaseDeadline> Deadlines,
     IReadOnlyList<ActionItem> Plan,
     IReadOnlyList<Consent> Consents,
