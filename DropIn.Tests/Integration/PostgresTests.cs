@@ -29,6 +29,29 @@ public sealed class PostgresTests
         Assert.NotEmpty(await db.CaseCategories.ToListAsync());
     }
 
+    /// <summary>The statistics' queries (lists sent as one array parameter, involvements as one UNION) run on PostgreSQL too.</summary>
+    [Fact]
+    public async Task Statistics_AreMade_OnPostgres_WithAStudentInvolvedThreeWays()
+    {
+        var clock = London.Clock(2026, 11, 24, 12, 0);
+        await using var app = new AppFactory(postgres: true, clock: clock);
+        var manager = await app.StaffAsync("Morgan Manager", DropIn.Web.Security.Roles.Manager);
+        var reception = await app.StaffAsync("Rita Reception", DropIn.Web.Security.Roles.Reception);
+        var student = await app.UseAsync<DropIn.Web.Features.Students.StudentService, DropIn.Domain.Cases.Student>(s =>
+            s.RegisterAsync(reception, new DropIn.Domain.Cases.StudentProfile("Ada Lovelace", Email: "al123@cam.ac.uk")));
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<DropInDbContext>>().CreateDbContextAsync())
+        {
+            var category = await db.CaseCategories.Select(c => c.Id).FirstAsync();
+            db.Cases.Add(DropIn.Domain.Cases.Case.Open(student.Id, category, 1, "Deposit withheld", "test", London.At(2026, 10, 12, 11, 0)));
+            await db.SaveChangesAsync();
+        }
+
+        var report = await app.UseAsync<DropIn.Web.Features.Statistics.StatisticsService, DropIn.Web.Features.Statistics.StatisticsReport>(s =>
+            s.ReportAsync(manager, DropIn.Web.Features.Statistics.StatisticsPeriod.AcademicYear(2026)));
+
+        Assert.Contains(report.Table("gender").Rows, r => r.Label == "Not answered");
+    }
+
     [Fact]
     public async Task AuditTrail_TheOwnerCannotChangeIt_AndTheAppsRoleHasNoRightTo_WhileTheAppRunsAsThatRole()
     {

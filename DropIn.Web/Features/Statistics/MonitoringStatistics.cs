@@ -27,15 +27,13 @@ internal static class MonitoringStatistics
     public static async Task<IReadOnlyList<PublishedTable>> BreakdownsAsync(DropInDbContext db, StatisticsPeriod period)
     {
         var years = period.AcademicYears;
-        var users = await StudentsByYearAsync(db, period);
+        var involvements = Involvements(db, period);
+        var users = await StudentsByYearAsync(involvements, period);
         // The decrypting read: four answers per person, held only while counting. Whose answers is said in SQL, not by
-        // sending every id back as a parameter (seven years of a large union's students are more than SQLite takes).
-        var (start, end) = (period.Start, period.End);
+        // sending every id back (seven years of a large union's students are a long list).
+        var involved = involvements.Select(i => i.StudentId);
         var answers = (await db.MonitoringRecords.AsNoTracking()
-                .Where(m => db.Cases.Any(c => c.StudentId == m.StudentId && c.OpenedAt >= start && c.OpenedAt < end)
-                    || db.Tickets.Any(t => t.StudentId == m.StudentId && t.CheckedInAt >= start && t.CheckedInAt < end)
-                    || db.Appointments.Any(a => a.StudentId == m.StudentId && a.Start >= start && a.Start < end)
-                    || db.Enquiries.Any(e => e.StudentId == m.StudentId && e.ReceivedAt >= start && e.ReceivedAt < end))
+                .Where(m => involved.Contains(m.StudentId))
                 .Select(m => new { m.StudentId, m.Gender, m.Ethnicity, m.Disability, m.LevelOfStudy })
                 .ToListAsync())
             .ToDictionary(m => m.StudentId);
@@ -95,28 +93,38 @@ internal static class MonitoringStatistics
     }
 
     /// <summary>
-    /// Who used the service in each academic year of the period: a case opened, a drop-in visit, an appointment or an
-    /// enquiry linked to their record. Ids only; each student counts once per year.
+    /// Who used the service in the period, and when (a query, not yet run): a case opened, a drop-in visit, an appointment
+    /// or an enquiry linked to their record. Ids and instants only.
     /// </summary>
-    private static async Task<Dictionary<int, HashSet<Guid>>> StudentsByYearAsync(DropInDbContext db, StatisticsPeriod period)
+    private static IQueryable<Involvement> Involvements(DropInDbContext db, StatisticsPeriod period)
     {
         var (start, end) = (period.Start, period.End);
-        var involvements = new List<(Guid Student, DateTimeOffset At)>();
-        involvements.AddRange((await db.Cases.AsNoTracking().Where(c => c.OpenedAt >= start && c.OpenedAt < end)
-            .Select(c => new { c.StudentId, c.OpenedAt }).ToListAsync()).Select(x => (x.StudentId, x.OpenedAt)));
-        involvements.AddRange((await db.Tickets.AsNoTracking().Where(t => t.StudentId != null && t.CheckedInAt >= start && t.CheckedInAt < end)
-            .Select(t => new { t.StudentId, t.CheckedInAt }).ToListAsync()).Select(x => (x.StudentId!.Value, x.CheckedInAt)));
-        involvements.AddRange((await db.Appointments.AsNoTracking().Where(a => a.StudentId != null && a.Start >= start && a.Start < end)
-            .Select(a => new { a.StudentId, a.Start }).ToListAsync()).Select(x => (x.StudentId!.Value, x.Start)));
-        involvements.AddRange((await db.Enquiries.AsNoTracking().Where(e => e.StudentId != null && e.ReceivedAt >= start && e.ReceivedAt < end)
-            .Select(e => new { e.StudentId, e.ReceivedAt }).ToListAsync()).Select(x => (x.StudentId!.Value, x.ReceivedAt)));
+        return db.Cases.AsNoTracking().Where(c => c.OpenedAt >= start && c.OpenedAt < end)
+                .Select(c => new Involvement { StudentId = c.StudentId, At = c.OpenedAt })
+            .Concat(db.Tickets.AsNoTracking().Where(t => t.StudentId != null && t.CheckedInAt >= start && t.CheckedInAt < end)
+                .Select(t => new Involvement { StudentId = t.StudentId!.Value, At = t.CheckedInAt }))
+            .Concat(db.Appointments.AsNoTracking().Where(a => a.StudentId != null && a.Start >= start && a.Start < end)
+                .Select(a => new Involvement { StudentId = a.StudentId!.Value, At = a.Start }))
+            .Concat(db.Enquiries.AsNoTracking().Where(e => e.StudentId != null && e.ReceivedAt >= start && e.ReceivedAt < end)
+                .Select(e => new Involvement { StudentId = e.StudentId!.Value, At = e.ReceivedAt }));
+    }
 
+    /// <summary>Each academic year's students in the period; each counts once per year.</summary>
+    private static async Task<Dictionary<int, HashSet<Guid>>> StudentsByYearAsync(IQueryable<Involvement> involvements, StatisticsPeriod period)
+    {
         var byYear = period.AcademicYears.ToDictionary(y => y, _ => new HashSet<Guid>());
-        foreach (var (student, at) in involvements)
+        foreach (var involvement in await involvements.ToListAsync())
         {
-            byYear[StatisticsPeriod.AcademicYearOf(Domain.Calendar.YearMonth.Of(at))].Add(student);
+            byYear[StatisticsPeriod.AcademicYearOf(Domain.Calendar.YearMonth.Of(involvement.At))].Add(involvement.StudentId);
         }
 
         return byYear;
+    }
+
+    private sealed class Involvement
+    {
+        public Guid StudentId { get; init; }
+
+        public DateTimeOffset At { get; init; }
     }
 }
