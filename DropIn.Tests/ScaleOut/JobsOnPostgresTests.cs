@@ -83,7 +83,7 @@ public sealed class JobsOnPostgresTests
             studentId = student.Id;
         }
 
-        var destroyer = new StudentDestroyer(postgres, app.Services.GetRequiredService<DocumentStore>());
+        var destroyer = new StudentDestroyer(postgres, app.Services.GetRequiredService<DocumentStore>(), app.Services.GetRequiredService<DropIn.Web.Live.ILiveUpdates>());
         var (policy, night) = (new RetentionPolicy(7), London.At(2026, 12, 1, 2, 30));
         var destroyed = new DestroyedStudent?[2];
         _meet.Arm();

@@ -5,6 +5,9 @@ namespace DropIn.Web.Live;
 internal sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger) : ILiveUpdates
 {
     private ImmutableList<Func<LiveChange, Task>> _handlers = [];
+    private ImmutableList<Action<LiveChange>> _watchers = [];
+
+    public bool HearsEveryServer => true;
 
     /// <summary>
     /// Hands the change to every subscriber and returns without waiting for them: the member of staff who checked a
@@ -12,6 +15,11 @@ internal sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger)
     /// </summary>
     public Task PublishAsync(LiveChange change)
     {
+        foreach (var watcher in _watchers)
+        {
+            watcher(change);
+        }
+
         foreach (var handler in _handlers)
         {
             _ = DeliverAsync(handler, change);
@@ -24,6 +32,12 @@ internal sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger)
     {
         ImmutableInterlocked.Update(ref _handlers, list => list.Add(handler));
         return new Subscription(() => ImmutableInterlocked.Update(ref _handlers, list => list.Remove(handler)));
+    }
+
+    public IDisposable Watch(Action<LiveChange> onChange)
+    {
+        ImmutableInterlocked.Update(ref _watchers, list => list.Add(onChange));
+        return new Subscription(() => ImmutableInterlocked.Update(ref _watchers, list => list.Remove(onChange)));
     }
 
     private async Task DeliverAsync(Func<LiveChange, Task> handler, LiveChange change)

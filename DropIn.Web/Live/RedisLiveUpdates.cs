@@ -64,6 +64,14 @@ internal sealed class RedisLiveUpdates : ILiveUpdates, IHostedService
 
     public IDisposable Subscribe(Func<LiveChange, Task> handler) => _local.Subscribe(handler);
 
+    public IDisposable Watch(Action<LiveChange> onChange) => _local.Watch(onChange);
+
+    /// <summary>
+    /// While Redis is connected. From the moment it drops, results shared between screens are not kept: a change made on
+    /// another server meanwhile would not make them stale. When it is back, <see cref="ChangesMayHaveBeenMissed"/> does.
+    /// </summary>
+    public bool HearsEveryServer => _redis.IsConnected;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _redis.ConnectionRestored += OnConnectionRestored;

@@ -9,9 +9,11 @@ namespace DropIn.Web.Security;
 
 /// <summary>
 /// The object-level check behind every read of a student's data: whether a dispute walls this member of staff off
-/// from the student. Read fresh on every call (active disputes are few), so a change takes effect on the next read.
+/// from the student. The checks of one record, and of a rule that acts (Call next), read the database on every call, so
+/// a change takes effect on the next one; a screen listing many people takes its lens from the disputes read once per
+/// change and shared (<see cref="DisputeParties"/>), which a change makes stale before any screen hears of it.
 /// </summary>
-public sealed class InformationBarriers(IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock, AuditLog audit)
+public sealed class InformationBarriers(IDbContextFactory<DropInDbContext> dbFactory, TimeProvider clock, AuditLog audit, DisputeParties disputes)
 {
     /// <summary>Says that something is hidden without saying what: the words every screen uses.</summary>
     public const string Message = "An information barrier applies: you cannot see this record. A manager can tell you who can help.";
@@ -30,14 +32,18 @@ public sealed class InformationBarriers(IDbContextFactory<DropInDbContext> dbFac
         return await BlockedAsync(db, staffId, ct);
     }
 
-    /// <summary>The user's view through the barriers for a list of many people (see <see cref="BarrierLens"/>).</summary>
+    /// <summary>
+    /// The user's view through the barriers for a screen listing many people (see <see cref="BarrierLens"/>), from the
+    /// disputes as read after the last change heard (<see cref="DisputeParties"/>): no database read per screen.
+    /// </summary>
     public async Task<BarrierLens> LensAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var staffId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return staffId is null ? BarrierLens.None : await LensAsync(staffId, ct);
+        return staffId is null ? BarrierLens.None : (await disputes.GetAsync(ct)).LensFor(staffId, clock.GetUtcNow());
     }
 
-    public async Task<BarrierLens> LensAsync(string staffId, CancellationToken ct = default)
+    /// <summary>The view of <paramref name="staffId"/> through the barriers, read from the database now: for a rule that acts on what it lets through (Call next).</summary>
+    public async Task<BarrierLens> LensNowAsync(string staffId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var active = await db.Disputes.AsNoTracking().Where(d => d.EndedAt == null).ToListAsync(ct);

@@ -153,6 +153,7 @@ public static class SecuritySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditingAuthorizationResultHandler>();
         services.AddScoped<StaffAuthorizer>();
         services.AddScoped<InformationBarriers>();
+        services.AddSingleton<DisputeParties>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<TwoFactor.TwoFactorService>();

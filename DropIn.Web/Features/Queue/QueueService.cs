@@ -23,7 +23,7 @@ public sealed class QueueService(
     StaffAuthorizer authorizer,
     TimeProvider clock,
     IOptions<QueueOptions> options, InformationBarriers barriers,
-    IAuthorizationService authorization, Security.Audit.AuditLog audit, Online.QueueNotices notices)
+    IAuthorizationService authorization, Security.Audit.AuditLog audit, Online.QueueNotices notices, QueueReadModel current)
 {
     /// <summary>
     /// The queue re-applies its rule after a conflict: two presses at once each get what is true after the other
@@ -37,11 +37,9 @@ public sealed class QueueService(
     public async Task<QueueView> GetQueueAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await authorizer.RequireAsync(user, Permissions.ViewQueue);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var session = await sessions.CurrentAsync(db, now, ct);
+        var (session, stored) = await current.CurrentAsync(ct);
         var lens = await barriers.LensAsync(user, ct);
-        var stored = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
         var conflicts = stored.Where(t => lens.PossibleConflict(t.StudentId, t.Name, t.EmailOrId)).Select(t => t.Id).ToHashSet();
         var hidden = stored.Where(t => lens.Hides(t.StudentId, t.Name, t.EmailOrId)).Select(t => t.Id).ToHashSet();
         var tickets = stored.Select(t => hidden.Contains(t.Id) ? t.Redacted(InformationBarriers.HiddenText) : t).ToList();
@@ -63,10 +61,8 @@ public sealed class QueueService(
     /// <summary>The public board: anonymous, so it is built from ticket numbers and rooms only.</summary>
     public async Task<BoardView> GetBoardAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var session = await sessions.CurrentAsync(db, now, ct);
-        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
+        var (session, tickets) = await current.CurrentAsync(ct);
         var estimator = await EstimatorAsync(session, tickets, now, ct);
         var state = session.StateAt(now);
         var queued = QueueOrder.Waiting(tickets);
@@ -242,7 +238,7 @@ public sealed class QueueService(
             }
 
             // A caseworker walled off from a student by a dispute is never called to them; the next colleague is.
-            var lens = await barriers.LensAsync(staff.Id);
+            var lens = await barriers.LensNowAsync(staff.Id);
             var next = QueueOrder.Next(tickets.Where(t => !lens.Hides(t.StudentId, t.Name, t.EmailOrId)));
             if (next is null)
             {

@@ -9,6 +9,7 @@ public static class QueueSetup
         builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SessionLocator>();
         builder.Services.AddSingleton<VisitHistory>();
+        builder.Services.AddSingleton<QueueReadModel>();
         builder.Services.AddScoped<QueueService>();
         builder.Services.AddScoped<TodayService>();
         builder.Services.AddHostedService<DisplayHubRelay>();

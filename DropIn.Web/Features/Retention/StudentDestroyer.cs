@@ -16,7 +16,7 @@ namespace DropIn.Web.Features.Retention;
 /// or note text, and an id on its own identifies no one once the record is gone. The night's destruction log counts
 /// the student in the same transaction (<see cref="DestructionLog"/>).
 /// </summary>
-public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactory, DocumentStore documents)
+public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactory, DocumentStore documents, Live.ILiveUpdates live)
 {
     /// <summary>
     /// Destroys the student if, checked again inside the transaction, the policy says so; null otherwise, and null when
@@ -70,6 +70,8 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
             documents.DeleteCase(caseId);
         }
 
+        // Screens, and the reads they share (the queue, the parties to disputes), drop what they held of the student.
+        await live.PublishAsync(new Live.StudentChanged(studentId));
         return new DestroyedStudent(counts, student.Email);
     }
 

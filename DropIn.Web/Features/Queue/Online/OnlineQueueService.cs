@@ -23,6 +23,7 @@ public sealed class OnlineQueueService(
     OnlineQueueEmails emails,
     IOptions<QueueOptions> options,
     IOptions<AppointmentOptions> appointments,
+    QueueReadModel current,
     TimeProvider clock)
 {
     private static readonly ChangeOptions ThroughTheLink =
@@ -59,10 +60,8 @@ public sealed class OnlineQueueService(
     /// <summary>Why nobody can join now, or null when they can; the same for everyone (it depends on the queue, not the student).</summary>
     public async Task<JoinAnswer.Refused?> RefusalAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var session = await sessions.CurrentAsync(db, now, ct);
-        var tickets = await db.Tickets.AsNoTracking().Where(t => t.SessionId == session.Id).ToListAsync(ct);
+        var (session, tickets) = await current.CurrentAsync(ct);
         return await RefusalAsync(session, tickets, now, ct) is { } message ? new JoinAnswer.Refused(message) : null;
     }
 
