@@ -75,10 +75,9 @@ public partial class ReceptionPage
 
     private async Task CheckInAnywayAsync()
     {
-        if (_flagged is { } details && await CheckInAsync(details, managerOverride: true))
+        if (_flagged is { } details)
         {
-            // The form still shows the student just checked in, unless reception has moved on to the next one.
-            _form?.ClearIfShowing(details);
+            await CheckInAsync(details, managerOverride: true);
         }
     }
 
@@ -91,6 +90,13 @@ public partial class ReceptionPage
             case CheckInResult.CheckedIn { Ticket: var ticket }:
                 // Whoever was flagged before is either this student or someone reception has moved on from.
                 (_withdrawnFlag, _flagged) = (null, null);
+                // After a manager's override the form still shows the student just checked in, unless reception
+                // has moved on to the next one; it is cleared in the same render that removes the flag.
+                if (managerOverride)
+                {
+                    _form?.ClearIfShowing(details);
+                }
+
                 _lastTicket = ticket.Code;
                 Snackbar.Add($"Checked in: ticket {ticket.Code}", Severity.Success);
                 break;
