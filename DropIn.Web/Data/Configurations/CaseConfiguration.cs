@@ -50,6 +50,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.HasKey(c => c.Id);
         @case.HasIndex(c => c.Number).IsUnique();
         @case.HasIndex(c => new { c.StudentId, c.Status });
+        // Statistics count cases opened and closed in a period; without these every report scans every case ever kept.
+        @case.HasIndex(c => c.OpenedAt);
+        @case.HasIndex(c => c.ClosedAt);
         @case.HasOne<Student>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
         @case.HasOne<CaseCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         @case.Property(c => c.Summary);

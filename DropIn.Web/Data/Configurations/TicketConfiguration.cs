@@ -29,6 +29,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.Version).IsConcurrencyToken();
         ticket.HasIndex(t => t.StudentId);
         ticket.HasIndex(t => t.CaseId);
+        // Monitoring statistics find who came to a drop-in in a period by check-in time, across all sessions.
+        ticket.HasIndex(t => t.CheckedInAt);
         ticket.Ignore(t => t.Code);
         ticket.Ignore(t => t.Details);
         ticket.Ignore(t => t.Priority);

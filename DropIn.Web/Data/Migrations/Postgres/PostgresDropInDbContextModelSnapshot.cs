@@ -334,8 +334,12 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("StudentId", "Status");
 
@@ -1631,6 +1635,8 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CheckedInAt");
 
                     b.HasIndex("StudentId");
 

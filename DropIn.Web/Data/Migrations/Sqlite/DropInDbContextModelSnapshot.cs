@@ -329,8 +329,12 @@ namespace DropIn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("StudentId", "Status");
 
@@ -1624,6 +1628,8 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CheckedInAt");
 
                     b.HasIndex("StudentId");
 
