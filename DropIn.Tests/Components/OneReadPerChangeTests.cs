@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Bunit;
 using DropIn.Domain.Queue;
@@ -9,7 +8,6 @@ using DropIn.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -23,7 +21,7 @@ namespace DropIn.Tests.Components;
 /// </summary>
 public sealed class OneReadPerChangeTests : MudTestContext, IAsyncLifetime
 {
-    private readonly CommandCount _commands = new();
+    private readonly DbCommandCount _commands = new();
     private readonly AppFactory _app;
     private readonly List<ClaimsPrincipal> _staff = [];
 
@@ -95,33 +93,5 @@ public sealed class OneReadPerChangeTests : MudTestContext, IAsyncLifetime
             await Task.Delay(300, Xunit.TestContext.Current.CancellationToken);
         }
         while (_commands.Count != seen);
-    }
-
-    private sealed class CommandCount : DbCommandInterceptor
-    {
-        private long _count;
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Counted(result);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Counted(result));
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Counted(result);
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Counted(result));
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Counted(result);
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Counted(result));
-
-        private T Counted<T>(T result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
     }
 }

@@ -49,6 +49,8 @@ public sealed class AvailabilityAdminTests : IAsyncLifetime
     [Fact]
     public async Task Window_AddedForAnotherDay_OffersItsTimes_OverlapIsRefused()
     {
+        // Students were choosing times already: what they are offered changes as soon as the manager saves.
+        Assert.Equal(2, (await FreeOnAsync(new DateOnly(2026, 11, 25))).Count);
         await AdminAsync(a => a.AddWindowAsync(_manager, _samId, DayOfWeek.Wednesday, new TimeOnly(14, 0), new TimeOnly(16, 0)));
         var overlap = await Assert.ThrowsAsync<RuleException>(() => AdminAsync(a => a.AddWindowAsync(_manager, _samId, DayOfWeek.Wednesday, new TimeOnly(11, 0), new TimeOnly(15, 0))));
 
@@ -63,6 +65,7 @@ public sealed class AvailabilityAdminTests : IAsyncLifetime
         var reception = await _app.StaffAsync("Rita Reception", Roles.Reception);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => AdminAsync(a => a.SetFlagsAsync(reception, _samId, false, false)));
+        Assert.NotEmpty(await FreeOnAsync(new DateOnly(2026, 11, 25)));
         await AdminAsync(a => a.SetFlagsAsync(_manager, _samId, false, false));
 
         Assert.Empty(await FreeOnAsync(new DateOnly(2026, 11, 25)));

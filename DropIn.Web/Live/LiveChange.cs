@@ -11,6 +11,12 @@ public sealed record QueueChanged(Guid SessionId) : LiveChange;
 /// <summary>An appointment on this London date was booked, confirmed, moved, cancelled or marked.</summary>
 public sealed record DiaryChanged(DateOnly Date) : LiveChange;
 
+/// <summary>
+/// When appointments can be booked changed: a caseworker's windows, leave or flags, or the service's closure days.
+/// Free times read before it are out of date.
+/// </summary>
+public sealed record AvailabilityChanged : LiveChange;
+
 /// <summary>An enquiry was recorded, acknowledged, resolved, reassigned or reminded about.</summary>
 public sealed record EnquiryChanged(Guid EnquiryId) : LiveChange;
 

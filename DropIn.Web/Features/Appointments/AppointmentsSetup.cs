@@ -11,6 +11,7 @@ public static class AppointmentsSetup
     {
         builder.Services.AddOptions<AppointmentOptions>().BindConfiguration(AppointmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SlotFinder>();
+        builder.Services.AddSingleton<Booking.FreeTimesAhead>();
         builder.Services.AddSingleton<AppointmentEmails>();
         builder.Services.AddSingleton<AppointmentReminders>();
         builder.Services.AddScoped<StudentBookingService>();

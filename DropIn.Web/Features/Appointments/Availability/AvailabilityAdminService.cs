@@ -106,14 +106,22 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
     private async Task ChangeAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
-        await changes.RunAsync(ChangedMeanwhile, scope => change(scope.Db));
+        await changes.RunAsync(ChangedMeanwhile, async scope =>
+        {
+            await change(scope.Db);
+            scope.Publish(new AvailabilityChanged());
+        });
     }
 
     /// <summary>Checks and writes one caseworker's availability under their lock, so two managers at once cannot both add overlapping times.</summary>
     private async Task ChangeStaffAsync(ClaimsPrincipal user, string staffId, Func<DropInDbContext, Task> change)
     {
         await authorizer.RequireAsync(user, Permissions.ManageAvailability);
-        await changes.RunAsync(ChangedMeanwhile with { Lock = RuleLocks.Availability(staffId) }, scope => change(scope.Db));
+        await changes.RunAsync(ChangedMeanwhile with { Lock = RuleLocks.Availability(staffId) }, async scope =>
+        {
+            await change(scope.Db);
+            scope.Publish(new AvailabilityChanged());
+        });
     }
 
     private async Task ChangeClosuresAsync(ClaimsPrincipal user, Func<DropInDbContext, Task> change)
@@ -122,6 +130,7 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
         await changes.RunAsync(ClosuresChange, async scope =>
         {
             await change(scope.Db);
+            scope.Publish(new AvailabilityChanged());
             // Saved first, so that the working calendar the deadlines are computed from includes this change.
             await scope.Db.SaveChangesAsync();
             foreach (var id in await enquiries.RecomputeOpenDeadlinesAsync(scope.Db))

@@ -18,6 +18,7 @@ public sealed class StudentBookingService(
     IDbContextFactory<DropInDbContext> dbFactory,
     DataChanges changes,
     SlotFinder availability,
+    FreeTimesAhead freeTimes,
     AppointmentEmails emails,
     TimeProvider clock,
     IOptions<AppointmentOptions> options)
@@ -26,13 +27,9 @@ public sealed class StudentBookingService(
 
     public DateOnly Today => LondonTime.Today(clock.GetUtcNow());
 
-    /// <summary>Distinct free start times (no names): what a student chooses from.</summary>
-    public async Task<IReadOnlyList<DateTimeOffset>> FreeTimesAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var slots = await availability.FreeSlotsAsync(db, availability.StudentRules, clock.GetUtcNow(), from, to, ct: ct);
-        return [.. slots.Select(s => s.Start).Distinct().Order()];
-    }
+    /// <summary>Distinct free start times (no names) on London dates <paramref name="from"/> to <paramref name="to"/>: what a student chooses from.</summary>
+    public Task<IReadOnlyList<DateTimeOffset>> FreeTimesAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        freeTimes.BetweenAsync(from, to, ct);
 
     /// <summary>
     /// A student asks for a time. The answer depends only on the time: "check your email" while it is free, "just
@@ -46,15 +43,10 @@ public sealed class StudentBookingService(
     {
         var booking = request.Validated(options.Value.Domains());
         var now = clock.GetUtcNow();
-        var date = LondonTime.Today(start);
-        IReadOnlyList<Slot> free;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            free = await availability.FreeSlotsAsync(db, availability.StudentRules, now, date, date, ct: ct);
-        }
-
+        // The candidates come from the shared read; each is checked again in the transaction that books it.
+        var free = await freeTimes.AtAsync(start, ct);
         var rules = availability.StudentRules;
-        var booked = await SlotBooker.BookFirstFreeAsync(changes, free.Where(s => s.Start == start), async (scope, slot) =>
+        var booked = await SlotBooker.BookFirstFreeAsync(changes, free, async (scope, slot) =>
         {
             var db = scope.Db;
             // Counted inside the transaction that writes the hold: simultaneous requests cannot all see room under the limit.
