@@ -18,8 +18,13 @@ namespace DropIn.Web.Data;
 /// Authorisation and information barriers are not checked here, on purpose: each service method checks them with the
 /// id it was given, before it calls <see cref="RunAsync{T}"/>, so before anything is read (see docs/permissions.md).
 /// </remarks>
-public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, ILiveUpdates live, AuditLog audit, TimeProvider clock, ILogger<DataChanges> logger)
+public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, ILiveUpdates live, AuditLog audit, TimeProvider clock, ILogger<DataChanges> logger) : IDisposable
 {
+    /// <summary>How long a serialised change on SQLite waits for this server's turn before leaving it to SQLite's busy timeout.</summary>
+    private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _sqliteTurn = new(1, 1);
+
     /// <summary>Runs <paramref name="change"/> and saves what it tracked, as <paramref name="options"/> say.</summary>
     /// <returns>What <paramref name="change"/> returned, from the attempt that was committed; default when it gave way (<see cref="OnConflict.GiveWay"/>).</returns>
     /// <exception cref="RuleException">The rule refused (its own message), or the save lost a race and is not re-applied (<see cref="ChangeOptions.ConflictMessage"/>).</exception>
@@ -32,18 +37,35 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                await using var tx = options.Serialised || options.Lock is not null ? await BeginSerialisedAsync(db, ct) : null;
-                if (options.Lock is { } name)
-                {
-                    await db.LockAsync(name, ct);
-                }
+                var serialised = options.Serialised || options.Lock is not null;
+                // On SQLite only one serialised change is inside at a time anyway (IMMEDIATE). Those of this server wait
+                // for their turn here, without holding a thread: in SQLite's busy handler each waiting writer blocks a
+                // thread-pool thread, and under a booking rush that starved the pool and slowed every request. A turn
+                // not had within TurnWait is not waited for further: SQLite itself decides, as it did before.
+                var gated = serialised && db.Database.IsSqlite() && await _sqliteTurn.WaitAsync(TurnWait, ct);
 
-                scope = new ChangeScope(db, clock.GetUtcNow());
-                result = await change(scope);
-                await db.SaveChangesAsync(ct);
-                if (tx is not null)
+                try
                 {
-                    await tx.CommitAsync(ct);
+                    await using var tx = serialised ? await BeginSerialisedAsync(db, ct) : null;
+                    if (options.Lock is { } name)
+                    {
+                        await db.LockAsync(name, ct);
+                    }
+
+                    scope = new ChangeScope(db, clock.GetUtcNow());
+                    result = await change(scope);
+                    await db.SaveChangesAsync(ct);
+                    if (tx is not null)
+                    {
+                        await tx.CommitAsync(ct);
+                    }
+                }
+                finally
+                {
+                    if (gated)
+                    {
+                        _sqliteTurn.Release();
+                    }
                 }
             }
             catch (Exception ex) when (IsConflict(ex))
@@ -68,6 +90,8 @@ public sealed class DataChanges(IDbContextFactory<DropInDbContext> dbFactory, IL
             return result;
         }
     }
+
+    public void Dispose() => _sqliteTurn.Dispose();
 
     /// <inheritdoc cref="RunAsync{T}"/>
     public Task RunAsync(ChangeOptions options, Func<ChangeScope, Task> change, CancellationToken ct = default) =>
