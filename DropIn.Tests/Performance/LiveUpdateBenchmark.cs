@@ -27,7 +27,7 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         var report = new StringBuilder();
         report.AppendLine("# Live updates: check-in to screen").AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Rounds} check-ins per row. Milliseconds.").AppendLine();
-        report.AppendLine("| Clients | Path | p50 | p95 | max | p50 ratio to baseline |").AppendLine("|---|---|---|---|---|---|");
+        report.AppendLine("| Clients | Path | p50 | p95 | max | Ratio to baseline |").AppendLine("|---|---|---|---|---|---|");
 
         await using var app = new AppFactory(kestrel: true, settings: AppFactory.AlwaysOpen());
         var queue = new QueueHarness(app);
@@ -45,23 +45,41 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
             await Task.WhenAll(connections.Select(c => c.Connection.DisposeAsync().AsTask()));
         }
 
-        foreach (var pageCount in new[] { 1, 20 })
+        // Goal (issue 16): with 100 open staff queue screens, check-in → DOM p95 at most twice what it is with one.
+        List<double>? onePage = null;
+        foreach (var pageCount in new[] { 1, 20, 100 })
         {
             var latencies = await MeasurePagesAsync(pageCount);
-            report.AppendLine(Row(pageCount, "check-in → open Blazor queue pages (DOM shows the student)", latencies, null));
+            onePage ??= latencies;
+            report.AppendLine(Row(pageCount, "check-in → open Blazor queue pages (DOM shows the student)", latencies, null, onePage));
         }
-
-        await using var busy = await BusySessionAsync();
-        var before = BenchmarkReport.Memory();
-        var hundred = await OpenQueuePagesAsync(busy.App, 100);
-        await Task.Delay(2000);
-        var after = BenchmarkReport.Memory();
-        report.AppendLine().AppendLine("## Server memory with 100 open Blazor queue pages (12 students waiting)").AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB ({(after.Managed - before.Managed) * 1024 / 100:0} KB per page); working set {before.WorkingSet:0} MB → {after.WorkingSet:0} MB.");
-        await CloseAsync(hundred);
 
         var path = BenchmarkReport.ResultsPath("live-updates.md");
         await File.WriteAllTextAsync(path, report.ToString());
+        output.WriteLine(report.ToString());
+    }
+
+    /// <summary>The server's memory per open page, by page: results go to benchmarks/circuit-memory.md.</summary>
+    [Fact(Explicit = true)]
+    public async Task MemoryPerOpenPage()
+    {
+        var report = new StringBuilder().AppendLine("# Server memory per open Blazor page").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC: the managed heap after a full collection before and with 100 pages open (one signed-in caseworker, 12 students waiting), divided by 100.").AppendLine()
+            .AppendLine("Goals (issue 16): at most 300 KB a queue page, 150 KB a home page.").AppendLine();
+
+        foreach (var (address, name) in new[] { ("/queue", "queue"), ("/", "home") })
+        {
+            await using var busy = await BusySessionAsync();
+            var before = BenchmarkReport.Memory();
+            var hundred = await OpenPagesAsync(busy.App, 100, address);
+            await Task.Delay(2000);
+            var after = BenchmarkReport.Memory();
+            report.AppendLine(CultureInfo.InvariantCulture, $"- {name} (`{address}`): managed heap {before.Managed:0.0} MB → {after.Managed:0.0} MB ({(after.Managed - before.Managed) * 1024 / 100:0} KB per page); working set {before.WorkingSet:0} MB → {after.WorkingSet:0} MB.");
+            await HeapDumpAsync(name);
+            await CloseAsync(hundred);
+        }
+
+        await File.WriteAllTextAsync(BenchmarkReport.ResultsPath("circuit-memory.md"), report.ToString());
         output.WriteLine(report.ToString());
     }
 
@@ -70,7 +88,7 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
     {
         await using var busy = await BusySessionAsync();
         var (app, queue, reception) = (busy.App, busy.Queue, busy.Reception);
-        var pages = await OpenQueuePagesAsync(app, pageCount);
+        var pages = await OpenPagesAsync(app, pageCount, "/queue");
         var latencies = new List<double>();
         for (var i = 0; i < Rounds; i++)
         {
@@ -169,7 +187,24 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         return latencies;
     }
 
-    private async Task<List<IPage>> OpenQueuePagesAsync(AppFactory app, int count)
+    /// <summary>
+    /// With DROPIN_GCDUMP_FOLDER set, a heap snapshot of this process while the pages are open, for
+    /// <c>dotnet-gcdump report</c> (needs the dotnet-gcdump tool on the PATH): what the memory per page is made of.
+    /// </summary>
+    private async Task HeapDumpAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("DROPIN_GCDUMP_FOLDER") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("dotnet-gcdump", ["collect", "-p", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(folder, $"{name}.gcdump")]);
+        using var dump = Process.Start(start) ?? throw new InvalidOperationException("dotnet-gcdump did not start");
+        await dump.WaitForExitAsync();
+        output.WriteLine($"gcdump {name}: exit {dump.ExitCode}");
+    }
+
+    private async Task<List<IPage>> OpenPagesAsync(AppFactory app, int count, string path)
     {
         var email = AppFactory.EmailOf("Bench Caseworker");
         await app.StaffAsync("Bench Caseworker", Roles.Caseworker);
@@ -182,7 +217,7 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
 
         foreach (var page in pages)
         {
-            await Pages.GotoInteractiveAsync(page, "/queue");
+            await Pages.GotoInteractiveAsync(page, path);
         }
 
         return pages;
@@ -196,10 +231,13 @@ public sealed class LiveUpdateBenchmark(BrowserFixture browser, ITestOutputHelpe
         }
     }
 
-    private static string Row(int clients, string path, List<double> latencies, List<double>? baseline)
+    /// <summary>A table row; the p50 ratio to <paramref name="baseline"/> (the bare broadcast), or the p95 ratio to <paramref name="onePage"/>.</summary>
+    private static string Row(int clients, string path, List<double> latencies, List<double>? baseline, List<double>? onePage = null)
     {
         var sorted = latencies.Order().ToList();
-        var ratio = baseline is null ? "–" : (BenchmarkReport.Percentile(sorted, 0.5) / Math.Max(0.001, BenchmarkReport.Percentile([.. baseline.Order()], 0.5))).ToString("0.00", CultureInfo.InvariantCulture);
+        var ratio = baseline is not null ? (BenchmarkReport.Percentile(sorted, 0.5) / Math.Max(0.001, BenchmarkReport.Percentile([.. baseline.Order()], 0.5))).ToString("0.00", CultureInfo.InvariantCulture)
+            : onePage is not null ? "p95 " + (BenchmarkReport.Percentile(sorted, 0.95) / Math.Max(0.001, BenchmarkReport.Percentile([.. onePage.Order()], 0.95))).ToString("0.00", CultureInfo.InvariantCulture) + " × one page"
+            : "–";
         return string.Create(CultureInfo.InvariantCulture, $"| {clients} | {path} | {BenchmarkReport.Percentile(sorted, 0.5):0.0} | {BenchmarkReport.Percentile(sorted, 0.95):0.0} | {sorted.LastOrDefault():0.0} | {ratio} |");
     }
 

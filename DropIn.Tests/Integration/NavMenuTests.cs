@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using DropIn.Tests.Infrastructure;
+using DropIn.Web.Security;
+
+namespace DropIn.Tests.Integration;
+
+/// <summary>
+/// The main menu, as each role's browser receives it: a link to every staff screen the role may open, and none to a
+/// screen it may not (the permission matrix decides, as it does for the page itself).
+/// </summary>
+public sealed partial class NavMenuTests
+{
+    /// <summary>The staff screens the menu links to; the manager may open each.</summary>
+    private static readonly string[] StaffScreens =
+    [
+        "/queue", "/queue/call", "/diary", "/enquiries", "/students", "/cases", "/availability", "/kiosks", "/cases/settings",
+        "/disputes", "/conduct", "/subject-access", "/staff", "/retention", "/statistics", "/statistics/feedback", "/audit",
+    ];
+
+    [Theory]
+    [InlineData(Roles.Reception)]
+    [InlineData(Roles.Caseworker)]
+    [InlineData(Roles.Manager)]
+    [InlineData(Roles.Admin)]
+    public async Task EachRoleSeesALinkToEveryScreenItMayOpenAndNoOther(string role)
+    {
+        await using var app = new AppFactory();
+        await app.StaffAsync("Menu Reader", role);
+        using var client = await StaffBrowserClient.SignedInAsync(app, AppFactory.EmailOf("Menu Reader"), AppFactory.StaffPassword);
+
+        var links = MenuLinks(await client.GetStringAsync("/"));
+
+        var expected = StaffScreens.Where(screen => MayOpen(role, screen)).Concat(["/", "/board", "/board/poster", "/book"]).Order();
+        Assert.Equal(expected, links.Order());
+    }
+
+    private static bool MayOpen(string role, string screen) =>
+        PermissionMatrixTests.ExpectedPagePolicy.TryGetValue(screen, out var policy) && (policy is null || Permissions.Matrix[policy].Contains(role));
+
+    private static List<string> MenuLinks(string html)
+    {
+        var nav = NavMenu().Match(html);
+        Assert.True(nav.Success, "The page has a main menu.");
+        return [.. Href().Matches(nav.Value).Select(m => m.Groups[1].Value)];
+    }
+
+    [GeneratedRegex("""<nav aria-label="Main">.*?</nav>""", RegexOptions.Singleline)]
+    private static partial Regex NavMenu();
+
+    [GeneratedRegex("href=\"([^\"]+)\"")]
+    private static partial Regex Href();
+}
