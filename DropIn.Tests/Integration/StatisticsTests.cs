@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using ClosedXML.Excel;
+using DropIn.Domain.Calendar;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Domain.Retention;
@@ -103,6 +104,30 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal("5", Cell(table, "Total", "Total").Display);
         Assert.DoesNotContain(table.Rows.SelectMany(r => r.Figures), f => f.Display == "7");
         Assert.Equal(12, table.BodyRows.Count); // August to July
+    }
+
+    /// <summary>
+    /// Months are London months in one grouped query: 00:30 on 1 October in BST is still 30 September in UTC, and
+    /// 23:30 on 31 October in GMT is October in both. Counted by UTC date, the first eight would land in September.
+    /// </summary>
+    [Fact]
+    public async Task Enquiries_AroundMidnightOnTheFirst_CountInTheirLondonMonth_InSummerAndWinterTime()
+    {
+        await EnquiriesAsync(5, London.At(2026, 9, 30, 23, 30));
+        await EnquiriesAsync(8, London.At(2026, 10, 1, 0, 30));
+        await EnquiriesAsync(5, London.At(2026, 10, 31, 23, 30));
+        await EnquiriesAsync(10, London.At(2026, 11, 1, 0, 30));
+
+        var report = await ReportAsync();
+
+        var (september, october, november) = (Month(9), Month(10), Month(11));
+        var enquiries = report.Table("enquiries");
+        Assert.Equal(("5", "15", "10"), (Cell(enquiries, september, "Total").Display, Cell(enquiries, october, "Total").Display, Cell(enquiries, november, "Total").Display));
+        var acknowledgement = report.Table("acknowledgement");
+        Assert.Equal(("5", "15"), (Cell(acknowledgement, september, "Enquiries due").Display, Cell(acknowledgement, october, "Enquiries due").Display));
+
+        // As the tables label them ("Sept" in British English).
+        static string Month(int month) => StatisticsPeriod.MonthLabel(new YearMonth(2026, month));
     }
 
     [Fact]
@@ -418,6 +443,16 @@ public sealed class StatisticsPeriodTests
         }));
 
         Assert.Equal("\uFEFF'-5,-5, '=1+1\r\n", csv);
+    }
+
+    [Fact]
+    public void Period_TakesUpToSevenYearsOfMonths_AndNoMore()
+    {
+        var sevenYears = new StatisticsPeriod(new YearMonth(2019, 8), new YearMonth(2026, 7));
+
+        Assert.Equal(StatisticsPeriod.MaxMonths, sevenYears.Months.Count);
+        Assert.Equal([2019, 2020, 2021, 2022, 2023, 2024, 2025], sevenYears.AcademicYears);
+        Assert.Throws<ArgumentException>(() => new StatisticsPeriod(new YearMonth(2019, 7), new YearMonth(2026, 7)));
     }
 
     private static (string, string) Ends(StatisticsPeriod period) => (period.From.ToString(), period.To.ToString());

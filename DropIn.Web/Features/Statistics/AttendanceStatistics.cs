@@ -104,10 +104,7 @@ internal static class AttendanceStatistics
     public static async Task<(PublishedTable Table, PublishedFigure NoShowRate)> AppointmentsAsync(DropInDbContext db, StatisticsPeriod period)
     {
         var statuses = AttendanceColumns.Select(c => c.Status).ToList();
-        var grid = await MonthlyCounts.ByMonthAsync(period, statuses, (start, end) => db.Appointments.AsNoTracking()
-            .Where(a => a.Start >= start && a.Start < end)
-            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var grid = await MonthlyCounts.ByMonthAsync(period, statuses, db.Appointments.AsNoTracking(), a => a.Start, a => a.Status);
         var table = DisclosureTable.Create(Dimension.Month, MonthlyCounts.MonthLabels(period), Attendance,
             [.. AttendanceColumns.Select(c => c.Label)], MonthlyCounts.AsTable(grid));
         var published = PublishedTable.From("appointments", "Appointments booked, by month and attendance", table);

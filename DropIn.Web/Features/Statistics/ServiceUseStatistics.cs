@@ -14,10 +14,7 @@ internal static class ServiceUseStatistics
     public static async Task<PublishedTable> EnquiriesByChannelAsync(DropInDbContext db, StatisticsPeriod period)
     {
         var channels = Enum.GetValues<EnquiryChannel>();
-        var grid = await MonthlyCounts.ByMonthAsync(period, channels, (start, end) => db.Enquiries.AsNoTracking()
-            .Where(e => e.ReceivedAt >= start && e.ReceivedAt < end)
-            .GroupBy(e => e.Channel).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var grid = await MonthlyCounts.ByMonthAsync(period, channels, db.Enquiries.AsNoTracking(), e => e.ReceivedAt, e => e.Channel);
         var table = DisclosureTable.Create(Dimension.Month, MonthlyCounts.MonthLabels(period), Dimension.Channel,
             [.. channels.Select(EnquiryText.Channel)], MonthlyCounts.AsTable(grid));
         return PublishedTable.From("enquiries", "Enquiries received, by month and channel", table);
@@ -28,19 +25,16 @@ internal static class ServiceUseStatistics
     {
         var categories = await db.CaseCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync();
         var names = categories.ToDictionary(c => c.Id, c => c.Name);
-        var remnants = (await db.StatisticsRemnants.AsNoTracking()
-                .Where(r => r.Category != null)
-                .GroupBy(r => new { r.Opened, r.Category })
-                .Select(g => new { g.Key.Opened, g.Key.Category, Count = g.Count() })
-                .ToListAsync())
-            .Where(r => period.Months.Contains(r.Opened))
-            .ToList();
+        // The period's months go as one parameter (at most MaxMonths), so SQL reads only the remnants of the period.
+        var months = period.Months;
+        var remnants = await db.StatisticsRemnants.AsNoTracking()
+            .Where(r => r.Category != null && months.Contains(r.Opened))
+            .GroupBy(r => new { r.Opened, r.Category })
+            .Select(g => new { g.Key.Opened, g.Key.Category, Count = g.Count() })
+            .ToListAsync();
 
         // Retired categories stay as columns only while they have cases in the period, and so do names known only from remnants.
-        var live = await MonthlyCounts.ByMonthAsync(period, categories.Select(c => c.Id).ToList(), (start, end) => db.Cases.AsNoTracking()
-            .Where(c => c.OpenedAt >= start && c.OpenedAt < end)
-            .GroupBy(c => c.CategoryId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var live = await MonthlyCounts.ByMonthAsync(period, categories.Select(c => c.Id).ToList(), db.Cases.AsNoTracking(), c => c.OpenedAt, c => c.CategoryId);
         var columns = categories.Select((c, i) => (c.Name, Used: c.Active || live.Any(row => row[i] > 0)))
             .Where(c => c.Used).Select(c => c.Name)
             .Concat(remnants.Select(r => r.Category!).Where(n => !names.ContainsValue(n)).Distinct().Order(StringComparer.Ordinal))
@@ -60,10 +54,8 @@ internal static class ServiceUseStatistics
     public static async Task<PublishedTable> OutcomesAsync(DropInDbContext db, StatisticsPeriod period)
     {
         var outcomes = Enum.GetValues<CaseOutcome>();
-        var grid = await MonthlyCounts.ByMonthAsync(period, outcomes, (start, end) => db.Cases.AsNoTracking()
-            .Where(c => c.ClosedAt >= start && c.ClosedAt < end && c.Outcome != null)
-            .GroupBy(c => c.Outcome!.Value).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count));
+        var grid = await MonthlyCounts.ByMonthAsync(period, outcomes, db.Cases.AsNoTracking().Where(c => c.ClosedAt != null && c.Outcome != null),
+            c => c.ClosedAt!.Value, c => c.Outcome!.Value);
         var remnants = await db.StatisticsRemnants.AsNoTracking()
             .Where(r => r.Closed != null && r.Outcome != null)
             .GroupBy(r => new { r.Closed, r.Outcome })
@@ -82,24 +74,27 @@ internal static class ServiceUseStatistics
     /// </summary>
     public static async Task<PublishedTable> AcknowledgementAsync(DropInDbContext db, StatisticsPeriod period, DateTimeOffset now)
     {
-        var rows = new List<PublishedRow>();
-        var (allDue, allTarget, allDueByBreach, allBreach) = (0, 0, 0, 0);
-        foreach (var month in period.Months)
-        {
-            var (start, end) = (MonthlyCounts.Start(month), MonthlyCounts.Start(month.Next()));
-            var counts = await db.Enquiries.AsNoTracking()
-                .Where(e => e.ReceivedAt >= start && e.ReceivedAt < end && (e.AcknowledgedAt != null || e.TargetAt <= now))
-                .GroupBy(e => 1)
+        // One grouped query for the whole period, by month (MonthlyCounts.IndexOf), rather than one per month.
+        var month = MonthlyCounts.IndexOf<Enquiry>(MonthlyCounts.Starts(period), e => e.ReceivedAt);
+        var counts = (await MonthlyCounts.InPeriod(db.Enquiries.AsNoTracking(), period, e => e.ReceivedAt)
+                .Where(e => e.AcknowledgedAt != null || e.TargetAt <= now)
+                .GroupBy(month)
                 .Select(g => new
                 {
+                    Month = g.Key,
                     Due = g.Count(),
                     ByTarget = g.Count(e => e.AcknowledgedAt <= e.TargetAt),
                     DueByBreach = g.Count(e => e.AcknowledgedAt != null || e.BreachAt <= now),
                     ByBreach = g.Count(e => e.AcknowledgedAt <= e.BreachAt),
                 })
-                .SingleOrDefaultAsync();
-            var (due, byTarget, dueByBreach, byBreach) = counts is null ? (0, 0, 0, 0) : (counts.Due, counts.ByTarget, counts.DueByBreach, counts.ByBreach);
-            rows.Add(Row(StatisticsPeriod.MonthLabel(month), due, byTarget, dueByBreach, byBreach));
+                .ToListAsync())
+            .ToDictionary(c => c.Month);
+        var rows = new List<PublishedRow>();
+        var (allDue, allTarget, allDueByBreach, allBreach) = (0, 0, 0, 0);
+        foreach (var (m, i) in period.Months.Select((m, i) => (m, i)))
+        {
+            var (due, byTarget, dueByBreach, byBreach) = counts.TryGetValue(i, out var c) ? (c.Due, c.ByTarget, c.DueByBreach, c.ByBreach) : (0, 0, 0, 0);
+            rows.Add(Row(StatisticsPeriod.MonthLabel(m), due, byTarget, dueByBreach, byBreach));
             (allDue, allTarget, allDueByBreach, allBreach) = (allDue + due, allTarget + byTarget, allDueByBreach + dueByBreach, allBreach + byBreach);
         }
 

@@ -6,8 +6,11 @@ namespace DropIn.Web.Features.Statistics;
 
 public partial class StatisticsPage
 {
-    /// <summary>How far back the custom period's month lists go.</summary>
-    private const int MonthsOffered = 72;
+    /// <summary>
+    /// How far back the custom period's month lists go: as far as the longest period, so that any choice the lists allow
+    /// is a period the service accepts.
+    /// </summary>
+    private const int MonthsOffered = StatisticsPeriod.MaxMonths;
 
     private PeriodPreset _preset = PeriodPreset.ThisAcademicYear;
     private int _from;

@@ -18,8 +18,11 @@ public enum PeriodPreset
 /// </summary>
 public sealed record StatisticsPeriod
 {
-    /// <summary>Five years of months in one report is plenty, and keeps a mistyped address from asking for centuries.</summary>
-    public const int MaxMonths = 60;
+    /// <summary>
+    /// Seven years of months in one report (the longest a service compares, and what the statistics are measured at:
+    /// benchmarks/seven-years.md), which keeps a mistyped address from asking for centuries.
+    /// </summary>
+    public const int MaxMonths = 84;
 
     /// <summary>The academic year starts in August.</summary>
     public const int FirstMonthOfAcademicYear = 8;

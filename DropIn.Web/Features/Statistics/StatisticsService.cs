@@ -12,7 +12,8 @@ namespace DropIn.Web.Features.Statistics;
 /// show an unrounded count by mistake.
 /// </summary>
 public sealed class StatisticsService(
-    IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, IEnumerable<IStatisticsSection> sections)
+    IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, IEnumerable<IStatisticsSection> sections,
+    MonitoringAnswerCache monitoringAnswers)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -28,7 +29,7 @@ public sealed class StatisticsService(
         var outcomes = await ServiceUseStatistics.OutcomesAsync(db, period);
         var (dropIn, averageWait) = await AttendanceStatistics.DropInAsync(db, period, now);
         var (appointments, noShowRate) = await AttendanceStatistics.AppointmentsAsync(db, period);
-        var monitoring = await MonitoringStatistics.BreakdownsAsync(db, period);
+        var monitoring = await MonitoringStatistics.BreakdownsAsync(db, period, monitoringAnswers);
 
         var headlines = new List<Headline>
         {

@@ -12,6 +12,8 @@ public static class StatisticsSetup
     public static WebApplicationBuilder AddDropInStatistics(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StatisticsService>();
+        // One per app: the cache outlives the requests and circuits that use it.
+        builder.Services.AddSingleton<MonitoringAnswerCache>();
         return builder;
     }
 
@@ -45,7 +47,7 @@ public static class StatisticsSetup
         var period = PeriodFrom(from, to, statistics.Now);
         if (period is null)
         {
-            return Results.BadRequest("Give the period as from=yyyy-MM&to=yyyy-MM, at most 60 months.");
+            return Results.BadRequest("Give the period as from=yyyy-MM&to=yyyy-MM, at most " + StatisticsPeriod.MaxMonths + " months.");
         }
 
         var report = await statistics.ReportAsync(user, period, http.RequestAborted);

@@ -147,7 +147,7 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("StudentId");
 
-                    b.HasIndex("Start", "Status");
+                    b.HasIndex("Start", "Status", "StudentId");
 
                     b.ToTable("Appointments");
                 });
@@ -334,14 +334,14 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("ClosedAt");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt");
+                    b.HasIndex("ClosedAt", "Outcome");
 
                     b.HasIndex("StudentId", "Status");
+
+                    b.HasIndex("OpenedAt", "CategoryId", "StudentId");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1186,11 +1186,12 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("StudentId");
 
                     b.HasIndex("AcknowledgedAt", "TargetAt");
+
+                    b.HasIndex("ReceivedAt", "StudentId", "Channel", "AcknowledgedAt", "TargetAt", "BreachAt")
+                        .HasDatabaseName("IX_Enquiries_ReceivedAt_Statistics");
 
                     b.ToTable("Enquiries");
                 });
@@ -1636,14 +1637,14 @@ namespace DropIn.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("CheckedInAt");
-
                     b.HasIndex("StudentId");
+
+                    b.HasIndex("CheckedInAt", "StudentId");
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("SessionId", "Status");
+                    b.HasIndex("SessionId", "Status", "CheckedInAt", "CalledAt");
 
                     b.ToTable("Tickets");
                 });

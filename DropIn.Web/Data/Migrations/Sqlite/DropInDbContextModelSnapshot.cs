@@ -142,7 +142,7 @@ namespace DropIn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StudentId");
 
-                    b.HasIndex("Start", "Status");
+                    b.HasIndex("Start", "Status", "StudentId");
 
                     b.ToTable("Appointments");
                 });
@@ -329,14 +329,14 @@ namespace DropIn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("ClosedAt");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OpenedAt");
+                    b.HasIndex("ClosedAt", "Outcome");
 
                     b.HasIndex("StudentId", "Status");
+
+                    b.HasIndex("OpenedAt", "CategoryId", "StudentId");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1179,11 +1179,12 @@ namespace DropIn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("StudentId");
 
                     b.HasIndex("AcknowledgedAt", "TargetAt");
+
+                    b.HasIndex("ReceivedAt", "StudentId", "Channel", "AcknowledgedAt", "TargetAt", "BreachAt")
+                        .HasDatabaseName("IX_Enquiries_ReceivedAt_Statistics");
 
                     b.ToTable("Enquiries");
                 });
@@ -1629,14 +1630,14 @@ namespace DropIn.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("CheckedInAt");
-
                     b.HasIndex("StudentId");
+
+                    b.HasIndex("CheckedInAt", "StudentId");
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("SessionId", "Status");
+                    b.HasIndex("SessionId", "Status", "CheckedInAt", "CalledAt");
 
                     b.ToTable("Tickets");
                 });
