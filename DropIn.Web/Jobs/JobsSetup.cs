@@ -77,10 +77,7 @@ public static class JobsSetup
         {
             declared.Add(key);
             q.AddJob<TJob>(j => j.WithIdentity(key));
-            // The first firing is one interval after start, not at once: each job is a sweep that loses nothing by
-            // waiting, and five sweeps compiling their queries at start competed with the first requests for the
-            // processor (benchmarks/cold-start.md). The system clock, which Quartz fires by.
-            q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-trigger").StartAt(TimeProvider.System.GetUtcNow().Add(interval))
+            q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-trigger").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
         }
 
