@@ -8,8 +8,24 @@ namespace DropIn.Tests.Integration;
 /// The main menu, as each role's browser receives it: a link to every staff screen the role may open, and none to a
 /// screen it may not (the permission matrix decides, as it does for the page itself).
 /// </summary>
-public sealed partial class NavMenuTests
+public sealed partial class NavMenuTests(NavMenuTests.Fixture fixture) : IClassFixture<NavMenuTests.Fixture>
 {
+    /// <summary>One app with a member of staff in each role: the menu depends on the role, not on the app.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public AppFactory App { get; } = new();
+
+        public async ValueTask InitializeAsync()
+        {
+            foreach (var role in new[] { Roles.Reception, Roles.Caseworker, Roles.Manager, Roles.Admin })
+            {
+                await App.StaffAsync($"Menu {role}", role);
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    }
+
     /// <summary>The staff screens the menu links to; the manager may open each.</summary>
     private static readonly string[] StaffScreens =
     [
@@ -24,9 +40,7 @@ public sealed partial class NavMenuTests
     [InlineData(Roles.Admin)]
     public async Task EachRoleSeesALinkToEveryScreenItMayOpenAndNoOther(string role)
     {
-        await using var app = new AppFactory();
-        await app.StaffAsync("Menu Reader", role);
-        using var client = await StaffBrowserClient.SignedInAsync(app, AppFactory.EmailOf("Menu Reader"), AppFactory.StaffPassword);
+        using var client = await StaffBrowserClient.SignedInAsync(fixture.App, AppFactory.EmailOf($"Menu {role}"), AppFactory.StaffPassword);
 
         var links = MenuLinks(await client.GetStringAsync("/"));
 
