@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Enquiries;
 using DropIn.Tests.Infrastructure;
+using DropIn.Web.Components.Shared;
 using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Students;
@@ -78,6 +79,30 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(conflict).ToContainTextAsync("glandular fever");
         await Assertions.Expect(priya.GetByLabel("Summary", new() { Exact = true })).ToHaveValueAsync("Appeal against the result; Senior Tutor supports.");
         await Pages.AssertAccessibleAsync(priya);
+    }
+
+    [Fact]
+    public async Task AnExpiredConsent_SaysSoOnTheFile_AndTheCaseworkerRenewsItWithTheStudent()
+    {
+        var today = DropIn.Domain.Calendar.LondonTime.Today(DateTimeOffset.UtcNow);
+        await _app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(_sam, _case.Id, "Accommodation Office", "The tenancy dates", "To confirm the move",
+            today.AddMonths(-7), ConsentGivenBy.Email));
+        var sam = await TabletAsync("Sam Okafor");
+        await Pages.GotoInteractiveAsync(sam, $"/cases/{_case.Id}");
+        var consents = sam.GetByTestId("consents");
+        await Assertions.Expect(consents).ToContainTextAsync($"Expired on {Clock.Date(today.AddMonths(-7).AddMonths(6))}: nothing may be shared on it until the student renews it.");
+
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Renew consent for Accommodation Office" }).ClickAsync();
+        var dialog = sam.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Check that the student still agrees to share The tenancy dates with Accommodation Office");
+        await Pages.AssertAccessibleAsync(sam);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(consents).ToContainTextAsync($"renewed {Clock.Date(today)}");
+        await Assertions.Expect(consents).ToContainTextAsync($"Expires on {Clock.Date(today.AddMonths(6))}.");
+        await Assertions.Expect(consents).Not.ToContainTextAsync("Expired on");
+        await sam.SetViewportSizeAsync(320, 640);
+        await Pages.AssertNoHorizontalScrollAsync(sam);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class CaseRulesTests
     private static Case Open() => Case.Open(StudentId, 1, 1, "Appeal against the Part IB result", "sam", Now);
 
     private static Consent ConsentFor(string thirdParty, DateOnly? givenOn = null) =>
-        Consent.Record(StudentId, thirdParty, "The grounds of the appeal", "A letter of support", givenOn ?? Today, ConsentGivenBy.InPerson, "sam", Now);
+        Consent.Record(StudentId, thirdParty, "The grounds of the appeal", "A letter of support", givenOn ?? Today, ConsentGivenBy.InPerson, 6, "sam", Now);
 
     [Fact]
     public void ChangeSummary_StartedFromAnOldVersion_IsRefusedWithTheirText()

@@ -98,6 +98,51 @@ public sealed class JobsTwiceAtOnceTests
     }
 
     [Fact]
+    public async Task ConsentRenewalPrompts_TwoRunsAtOnce_PromptOnce_AndAgainOnlyAfterARenewal()
+    {
+        var clock = London.Clock(2026, 6, 8, 10, 0); // Monday
+        await using var app = App(clock);
+        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
+        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
+        var appeal = await app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
+        var opened = await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, appeal, "Appeal against the Part IB result"));
+        var consent = await app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(sam, opened.Id, "Senior Tutor", "The grounds", "A letter of support", new DateOnly(2026, 6, 8), ConsentGivenBy.InPerson));
+        Assert.Equal(new DateOnly(2026, 12, 8), consent.ExpiresOn); // the default six months
+        var prompts = app.Services.GetRequiredService<ConsentRenewalPrompts>();
+
+        // Ten working days before Tuesday 8 December is Tuesday 24 November; the day before, nothing goes.
+        clock.SetUtcNow(London.At(2026, 11, 23, 9, 0));
+        Assert.Equal(0, await prompts.RunAsync(CancellationToken.None));
+        clock.SetUtcNow(London.At(2026, 11, 24, 9, 0));
+        var prompted = new int[2];
+        var before = await MailAndNotificationsAsync(app);
+        _meet.Arm();
+
+        var failures = await AtOnce.RunAsync(
+            async () => prompted[0] = await prompts.RunAsync(CancellationToken.None),
+            async () => prompted[1] = await prompts.RunAsync(CancellationToken.None));
+
+        Assert.Equal([null, null], failures);
+        Assert.Equal(1, prompted.Sum());
+        Assert.Equal((before.Mail + 1, before.Notifications + 1), await MailAndNotificationsAsync(app)); // Sam's, once
+        await using (var db = await new AppointmentHarness(app).DbAsync())
+        {
+            var mail = await db.Outbox.OrderBy(m => m.CreatedAt).LastAsync();
+            Assert.Equal($"Case {opened.Reference}: consent to renew", mail.Subject);
+            Assert.DoesNotContain("Senior Tutor", mail.TextBody, StringComparison.Ordinal);
+        }
+
+        clock.SetUtcNow(London.At(2026, 11, 25, 9, 0));
+        Assert.Equal(0, await prompts.RunAsync(CancellationToken.None));
+        await app.UseAsync<CaseWorkService>(w => w.RenewConsentAsync(sam, opened.Id, consent.Id, new DateOnly(2026, 11, 25), ConsentGivenBy.Phone));
+        clock.SetUtcNow(London.At(2027, 5, 10, 9, 0)); // renewed until Tuesday 25 May 2027: due from Tuesday 11 May
+        Assert.Equal(0, await prompts.RunAsync(CancellationToken.None));
+        clock.SetUtcNow(London.At(2027, 5, 11, 9, 0));
+        Assert.Equal(1, await prompts.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EnquirySlaReminders_TwoRunsAtOnce_RemindOnce_AndNeitherFails()
     {
         var clock = London.Clock(2026, 11, 23, 10, 0); // Monday: target Wednesday 17:00

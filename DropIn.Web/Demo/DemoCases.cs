@@ -43,7 +43,7 @@ internal static class DemoCases
         db.Students.Add(tom);
         db.Cases.Add(deposit);
 
-        var consent = Consent.Record(aisha.Id, "Senior Tutor, Girton", "The grounds of her appeal and her medical evidence", "To ask for a letter of support", today.AddDays(-10), ConsentGivenBy.InPerson, sam, now.AddDays(-10));
+        var consent = Consent.Record(aisha.Id, "Senior Tutor, Girton", "The grounds of her appeal and her medical evidence", "To ask for a letter of support", today.AddDays(-10), ConsentGivenBy.InPerson, new Features.Cases.CaseOptions().ConsentMonths, sam, now.AddDays(-10));
         db.Consents.Add(consent);
         Entry(db, appeal.Id, new EntryDraft(EntryKind.Note, "First meeting. Aisha was ill with glandular fever in the exam period; her GP letter arrived after the exams.", now.AddDays(-12)), [], sam, now.AddDays(-12));
         Entry(db, appeal.Id, new EntryDraft(EntryKind.Advice, "Explained the grounds for appeal (material circumstances not known at the time) and that the decision is hers.", now.AddDays(-12)), [], sam, now.AddDays(-12));

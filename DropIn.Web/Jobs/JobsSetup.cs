@@ -86,6 +86,7 @@ public static class JobsSetup
         Every<OutboxDispatchJob>(OutboxDispatchJob.Key, TimeSpan.FromSeconds(15));
         Every<EnquirySlaJob>(EnquirySlaJob.Key, TimeSpan.FromMinutes(1));
         Every<CaseDeadlineJob>(CaseDeadlineJob.Key, TimeSpan.FromMinutes(5));
+        Every<ConsentRenewalJob>(ConsentRenewalJob.Key, TimeSpan.FromMinutes(15));
 
         // 02:30 London time exists every night, either side of the clock change (01:00-02:00 is the hour skipped).
         q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key));

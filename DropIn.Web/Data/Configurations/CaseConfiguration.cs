@@ -130,6 +130,10 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         consent.Property(c => c.Purpose);
         consent.Property(c => c.RecordedBy).HasMaxLength(450);
         consent.Property(c => c.GivenBy).HasConversion<string>().HasMaxLength(20);
+        consent.Property(c => c.RenewedBy).HasConversion<string>().HasMaxLength(20);
+        consent.Property(c => c.Version).IsConcurrencyToken();
+        // The renewal prompt's scan: current consent nearing its expiry.
+        consent.HasIndex(c => c.ExpiresOn);
         consent.Ignore(c => c.IsActive);
     }
 }

@@ -175,6 +175,17 @@ public partial class CasePage
 
     private Task ActionDoneAsync(ActionItem item) => ActAsync(() => Work.MarkActionDoneAsync(User, Id, item.Id), "Marked done");
 
+    private async Task RenewConsentAsync(Consent consent)
+    {
+        var dialog = await Dialogs.ShowAsync<PlanDialogs>($"Renew consent to share with {consent.ThirdParty}",
+            new DialogParameters<PlanDialogs> { { d => d.Mode, PlanForm.Renewal }, { d => d.Renewing, consent } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: PlanRequest r })
+        {
+            await ActAsync(() => Work.RenewConsentAsync(User, Id, consent.Id, r.Date!.Value, r.GivenBy), "Consent renewed");
+        }
+    }
+
     private async Task WithdrawConsentAsync(Consent consent)
     {
         if (await Dialogs.ConfirmAsync("Record that consent is withdrawn?", $"Nothing more may be shared with {consent.ThirdParty} on this consent. This cannot be undone: new consent would have to be recorded.", "Record withdrawal"))

@@ -45,6 +45,9 @@ public enum PlanForm
     Deadline,
     Action,
     Consent,
+
+    /// <summary>The student agrees again to a consent already recorded: a date and how.</summary>
+    Renewal,
 }
 
 public sealed record PlanRequest(PlanForm Mode, string Text, DateOnly? Date, PlanParty Party, string ThirdParty, string Purpose, ConsentGivenBy GivenBy);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>The day-to-day work on a case: timeline entries and their corrections, deadlines, the action plan and consent.</summary>
-public sealed class CaseWorkService(CaseAccess access)
+public sealed class CaseWorkService(CaseAccess access, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
 {
     public Task<TimelineEntry> AddEntryAsync(ClaimsPrincipal user, Guid caseId, EntryDraft draft) =>
         access.ChangeAsync(user, caseId, async c =>
@@ -69,12 +69,23 @@ public sealed class CaseWorkService(CaseAccess access)
         });
 
     /// <summary>Consent belongs to the student (it may cover several cases); it is recorded from one of their cases.</summary>
+    /// <remarks>It lasts <see cref="CaseOptions.ConsentMonths"/> from <paramref name="givenOn"/> (a London day).</remarks>
     public Task<Consent> RecordConsentAsync(ClaimsPrincipal user, Guid caseId, string thirdParty, string information, string purpose, DateOnly givenOn, ConsentGivenBy givenBy) =>
         access.ChangeAsync(user, caseId, c =>
         {
-            var consent = Consent.Record(c.Case.StudentId, thirdParty, information, purpose, givenOn, givenBy, c.Staff.Id, c.Now);
+            var consent = Consent.Record(c.Case.StudentId, thirdParty, information, purpose, givenOn, givenBy, options.Value.ConsentMonths, c.Staff.Id, c.Now);
             c.Db.Consents.Add(consent);
             return Task.FromResult(consent);
+        });
+
+    /// <summary>The student agrees again: the consent lasts <see cref="CaseOptions.ConsentMonths"/> from <paramref name="renewedOn"/> (a London day).</summary>
+    /// <exception cref="RuleException">Not this student's consent, withdrawn, or the day is in the future.</exception>
+    public Task RenewConsentAsync(ClaimsPrincipal user, Guid caseId, Guid consentId, DateOnly renewedOn, ConsentGivenBy givenBy) =>
+        access.ChangeAsync(user, caseId, async c =>
+        {
+            var consent = await c.Db.Consents.SingleOrDefaultAsync(x => x.Id == consentId && x.StudentId == c.Case.StudentId) ?? throw new RuleException("That consent is not this student's.");
+            consent.Renew(renewedOn, givenBy, options.Value.ConsentMonths, c.Now);
+            return true;
         });
 
     public Task WithdrawConsentAsync(ClaimsPrincipal user, Guid caseId, Guid consentId) =>

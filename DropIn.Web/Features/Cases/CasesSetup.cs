@@ -10,10 +10,12 @@ public static class CasesSetup
 {
     public static WebApplicationBuilder AddDropInCases(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseWorkService>();
         builder.Services.AddSingleton<CaseDeadlineReminders>();
+        builder.Services.AddSingleton<ConsentRenewalPrompts>();
         builder.Services.AddScoped<CaseDocumentService>();
         builder.Services.AddScoped<CaseListsService>();
         // Beside the database, so a backup of the data folder takes a case's files with its rows.

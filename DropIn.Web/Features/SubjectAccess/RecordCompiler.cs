@@ -60,7 +60,7 @@ internal static class RecordCompiler
             [.. tickets.OrderBy(t => t.CheckedInAt).Select(t => new RecordVisit(t.Id, t.CheckedInAt, t.Topic, t.Status.ToString(), t.Outcome?.ToString(), t.CaseworkerName, Reference(t.CaseId)))],
             [.. appointments.OrderBy(a => a.Start).Select(a => new RecordAppointment(a.Id, a.Start, a.End, a.Kind.ToString(), a.Topic, a.Status.ToString(), Staff(a.StaffId), a.CancelReason, Reference(a.CaseId)))],
             [.. enquiries.OrderBy(e => e.ReceivedAt).Select(e => new RecordEnquiry(e.Id, e.ReceivedAt, e.Channel.ToString(), e.Summary, e.AcknowledgedAt, e.Outcome?.ToString(), e.ClosedReason, Reference(e.CaseId)))],
-            [.. consents.OrderBy(c => c.GivenOn).Select(c => new RecordConsent(c.Id, c.ThirdParty, c.Information, c.Purpose, c.GivenOn, c.GivenBy.ToString(), c.WithdrawnAt))],
+            [.. consents.OrderBy(c => c.GivenOn).Select(c => new RecordConsent(c.Id, c.ThirdParty, c.Information, c.Purpose, c.GivenOn, c.GivenBy.ToString(), c.WithdrawnAt, c.ExpiresOn, c.RenewedOn))],
             monitoring is null ? null : new RecordMonitoring(monitoring.RecordedAt, monitoring.DateOfBirth, monitoring.Gender, monitoring.Ethnicity, monitoring.Disability, monitoring.LevelOfStudy, monitoring.FeeStatus),
             [.. disputes.OrderBy(d => d.Number).Select(d => new RecordDispute(d.Id, d.Reference, d.Title, d.Parties.Single(p => p.StudentId == id).Side, d.OpenedAt, d.EndedAt))]);
 

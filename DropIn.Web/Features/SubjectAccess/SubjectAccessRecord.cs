@@ -107,7 +107,9 @@ public sealed record RecordAppointment(Guid Id, DateTimeOffset Start, DateTimeOf
 
 public sealed record RecordEnquiry(Guid Id, DateTimeOffset ReceivedAt, string Channel, string Summary, DateTimeOffset? AcknowledgedAt, string? Outcome, string? ClosedReason, string? CaseReference);
 
-public sealed record RecordConsent(Guid Id, string ThirdParty, string Information, string Purpose, DateOnly GivenOn, string GivenBy, DateTimeOffset? WithdrawnAt);
+/// <param name="ExpiresOn">The first day it no longer covered (null in a record compiled before consent expired).</param>
+/// <param name="RenewedOn">The day the student last renewed it, if they did.</param>
+public sealed record RecordConsent(Guid Id, string ThirdParty, string Information, string Purpose, DateOnly GivenOn, string GivenBy, DateTimeOffset? WithdrawnAt, DateOnly? ExpiresOn = null, DateOnly? RenewedOn = null);
 
 public sealed record RecordMonitoring(DateTimeOffset RecordedAt, DateOnly? DateOfBirth, string? Gender, string? Ethnicity, string? Disability, string? LevelOfStudy, string? FeeStatus);
 

@@ -458,6 +458,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("GivenBy")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -482,6 +485,16 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("RenewalPromptedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RenewedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("RenewedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid");
 
@@ -489,10 +502,16 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
 
                     b.HasIndex("StudentId");
 

@@ -451,6 +451,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GivenBy")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -475,6 +478,16 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RenewalPromptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RenewedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RenewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StudentId")
                         .HasColumnType("TEXT");
 
@@ -482,10 +495,16 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
 
                     b.HasIndex("StudentId");
 
