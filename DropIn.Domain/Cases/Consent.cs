@@ -159,11 +159,15 @@ public sealed class Consent
 
 public static class ConsentRules
 {
+    /// <summary>The latest unwithdrawn consent for <paramref name="thirdParty"/> that had expired by <paramref name="day"/>, if any: what to name when sharing is refused.</summary>
+    public static Consent? Lapsed(IEnumerable<Consent> consents, string thirdParty, DateOnly day) =>
+        consents.Where(c => c.IsFor(thirdParty) && c.IsExpired(day)).MaxBy(c => c.ExpiresOn);
+
     /// <summary>The consent that allows sharing with this third party on this day, or a refusal that says what is missing.</summary>
     public static Consent Require(IEnumerable<Consent> consents, Guid? consentId, string thirdParty, DateOnly day)
     {
         var matching = consents.Where(c => c.Covers(thirdParty, day)).ToList();
-        if (matching.Count == 0 && consents.Where(c => c.IsFor(thirdParty) && c.IsExpired(day)).MaxBy(c => c.ExpiresOn) is { } lapsed)
+        if (matching.Count == 0 && Lapsed(consents, thirdParty, day) is { } lapsed)
         {
             throw new RuleException($"The student's consent to share information with {thirdParty} expired on {Conduct.ConductLetters.Date(lapsed.ExpiresOn)}. Renew it with the student before sharing.");
         }
