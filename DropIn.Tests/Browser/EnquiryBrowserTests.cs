@@ -34,7 +34,7 @@ public sealed class EnquiryBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Pages.AssertNoHorizontalScrollAsync(phone);
         await phone.GetByLabel("Your name").FillAsync("Perpetua Quince");
         await phone.GetByLabel("Email we can reply to").FillAsync("pq7@cam.ac.uk");
-        await phone.GetByLabel("What would you like help with?").FillAsync("My landlord is keeping my deposit");
+        await phone.GetByLabel("What is it about?").FillAsync("My landlord is keeping my deposit");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Thank you, we have your message" })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("We aim to reply by the end of")).ToBeVisibleAsync();

@@ -23,7 +23,7 @@ namespace DropIn.Tests.Browser;
 /// </summary>
 public sealed record ScreenData(
     Guid StudentId, Guid CaseId, Guid ConductStudentId, Guid LetterId, Guid SubjectAccessId, string AcademicYear, DateOnly DiaryDate,
-    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken)
+    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken, Guid ComplaintId)
 {
     /// <summary>A concrete address for a route template; a new route with parameters must be given a row here.</summary>
     public string PathOf(string template) => template switch
@@ -34,6 +34,7 @@ public sealed record ScreenData(
         "/students/{Id:guid}/conduct" => $"/students/{ConductStudentId}/conduct",
         "/conduct/letters/{Id:guid}" => $"/conduct/letters/{LetterId}",
         "/subject-access/{Id:guid}" => $"/subject-access/{SubjectAccessId}",
+        "/complaints/{Id:guid}" => $"/complaints/{ComplaintId}",
         "/statistics/annual/{Year}" => $"/statistics/annual/{AcademicYear}",
         "/book/confirm/{Token}" => $"/book/confirm/{ConfirmToken}",
         "/book/manage/{Token}" => $"/book/manage/{ManageToken}",
@@ -91,6 +92,16 @@ public sealed record ScreenData(
         dispute.Assign(priya, 2, now.AddDays(-1));
         db.Disputes.Add(dispute);
 
+        // A complaint at stage 2, so its page shows stage 1's long letter above the open stage's form.
+        var calendar = new DropIn.Domain.Calendar.WorkingCalendar([]);
+        var complaint = DropIn.Domain.Complaints.Complaint.Record(await db.Complaints.MaxAsync(c => (int?)c.Number) + 1 ?? 1, DropIn.Domain.Enquiries.EnquiryChannel.Email, now.AddDays(-20), now.AddDays(-20), "Hannah Lloyd", "hl654@cam.ac.uk",
+            "I was told at the drop-in that someone would call me back about my appeal the same week, and nobody did; by the time I got an appointment the deadline had passed.",
+            null, null, null, manager, calendar, DropIn.Domain.Complaints.ComplaintTimescales.Default);
+        complaint.Assign(manager);
+        complaint.Respond(DropIn.Domain.Complaints.ComplaintOutcome.PartlyUpheld, string.Join("\n\n", Enumerable.Repeat("We looked at the notes of your visit and spoke to the adviser you saw; the call-back was booked for the wrong week.", 6)), manager, now.AddDays(-10));
+        complaint.Escalate(now.AddDays(-2), now.AddDays(-2), calendar, DropIn.Domain.Complaints.ComplaintTimescales.Default);
+        db.Complaints.Add(complaint);
+
         // The private links a student gets by email: a held time to confirm, a booking to manage, feedback and impact surveys.
         var finder = app.Services.GetRequiredService<SlotFinder>();
         var today = DropIn.Domain.Calendar.LondonTime.Today(now);
@@ -118,6 +129,6 @@ public sealed record ScreenData(
 
         var diaryDate = DropIn.Domain.Calendar.LondonTime.Today((await db.Appointments.Where(a => a.BookedBy != null).Select(a => a.Start).ToListAsync()).Min());
         var year = StatisticsPeriod.AcademicYearOf(DropIn.Domain.Calendar.YearMonth.Of(now)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue);
+        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id);
     }
 }

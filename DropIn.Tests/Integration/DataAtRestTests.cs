@@ -301,6 +301,15 @@ public sealed class DataAtRestTests : IAsyncLifetime
         await _app.UseAsync<DropIn.Web.Features.SubjectAccess.SubjectAccessService>(r => r.CompileAsync(manager, request.Id));
         await _app.UseAsync<DropIn.Web.Features.SubjectAccess.SubjectAccessService>(r => r.WithdrawAsync(manager, request.Id, Mark("withdrawn reason")));
 
+        // A complaint through the public form, and one recorded by a manager: acknowledged, answered by letter, learned from.
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService, DropIn.Domain.Complaints.Complaint>(c => c.SubmitWebFormAsync("Zoe Quill", "zq123@cam.ac.uk", Mark("web complaint")));
+        var complaint = await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService, DropIn.Domain.Complaints.Complaint>(c =>
+            c.RecordAsync(manager, DropIn.Domain.Enquiries.EnquiryChannel.Email, _clock.GetUtcNow(), "Zoe Quill", "zq123@cam.ac.uk", Mark("complaint"), null, null));
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService>(c => c.AssignAsync(manager, complaint.Id, manager.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService, string>(c => c.AcknowledgeAsync(manager, complaint.Id));
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService>(c => c.RespondAsync(manager, complaint.Id, DropIn.Domain.Complaints.ComplaintOutcome.Upheld, Mark("complaint response")));
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService>(c => c.RecordLearningAsync(manager, complaint.Id, Mark("complaint learning")));
+
         // Days later: reminders about the unanswered enquiry reach staff in the app and by email.
         _clock.Advance(TimeSpan.FromDays(5));
         await _app.Services.GetRequiredService<DropIn.Web.Features.Enquiries.EnquiryReminders>().RunAsync(CancellationToken.None);

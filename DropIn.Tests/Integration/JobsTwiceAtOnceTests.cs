@@ -7,6 +7,7 @@ using DropIn.Tests.Infrastructure;
 using DropIn.Web.Data;
 using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Complaints;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Messaging;
@@ -197,6 +198,30 @@ public sealed class JobsTwiceAtOnceTests
         Assert.Equal((1, 1), (expired.Sum(), queued.Sum()));
         Assert.Equal(AppointmentStatus.Expired, (await h.AppointmentsAsync()).Single(a => a.StudentEmail == "gh1@cam.ac.uk").Status);
         Assert.Single(await h.OutboxAsync(), m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ComplaintReminders_TwoRunsAtOnce_RemindOnce()
+    {
+        var clock = London.Clock(2026, 11, 23, 10, 0); // Monday: acknowledge by Monday 30 November
+        await using var app = App(clock);
+        var morgan = await app.StaffAsync("Morgan Manager", Roles.Manager);
+        var complaint = await app.UseAsync<ComplaintService, DropIn.Domain.Complaints.Complaint>(s => s.RecordAsync(morgan, EnquiryChannel.Phone, clock.GetUtcNow(),
+            "Ada Lovelace", null, "Nobody called back.", aboutStaffId: null, caseReference: null));
+        var reminders = app.Services.GetRequiredService<ComplaintReminders>();
+        clock.SetUtcNow(London.At(2026, 11, 30, 9, 0));
+        var sent = new int[2];
+        _meet.Arm();
+
+        var failures = await AtOnce.RunAsync(
+            async () => sent[0] = await reminders.RunAsync(CancellationToken.None),
+            async () => sent[1] = await reminders.RunAsync(CancellationToken.None));
+
+        Assert.Equal([null, null], failures);
+        Assert.Equal(1, sent.Sum());
+        Assert.Equal((1, 1), await MailAndNotificationsAsync(app)); // Morgan's, once: no handler yet, so the managers
+        Assert.Equal(0, await reminders.RunAsync(CancellationToken.None));
+        Assert.NotNull(complaint);
     }
 
     private static async Task<(int Mail, int Notifications)> MailAndNotificationsAsync(AppFactory app)

@@ -30,7 +30,7 @@ public sealed partial class NavMenuTests(NavMenuTests.Fixture fixture) : IClassF
     private static readonly string[] StaffScreens =
     [
         "/queue", "/queue/call", "/diary", "/enquiries", "/students", "/cases", "/availability", "/kiosks", "/cases/settings",
-        "/disputes", "/conduct", "/subject-access", "/staff", "/retention", "/statistics", "/statistics/feedback", "/audit",
+        "/disputes", "/complaints", "/conduct", "/subject-access", "/staff", "/retention", "/statistics", "/statistics/feedback", "/audit",
     ];
 
     [Theory]

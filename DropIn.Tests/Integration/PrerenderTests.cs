@@ -121,7 +121,7 @@ public sealed class PrerenderTests : IAsyncLifetime
         [
             "/", "/queue", "/queue/call", "/enquiries", "/notifications", "/diary", "/cases", "/cases/settings", $"/cases/{caseId}",
             "/students", "/students/new", $"/students/{studentId}", $"/students/{studentId}/conduct", $"/students/{studentId}/monitoring",
-            "/conduct", "/disputes", "/retention", "/statistics", "/statistics/feedback", "/statistics/annual/2025", "/subject-access",
+            "/conduct", "/disputes", "/complaints", "/retention", "/statistics", "/statistics/feedback", "/statistics/annual/2025", "/subject-access",
             "/audit", "/availability", "/staff",
         ];
     }

@@ -222,6 +222,7 @@ public sealed class RetentionTests : IAsyncLifetime
         await _app.UseAsync<CaseWorkService>(w => w.RecordConsentAsync(_sam, opened.Id, "Senior Tutor", "the appeal letter", "to support the appeal", LondonToday(), ConsentGivenBy.InPerson));
         await _app.UseAsync<CaseDocumentService, CaseDocument>(d => d.UploadAsync(_sam, opened.Id, "letter.pdf", SampleFiles.Pdf().Length, new MemoryStream(SampleFiles.Pdf())));
         await _app.UseAsync<MonitoringService, MonitoringStatus>(m => m.RecordAsync(_sam, student.Id, new DateOnly(2000, 1, 1), "Woman", null, null, "Undergraduate", null));
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService, DropIn.Domain.Complaints.Complaint>(c => c.SubmitWebFormAsync(name, email, "Nobody rang me back"));
         if (involvedAgainIn is { } later)
         {
             _clock.Advance(later);

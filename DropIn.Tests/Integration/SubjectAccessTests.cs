@@ -91,6 +91,10 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         var benCase = await Cases(c => c.OpenAsync(_sam, _ben.Id, categories[1].Id, "BENSUMMARY noise complaint"));
         await Work(w => w.AddEntryAsync(_sam, benCase.Id, new EntryDraft(EntryKind.Note, "BENNOTE private")));
         await _app.UseAsync<EnquiryService, Enquiry>(e => e.RecordAsync(_reception, EnquiryChannel.Phone, _clock.GetUtcNow(), "Ben Carter", null, "BENENQUIRY voicemail", null, _ben.Id));
+
+        // Complaints through the contact form, found by the address they came from.
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService, DropIn.Domain.Complaints.Complaint>(c => c.SubmitWebFormAsync("Aisha Rahman", "ar123@cam.ac.uk", "COMPLAINTSUMMARY nobody called back"));
+        await _app.UseAsync<DropIn.Web.Features.Complaints.ComplaintService, DropIn.Domain.Complaints.Complaint>(c => c.SubmitWebFormAsync("Ben Carter", "bc456@cam.ac.uk", "BENCOMPLAINT the queue"));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -166,7 +170,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         string[] everyItem =
         [
             "ar123@cam.ac.uk", "ACCESSNEEDS large print", _appeal.Reference, _housing.Reference, "APPEALSUMMARY", "HOUSINGSUMMARY", "OUTCOMENOTE", "ORIGINALNOTE", "CORRECTEDNOTE",
-            "CONTACTNOTE", "Senior Tutor, Girton", "DEADLINETITLE", "ACTIONWHAT", "gp-letter.pdf", "ENQUIRYSUMMARY", "CONSENTINFO", "CONSENTPURPOSE",
+            "CONTACTNOTE", "Senior Tutor, Girton", "DEADLINETITLE", "ACTIONWHAT", "gp-letter.pdf", "ENQUIRYSUMMARY", "CONSENTINFO", "CONSENTPURPOSE", "COMPLAINTSUMMARY",
             "Asian or Asian British", "6 May 2004", "Sam Okafor", "Academic appeal",
         ];
         foreach (var item in everyItem.Where(i => i != "6 May 2004"))
@@ -180,7 +184,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         }
 
         Assert.Contains("corrected", export.Html, StringComparison.Ordinal);
-        foreach (var other in new[] { "BENSUMMARY", "BENNOTE", "BENENQUIRY", "bc456@cam.ac.uk", "Ben Carter", "FLATMATENOTE" })
+        foreach (var other in new[] { "BENSUMMARY", "BENNOTE", "BENENQUIRY", "BENCOMPLAINT", "bc456@cam.ac.uk", "Ben Carter", "FLATMATENOTE" })
         {
             Assert.DoesNotContain(other, text, StringComparison.Ordinal);
             Assert.DoesNotContain(other, export.Html, StringComparison.Ordinal);

@@ -53,6 +53,7 @@ public class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldPro
     public DbSet<DropIn.Domain.Conduct.Withdrawal> Withdrawals => Set<DropIn.Domain.Conduct.Withdrawal>();
     public DbSet<DropIn.Domain.Confidentiality.SubjectAccessRequest> SubjectAccessRequests => Set<DropIn.Domain.Confidentiality.SubjectAccessRequest>();
     public DbSet<DropIn.Domain.Confidentiality.SubjectAccessBundle> SubjectAccessBundles => Set<DropIn.Domain.Confidentiality.SubjectAccessBundle>();
+    public DbSet<DropIn.Domain.Complaints.Complaint> Complaints => Set<DropIn.Domain.Complaints.Complaint>();
     public DbSet<DropIn.Domain.Retention.StatisticsRemnant> StatisticsRemnants => Set<DropIn.Domain.Retention.StatisticsRemnant>();
 
     protected override void OnModelCreating(ModelBuilder builder)

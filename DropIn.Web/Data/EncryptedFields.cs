@@ -110,6 +110,13 @@ internal static class EncryptedFields
             e.Property(x => x.ClosedReason).HasConversion(optional);
             e.OwnsMany(x => x.Flags, flag => flag.Property(f => f.DecisionReason).HasConversion(optional));
         });
+        builder.Entity<DropIn.Domain.Complaints.Complaint>(e =>
+        {
+            e.Property(x => x.Summary).HasConversion(text);
+            e.Property(x => x.Response).HasConversion(optional);
+            e.Property(x => x.StageOneResponse).HasConversion(optional);
+            e.Property(x => x.Learning).HasConversion(optional);
+        });
         // Mail waiting to go, and mail kept after sending: letters about conduct, booking details, reminders.
         builder.Entity<Messaging.OutboxMessage>(e =>
         {

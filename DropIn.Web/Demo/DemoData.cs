@@ -82,6 +82,24 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         await SeedAppointmentsAsync(db, caseworkers, now, ct);
         await SeedEnquiriesAsync(db, caseworkers, ids[3].Id, now, ct);
         await DemoCases.SeedAsync(db, caseworkers, now, ct);
+        await SeedComplaintsAsync(db, caseworkers, ids[3].Id, now, ct);
+    }
+
+    /// <summary>A complaint about a caseworker waiting for its acknowledgement, and one answered at stage 1 with what was learned.</summary>
+    private static async Task SeedComplaintsAsync(DropInDbContext db, (string Id, string Name)[] caseworkers, string manager, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = LondonTime.Today(now);
+        var calendar = await db.WorkingCalendarAsync(today.AddDays(-60), today.AddDays(60), ct);
+        var timescales = DropIn.Domain.Complaints.ComplaintTimescales.Default;
+        db.Complaints.Add(DropIn.Domain.Complaints.Complaint.Record(1, EnquiryChannel.WebForm, now.AddDays(-2), now, "Tom Whitfield", "tw301@cam.ac.uk",
+            "I was told someone would ring me back about my housing contract the same week, and nobody did.", caseworkers[1].Id, null, null, null, calendar, timescales));
+        var answered = DropIn.Domain.Complaints.Complaint.Record(2, EnquiryChannel.Email, now.AddDays(-30), now.AddDays(-30), Students[2].Name, null,
+            "The drop-in closed early and I had waited an hour.", null, null, null, manager, calendar, timescales);
+        answered.Assign(manager);
+        answered.Respond(DropIn.Domain.Complaints.ComplaintOutcome.Upheld, $"Dear {Students[2].Name},\n\nYou are right: the drop-in closed early that day without notice. We are sorry.\n\nYours sincerely,\nStudent Advice Service", manager, now.AddDays(-20));
+        answered.RecordLearning("Early closures are now put on the door poster and the board by 11:00.");
+        db.Complaints.Add(answered);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>How long before now the demo queue's first student checked in (see <see cref="TodaysQueue"/>).</summary>

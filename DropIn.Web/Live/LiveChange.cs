@@ -23,6 +23,9 @@ public sealed record EnquiryChanged(Guid EnquiryId) : LiveChange;
 /// <summary>A member of staff has a new in-app notification.</summary>
 public sealed record StaffNotified(string StaffId) : LiveChange;
 
+/// <summary>A complaint was recorded, changed, or reminded about.</summary>
+public sealed record ComplaintChanged(Guid ComplaintId) : LiveChange;
+
 /// <summary>A dispute's parties or staff changed: information barriers may now hide, or show, records on any screen.</summary>
 public sealed record DisputeChanged(Guid DisputeId) : LiveChange;
 

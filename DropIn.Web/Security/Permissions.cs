@@ -31,6 +31,7 @@ public static class Permissions
     public const string ViewStatistics = "statistics.view";
     public const string ExportStatistics = "statistics.export";
     public const string ManageKiosks = "kiosks.manage";
+    public const string Complaints = "complaints.handle";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -61,5 +62,8 @@ public static class Permissions
         [ExportStatistics] = [Roles.Manager],
         // A kiosk is a public tablet that adds students to the queue: who may set one up is a manager's decision.
         [ManageKiosks] = [Roles.Manager],
+        // The complaints register is the service's own record about its staff: managers, never the one complained about
+        // (ComplaintService refuses them by complaint).
+        [Complaints] = [Roles.Manager],
     };
 }

@@ -172,7 +172,7 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
     }
 
     // A lockout past the year 9000 is a disable; a short one is the failed-attempts lockout, which ends by itself.
-    private static bool IsDisabled(StaffUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end > now.AddYears(100);
+    public static bool IsDisabled(StaffUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end > now.AddYears(100);
 
     private async Task<StaffUser> FindAsync(string staffId) =>
         await users.FindByIdAsync(staffId) ?? throw new InvalidOperationException("No such member of staff.");

@@ -98,6 +98,8 @@ public sealed class StudentDestroyer(IDbContextFactory<DropInDbContext> dbFactor
 
         count += await db.Appointments.Where(a => a.StudentId == id || (key != null && a.StudentEmailKey == key)).ExecuteDeleteAsync(ct);
         count += await db.Enquiries.Where(e => e.StudentId == id || (email != null && e.Contact == email)).ExecuteDeleteAsync(ct);
+        // A complaint from the student, or about their case, holds their name and words: it goes with their record.
+        count += await db.Complaints.Where(c => c.StudentId == id || (email != null && c.Contact == email)).ExecuteDeleteAsync(ct);
         if (key is not null)
         {
             count += await db.StudentStandings.Where(s => s.Email == key).ExecuteDeleteAsync(ct);

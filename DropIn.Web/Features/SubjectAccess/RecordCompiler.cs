@@ -42,6 +42,8 @@ internal static class RecordCompiler
         var consents = await db.Consents.AsNoTracking().Where(c => c.StudentId == id).ToListAsync();
         var monitoring = await db.MonitoringRecords.AsNoTracking().SingleOrDefaultAsync(m => m.StudentId == id);
         var disputes = await db.Disputes.AsNoTracking().Where(d => d.Parties.Any(p => p.StudentId == id)).ToListAsync();
+        var email = student.Email;
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.StudentId == id || (email != null && c.Contact == email)).ToListAsync();
 
         var record = new SubjectAccessRecord(
             SubjectAccessRecord.SchemaName, SubjectAccessRecord.CurrentVersion, request.Reference, request.ReceivedOn, now, service,
@@ -62,7 +64,9 @@ internal static class RecordCompiler
             [.. enquiries.OrderBy(e => e.ReceivedAt).Select(e => new RecordEnquiry(e.Id, e.ReceivedAt, e.Channel.ToString(), e.Summary, e.AcknowledgedAt, e.Outcome?.ToString(), e.ClosedReason, Reference(e.CaseId)))],
             [.. consents.OrderBy(c => c.GivenOn).Select(c => new RecordConsent(c.Id, c.ThirdParty, c.Information, c.Purpose, c.GivenOn, c.GivenBy.ToString(), c.WithdrawnAt, c.ExpiresOn, c.RenewedOn))],
             monitoring is null ? null : new RecordMonitoring(monitoring.RecordedAt, monitoring.DateOfBirth, monitoring.Gender, monitoring.Ethnicity, monitoring.Disability, monitoring.LevelOfStudy, monitoring.FeeStatus),
-            [.. disputes.OrderBy(d => d.Number).Select(d => new RecordDispute(d.Id, d.Reference, d.Title, d.Parties.Single(p => p.StudentId == id).Side, d.OpenedAt, d.EndedAt))]);
+            [.. disputes.OrderBy(d => d.Number).Select(d => new RecordDispute(d.Id, d.Reference, d.Title, d.Parties.Single(p => p.StudentId == id).Side, d.OpenedAt, d.EndedAt))],
+            [.. complaints.OrderBy(c => c.Number).Select(c => new RecordComplaint(c.Id, c.Reference, c.ReceivedAt, c.Channel.ToString(), c.Summary, c.Stage,
+                c.StageOneOutcome?.ToString(), c.StageOneResponse, c.Outcome?.ToString(), c.Response, c.RespondedAt, Reference(c.CaseId)))]);
 
         var others = await db.Students.AsNoTracking().Where(s => s.Id != id && s.MergedIntoId == null).Select(s => new { s.Id, s.Name, s.PreferredName }).ToListAsync();
         var disputed = disputes.SelectMany(d => d.Parties.Where(p => p.StudentId == id && p.CaseId != null).Select(p => p.CaseId!.Value)).ToHashSet();
@@ -113,6 +117,13 @@ internal static class RecordCompiler
         }
 
         record.Disputes.ToList().ForEach(d => Check(d.Id, "title", d.Title, FlagConcern.Dispute));
+        foreach (var c in record.Complaints ?? [])
+        {
+            Check(c.Id, "summary", c.Summary);
+            Check(c.Id, "stageOneResponse", c.StageOneResponse);
+            Check(c.Id, "response", c.Response);
+        }
+
         return flags;
     }
 

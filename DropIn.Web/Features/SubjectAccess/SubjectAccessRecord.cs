@@ -22,9 +22,13 @@ public sealed record SubjectAccessRecord(
     IReadOnlyList<RecordEnquiry> Enquiries,
     IReadOnlyList<RecordConsent> Consents,
     RecordMonitoring? Monitoring,
-    IReadOnlyList<RecordDispute> Disputes)
+    IReadOnlyList<RecordDispute> Disputes,
+    IReadOnlyList<RecordComplaint>? Complaints = null)
 {
     public const string SchemaName = "dropin.subject-access";
+
+    // Complaints were added as an optional list (null in records compiled before): older readers ignore it, so the
+    // version stands.
     public const int CurrentVersion = 1;
 
     /// <summary>What a withheld field reads as, in both the JSON and the readable document.</summary>
@@ -115,3 +119,10 @@ public sealed record RecordMonitoring(DateTimeOffset RecordedAt, DateOnly? DateO
 
 /// <summary>A dispute the student is a party to: which side, never who is on the other.</summary>
 public sealed record RecordDispute(Guid Id, string Reference, string Title, int Side, DateTimeOffset OpenedAt, DateTimeOffset? EndedAt);
+
+/// <summary>
+/// A complaint the student made, or one about their case: what they said and the letters they were sent. Who it was
+/// about and what the service learned from it are the service's own record, not part of it.
+/// </summary>
+public sealed record RecordComplaint(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Channel, string Summary, int Stage,
+    string? StageOneOutcome, string? StageOneResponse, string? Outcome, string? Response, DateTimeOffset? RespondedAt, string? CaseReference);

@@ -215,6 +215,7 @@ public sealed class SubjectAccessService(IDbContextFactory<DropInDbContext> dbFa
         record.Enquiries.ToList().ForEach(e => where[e.Id] = $"Enquiry of {Components.Shared.Clock.Date(e.ReceivedAt)}");
         record.Consents.ToList().ForEach(c => where[c.Id] = $"Consent of {Components.Shared.Clock.Date(c.GivenOn)}");
         record.Disputes.ToList().ForEach(d => where[d.Id] = $"Dispute {d.Reference}");
+        (record.Complaints ?? []).ToList().ForEach(c => where[c.Id] = $"Complaint {c.Reference}");
         return where;
     }
 

@@ -767,6 +767,138 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AboutStaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("AcknowledgeBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AcknowledgeDueRemindedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AcknowledgeLateRemindedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HandlerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Learning")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("RespondBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RespondDueRemindedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RespondLateEscalatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StageBeganAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StageOneHandlerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StageOneOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("StageOneRespondBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StageOneRespondedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StageOneResponse")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("RespondedAt", "RespondBy");
+
+                    b.ToTable("Complaints");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Conduct.ConductIncident", b =>
                 {
                     b.Property<Guid>("Id")
