@@ -44,6 +44,22 @@ public sealed class Case
     public int Version { get; private set; }
     public IReadOnlyList<CaseworkerOnCase> Caseworkers => _caseworkers;
 
+    /// <summary>The service information the student has been given on this case (none until recorded).</summary>
+    public ServiceInformation InformationGiven { get; private set; }
+
+    /// <summary>How the information was last given; with <see cref="InformationGivenAt"/> (UTC) and its giver's staff id.</summary>
+    public InformationChannel? InformationGivenHow { get; private set; }
+    public DateTimeOffset? InformationGivenAt { get; private set; }
+    public string? InformationGivenBy { get; private set; }
+
+    /// <summary>The latest conflict check on this case: when (UTC), by whom (staff id), and what it found.</summary>
+    public DateTimeOffset? ConflictCheckedAt { get; private set; }
+    public string? ConflictCheckedBy { get; private set; }
+    public ConflictFinding? ConflictFinding { get; private set; }
+
+    /// <summary>The references of the open disputes the student is a party to ("D003, D007"), when the check found any.</summary>
+    public string? ConflictDisputes { get; private set; }
+
     public string Reference => ReferenceOf(Number);
 
     public static string ReferenceOf(int number) => $"C{number:D4}";
@@ -136,6 +152,29 @@ public sealed class Case
         }
 
         (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Closed, outcome, note, now, by);
+        Version++;
+    }
+
+    /// <summary>
+    /// Records service information given to the student. What was given before stays given: a student told about
+    /// confidentiality in person and sent the complaints procedure later has had both.
+    /// </summary>
+    /// <exception cref="RuleException">Nothing ticked, or an unknown channel (<see cref="ServiceInformationGiven.Validated"/>).</exception>
+    public void RecordInformationGiven(ServiceInformationGiven given, string by, DateTimeOffset now)
+    {
+        var valid = given.Validated();
+        (InformationGiven, InformationGivenHow, InformationGivenAt, InformationGivenBy) = (InformationGiven | valid.Items, valid.How, now, by);
+        Version++;
+    }
+
+    /// <summary>Keeps the result of a conflict check: the latest replaces the one before (the audit trail keeps each).</summary>
+    /// <param name="disputes">References of the open disputes the student is a party to; empty when none.</param>
+    public void RecordConflictCheck(IReadOnlyCollection<string> disputes, string by, DateTimeOffset now)
+    {
+        (ConflictCheckedAt, ConflictCheckedBy) = (now, by);
+        (ConflictFinding, ConflictDisputes) = disputes.Count == 0
+            ? (Cases.ConflictFinding.NoneFound, null)
+            : (Cases.ConflictFinding.PartyToDispute, string.Join(", ", disputes.Order(StringComparer.Ordinal)));
         Version++;
     }
 

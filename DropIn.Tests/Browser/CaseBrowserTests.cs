@@ -151,6 +151,9 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await dialog.GetByLabel("New case category").ClickAsync();
         await sam.GetByRole(AriaRole.Option, new() { Name = "Housing" }).ClickAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Combobox, new() { Name = "New case category" })).ToContainTextAsync("Housing"); // the server has the choice
+        // First contact: what the student was given is kept with the case (in person is the default way).
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Confidentiality policy" }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Complaints procedure" }).CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Open a new case" }).ClickAsync();
 
         await Assertions.Expect(sam.GetByTestId("sla-table")).Not.ToContainTextAsync("Barnaby Wick");
@@ -158,7 +161,20 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(sam).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}$"));
         await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "C0002 · Barnaby Wick" })).ToBeVisibleAsync();
         await Assertions.Expect(sam.GetByTestId("student-history")).ToContainTextAsync("Voicemail: housing deposit kept");
+        var opening = sam.GetByTestId("case-opening");
+        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("Given in person on");
+        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("by Sam Okafor: confidentiality policy and complaints procedure.");
+        await Assertions.Expect(opening.GetByTestId("information-missing")).ToHaveTextAsync("Not recorded as given: code of practice.");
+        await Assertions.Expect(opening.GetByTestId("conflict-check")).ToContainTextAsync("No open dispute involves this student.");
         await Pages.AssertAccessibleAsync(sam);
+
+        await opening.GetByRole(AriaRole.Button, new() { Name = "Record information given…" }).ClickAsync();
+        var record = sam.GetByRole(AriaRole.Dialog);
+        await record.GetByRole(AriaRole.Checkbox, new() { Name = "Code of practice" }).CheckAsync();
+        await Pages.AssertAccessibleAsync(sam);
+        await record.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("confidentiality policy, code of practice and complaints procedure.");
+        await Assertions.Expect(opening.GetByTestId("information-missing")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -158,4 +158,30 @@ public sealed class CaseRulesTests
         Assert.Null(deadline.ReminderDue(new DateOnly(2026, 11, 27), calendar));
         Assert.Throws<RuleException>(() => CaseDeadline.Add(Guid.NewGuid(), "Too late", Today.AddDays(-1), Today));
     }
+
+    [Fact]
+    public void ServiceInformation_AddsToWhatWasGiven_AndRefusesNothingOrUnknownItems()
+    {
+        var c = Open();
+        c.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.CodeOfPractice, InformationChannel.Email), "sam", Now);
+        c.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.ComplaintsProcedure, InformationChannel.Printed), "priya", Now.AddDays(1));
+
+        Assert.Equal(ServiceInformation.CodeOfPractice | ServiceInformation.ComplaintsProcedure, c.InformationGiven);
+        Assert.Equal((InformationChannel.Printed, "priya", Now.AddDays(1)), (c.InformationGivenHow!.Value, c.InformationGivenBy!, c.InformationGivenAt!.Value));
+        Assert.Throws<RuleException>(() => c.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.None, InformationChannel.Email), "sam", Now));
+        Assert.Throws<RuleException>(() => c.RecordInformationGiven(new ServiceInformationGiven((ServiceInformation)8, InformationChannel.Email), "sam", Now));
+        Assert.Throws<RuleException>(() => c.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.All, (InformationChannel)99), "sam", Now));
+        Assert.Null(ServiceInformationGiven.Of(ServiceInformation.None, InformationChannel.InPerson));
+    }
+
+    [Fact]
+    public void ConflictCheck_KeepsTheLatestResult_WithTheDisputesInOrder()
+    {
+        var c = Open();
+        c.RecordConflictCheck(["D007", "D003"], "sam", Now);
+        Assert.Equal((ConflictFinding.PartyToDispute, "D003, D007"), (c.ConflictFinding!.Value, c.ConflictDisputes!));
+
+        c.RecordConflictCheck([], "priya", Now.AddDays(2));
+        Assert.Equal((ConflictFinding.NoneFound, null, "priya", Now.AddDays(2)), (c.ConflictFinding!.Value, c.ConflictDisputes, c.ConflictCheckedBy!, c.ConflictCheckedAt!.Value));
+    }
 }

@@ -197,6 +197,8 @@ public sealed partial class BarrierActionTests : IAsyncLifetime
         yield return By<CaseService>("Case: put myself on it", sam, c => c.AddCaseworkerAsync(sam, _benCase.Id, Id(sam)));
         yield return By<CaseService>("Case: take Priya off it", sam, c => c.RemoveCaseworkerAsync(sam, _benCase.Id, Id(_priya)));
         yield return By<CaseService>("Case: close it", sam, c => c.CloseAsync(sam, _benCase.Id, CaseOutcome.Resolved, null));
+        yield return By<CaseService>("Case: record service information given", sam, c => c.RecordInformationGivenAsync(sam, _benCase.Id, new ServiceInformationGiven(ServiceInformation.All, InformationChannel.InPerson)));
+        yield return By<CaseService>("Case: run the conflict check again", sam, c => c.CheckConflictAsync(sam, _benCase.Id));
         yield return By<CaseWorkService>("Case: add a note", sam, w => w.AddEntryAsync(sam, _benCase.Id, new EntryDraft(EntryKind.Note, "x")));
         yield return By<CaseWorkService>("Case: add a deadline", sam, w => w.AddDeadlineAsync(sam, _benCase.Id, "Hearing", new DateOnly(2026, 12, 10)));
         yield return By<CaseWorkService>("Case: agree an action", sam, w => w.AgreeActionAsync(sam, _benCase.Id, PlanParty.Service, "Write", null));
@@ -267,6 +269,22 @@ public sealed partial class BarrierActionTests : IAsyncLifetime
 
         Assert.True(attempts.Count > 90, $"only {attempts.Count} attempts");
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TheConflictCheck_KeptWhenTheCaseOpened_FoundNothing_RunAgainAfterTheDispute_NamesIt()
+    {
+        var before = await _app.UseAsync<CaseService, CaseFile>(c => c.GetAsync(_sam, _aishaCase.Id));
+        Assert.Equal(ConflictFinding.NoneFound, before.Case.ConflictFinding);
+        Assert.Equal("Sam Okafor", before.Opening.CheckedBy);
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await _app.UseAsync<CaseService>(c => c.CheckConflictAsync(_sam, _aishaCase.Id));
+
+        var after = (await _app.UseAsync<CaseService, CaseFile>(c => c.GetAsync(_sam, _aishaCase.Id))).Case;
+        Assert.Equal(ConflictFinding.PartyToDispute, after.ConflictFinding);
+        Assert.Equal(_dispute.Reference, after.ConflictDisputes);
+        Assert.Equal(_clock.GetUtcNow(), after.ConflictCheckedAt);
     }
 
     [Fact]

@@ -261,4 +261,39 @@ public sealed class CaseFileTests : IAsyncLifetime
         Assert.Contains("C0001", mail[1].TextBody, StringComparison.Ordinal);
         Assert.Equal(2, await db.Notifications.CountAsync());
     }
+
+    [Fact]
+    public async Task ServiceInformation_GivenAtOpening_IsKeptWithWhoAndHow_MoreLaterAdds_AndTheStudentsNextCaseKnowsIt()
+    {
+        var opened = await Cases(c => c.OpenAsync(_sam, _student.Id, _appeal, "Appeal", informed: new ServiceInformationGiven(ServiceInformation.ConfidentialityPolicy | ServiceInformation.CodeOfPractice, InformationChannel.InPerson)));
+
+        var file = await FileAsync(opened.Id);
+        Assert.Equal(ServiceInformation.ConfidentialityPolicy | ServiceInformation.CodeOfPractice, file.Case.InformationGiven);
+        Assert.Equal(InformationChannel.InPerson, file.Case.InformationGivenHow);
+        Assert.Equal("Sam Okafor", file.Opening.InformedBy);
+        Assert.Equal(ConflictFinding.NoneFound, file.Case.ConflictFinding);
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        await _app.UseAsync<CaseService>(c => c.RecordInformationGivenAsync(_priya, opened.Id, new ServiceInformationGiven(ServiceInformation.ComplaintsProcedure, InformationChannel.Email)));
+        file = await FileAsync(opened.Id);
+        Assert.Equal(ServiceInformation.All, file.Case.InformationGiven);
+        Assert.Equal(InformationChannel.Email, file.Case.InformationGivenHow);
+        Assert.Equal("Priya Shah", file.Opening.InformedBy);
+
+        var second = await Cases(c => c.OpenAsync(_sam, _student.Id, _appeal, "A second appeal"));
+        var secondFile = await FileAsync(second.Id);
+        Assert.Equal(ServiceInformation.None, secondFile.Case.InformationGiven);
+        Assert.Equal(ServiceInformation.All, secondFile.Opening.GivenOnOtherCases);
+    }
+
+    [Fact]
+    public async Task ServiceInformation_WithNothingTicked_IsRefusedInWords_AndNothingIsKept()
+    {
+        var opened = await OpenAsync();
+
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseService>(c => c.RecordInformationGivenAsync(_sam, opened.Id, new ServiceInformationGiven(ServiceInformation.None, InformationChannel.Email))));
+
+        Assert.Contains("Tick what the student was given", refused.Message, StringComparison.Ordinal);
+        Assert.Null((await FileAsync(opened.Id)).Case.InformationGivenAt);
+    }
 }

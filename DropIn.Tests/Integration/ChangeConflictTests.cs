@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using DropIn.Domain;
 using DropIn.Domain.Appointments;
+using DropIn.Domain.Complaints;
 using DropIn.Domain.Cases;
 using DropIn.Domain.Conduct;
 using DropIn.Domain.Confidentiality;
@@ -14,6 +15,7 @@ using DropIn.Web.Features.Appointments;
 using DropIn.Web.Features.Appointments.Availability;
 using DropIn.Web.Features.Appointments.Booking;
 using DropIn.Web.Features.Cases;
+using DropIn.Web.Features.Complaints;
 using DropIn.Web.Features.Conduct;
 using DropIn.Web.Features.Disputes;
 using DropIn.Web.Features.Enquiries;
@@ -347,6 +349,22 @@ public sealed class ChangeConflictTests : IAsyncLifetime
         Assert.Contains("could not be saved", refused.Message, StringComparison.Ordinal);
         Assert.False(await ReadAsync(db => db.ClosureDays.AnyAsync()));
         Assert.Equal(London.At(2026, 11, 25, 17, 0), (await ReadAsync(db => db.Enquiries.SingleAsync(e => e.Id == enquiry.Id))).TargetAt);
+    }
+
+    [Fact]
+    public async Task Complaint_AcknowledgedByAnotherManagerMeanwhile_SaysSoInWords_SendsNoSecondLetter_AndAnnouncesNothing()
+    {
+        var complaint = await _app.UseAsync<ComplaintService, Complaint>(c => c.RecordAsync(_manager, EnquiryChannel.Email, _clock.GetUtcNow(), "Ada Lovelace", "ada@example.com", "Nobody called me back.", null, null));
+        _other.Before<Complaint>(c => NewVersion("Complaints", c.Id));
+        var queued = await ReadAsync(db => db.Outbox.CountAsync());
+        Heard();
+
+        var refused = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<ComplaintService, string>(c => c.AcknowledgeAsync(_manager, complaint.Id)));
+
+        Assert.Contains("Someone else changed this complaint a moment ago", refused.Message, StringComparison.Ordinal);
+        Assert.Null((await ReadAsync(db => db.Complaints.SingleAsync())).AcknowledgedAt);
+        Assert.Equal(queued, await ReadAsync(db => db.Outbox.CountAsync()));
+        Assert.Empty(Heard());
     }
 
     /// <summary>Someone else's save of the same row: its version moves on, so a save that read the old one is refused.</summary>

@@ -31,6 +31,12 @@ internal static class DemoCases
         var allowances = Case.Open(mei.Id, categories["Examination allowances"], 2, "Exam allowances after a broken wrist: extra time and a scribe.", priya, now.AddDays(-30));
         var discipline = Case.Open(liam.Id, categories["Disciplinary"], 3, "College disciplinary meeting about a noise complaint.", sam, now.AddDays(-5));
         var complaint = Case.Open(sofia.Id, categories["Complaint"], 4, "Complaint about supervision.", priya, now.AddDays(-90));
+        // First contact kept on the two newer cases: Aisha was given everything in person; Mei was emailed two of the
+        // three documents, so her file asks for the complaints procedure.
+        appeal.RecordConflictCheck([], sam, now.AddDays(-12));
+        appeal.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.All, InformationChannel.InPerson), sam, now.AddDays(-12));
+        allowances.RecordConflictCheck([], priya, now.AddDays(-30));
+        allowances.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.ConfidentialityPolicy | ServiceInformation.CodeOfPractice, InformationChannel.Email), priya, now.AddDays(-30));
         complaint.Close(CaseOutcome.PartlyResolved, "Faculty apologised; no change to the mark.", priya, now.AddDays(-20));
         discipline.AddCaseworker(priya);
         db.Cases.AddRange(appeal, allowances, discipline, complaint);

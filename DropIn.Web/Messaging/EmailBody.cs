@@ -21,6 +21,21 @@ public sealed partial class EmailBody
         return this;
     }
 
+    /// <summary>
+    /// A letter as an email: each blank-line-separated block of <paramref name="letter"/> is a paragraph, as it is on
+    /// the printed letter (conduct warnings and notices, complaint letters).
+    /// </summary>
+    public static EmailBody Letter(string letter)
+    {
+        var body = new EmailBody();
+        foreach (var paragraph in letter.TrimEnd().Split("\n\n"))
+        {
+            body.Paragraph(paragraph);
+        }
+
+        return body;
+    }
+
     /// <summary>A link on its own line: "<paramref name="label"/>" links to <paramref name="url"/> in HTML; the text part shows both.</summary>
     /// <param name="url">An absolute http(s) address.</param>
     public EmailBody Link(string label, string url)

@@ -65,6 +65,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         @case.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
         @case.Property(c => c.Version).IsConcurrencyToken();
+        // Flags: a number, so "confidentiality and complaints" is one value whatever the names' order.
+        @case.Property(c => c.InformationGiven).HasConversion<int>();
+        @case.Property(c => c.InformationGivenHow).HasConversion<string>().HasMaxLength(20);
+        @case.Property(c => c.InformationGivenBy).HasMaxLength(450);
+        @case.Property(c => c.ConflictCheckedBy).HasMaxLength(450);
+        @case.Property(c => c.ConflictFinding).HasConversion<string>().HasMaxLength(20);
+        @case.Property(c => c.ConflictDisputes).HasMaxLength(400);
         @case.Ignore(c => c.Reference);
         @case.OwnsMany(c => c.Caseworkers, caseworker =>
         {

@@ -194,6 +194,17 @@ public partial class CasePage
         }
     }
 
+    private async Task RecordInformationAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<InformationGivenDialog>("Record service information given", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: ServiceInformationGiven given })
+        {
+            await ActAsync(() => Cases.RecordInformationGivenAsync(User, Id, given), "Service information recorded");
+        }
+    }
+
+    private Task CheckConflictAsync() => ActAsync(() => Cases.CheckConflictAsync(User, Id), "Conflict check done");
+
     private async Task CloseAsync()
     {
         var dialog = await Dialogs.ShowAsync<CloseCaseDialog>("Close the case", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });

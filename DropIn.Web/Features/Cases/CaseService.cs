@@ -17,7 +17,14 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
     /// <summary>Two cases opened at the same moment would take the same number (a unique index): the second takes the next.</summary>
     private static readonly ChangeOptions Numbering = ChangeOptions.Reapply("Another case was being opened at the same moment; try again.");
 
-    public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null)
+    /// <summary>
+    /// Opens a case for a student, optionally from the visit, appointment or enquiry it comes from, and keeps the
+    /// conflict check's result on it and, when <paramref name="informed"/> is given, the service information the
+    /// student was given at this first contact.
+    /// </summary>
+    /// <exception cref="RuleException">Unknown student or category, or <paramref name="informed"/> is not valid.</exception>
+    /// <exception cref="ForbiddenException">The user may not edit cases, or the student or source is walled off from them.</exception>
+    public async Task<Case> OpenAsync(ClaimsPrincipal user, Guid studentId, int categoryId, string summary, LinkSource? source = null, ServiceInformationGiven? informed = null)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.EditCases);
         await barriers.RequireVisibleAsync(user, BarrierTarget.Student(studentId));
@@ -37,6 +44,12 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
 
             var number = (await db.Cases.MaxAsync(c => (int?)c.Number) ?? 0) + 1;
             var opened = Case.Open(studentId, categoryId, number, summary, staff.Id, now);
+            opened.RecordConflictCheck(await DisputesOfAsync(db, studentId), staff.Id, now);
+            if (informed is not null)
+            {
+                opened.RecordInformationGiven(informed, staff.Id, now);
+            }
+
             db.Cases.Add(opened);
             student.RecordInvolvement(now);
             if (source is not null)
@@ -137,7 +150,12 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
         var plan = await db.ActionItems.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AgreedAt).ToListAsync();
         var consents = await db.Consents.AsNoTracking().Where(c => c.StudentId == found.StudentId).OrderByDescending(c => c.GivenOn).ToListAsync();
         var caseworkers = found.Caseworkers.Select(c => new StaffName(c.StaffId, names.GetValueOrDefault(c.StaffId, "(former staff)"))).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId));
+        var givenElsewhere = await db.Cases.AsNoTracking().Where(c => c.StudentId == found.StudentId && c.Id != caseId && c.InformationGiven != ServiceInformation.None)
+            .Select(c => c.InformationGiven).ToListAsync();
+        var opening = new OpeningRecord(NameOf(found.InformationGivenBy), NameOf(found.ConflictCheckedBy), givenElsewhere.Aggregate(ServiceInformation.None, (all, given) => all | given));
+        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId), opening);
+
+        string? NameOf(string? staffId) => staffId is null ? null : names.GetValueOrDefault(staffId, "(former staff)");
     }
 
     /// <summary>Open cases, the user's own first, each with its next deadline not yet met.</summary>
@@ -211,6 +229,26 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
 
     public Task ReopenAsync(ClaimsPrincipal user, Guid caseId) =>
         access.ChangeAsync(user, caseId, c => c.Case.Reopen());
+
+    /// <summary>Records service information given to the student on this case (at first contact, or later if it was missed).</summary>
+    /// <exception cref="RuleException">Nothing ticked or an unknown channel.</exception>
+    public Task RecordInformationGivenAsync(ClaimsPrincipal user, Guid caseId, ServiceInformationGiven given) =>
+        access.ChangeAsync(user, caseId, c => c.Case.RecordInformationGiven(given, c.Staff.Id, c.Now));
+
+    /// <summary>Runs the conflict check again (say, after a dispute was recorded) and keeps its result on the case.</summary>
+    public Task CheckConflictAsync(ClaimsPrincipal user, Guid caseId) =>
+        access.ChangeAsync(user, caseId, async c =>
+        {
+            c.Case.RecordConflictCheck(await DisputesOfAsync(c.Db, c.Case.StudentId), c.Staff.Id, c.Now);
+            return true;
+        });
+
+    /// <summary>The conflict check: references of the open disputes the student is a party to (the same parties intake compares with).</summary>
+    private static async Task<IReadOnlyList<string>> DisputesOfAsync(DropInDbContext db, Guid studentId)
+    {
+        var open = await db.Disputes.AsNoTracking().Where(d => d.EndedAt == null).ToListAsync();
+        return [.. open.Where(d => d.Parties.Any(p => p.StudentId == studentId)).Select(d => d.Reference)];
+    }
 
     private static BarrierTarget Target(LinkSource source) => source.Kind switch
     {

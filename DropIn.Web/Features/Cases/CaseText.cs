@@ -58,6 +58,30 @@ public static class CaseText
         _ => "No further contact",
     };
 
+    /// <summary>Each piece of service information, in the order the file lists them.</summary>
+    public static readonly (ServiceInformation Item, string Name)[] InformationItems =
+    [
+        (ServiceInformation.ConfidentialityPolicy, "Confidentiality policy"),
+        (ServiceInformation.CodeOfPractice, "Code of practice"),
+        (ServiceInformation.ComplaintsProcedure, "Complaints procedure"),
+    ];
+
+    /// <summary>"confidentiality policy and complaints procedure": the items in <paramref name="items"/>, in words.</summary>
+    public static string Information(ServiceInformation items)
+    {
+        var names = InformationItems.Where(i => items.HasFlag(i.Item)).Select(i => i.Name.ToLowerInvariant()).ToList();
+        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " and " + names[^1];
+    }
+
+    public static string Channel(InformationChannel how) => how switch
+    {
+        InformationChannel.InPerson => "in person",
+        InformationChannel.Printed => "on paper",
+        InformationChannel.Email => "by email",
+        InformationChannel.Phone => "by phone",
+        _ => "as a link to the website",
+    };
+
     public static string GivenBy(ConsentGivenBy how) => how switch
     {
         ConsentGivenBy.InPerson => "in person",

@@ -34,11 +34,19 @@ public sealed record CaseFile(
     IReadOnlyList<CaseDeadline> Deadlines,
     IReadOnlyList<ActionItem> Plan,
     IReadOnlyList<Consent> Consents,
-    StudentLinks Links);
+    StudentLinks Links,
+    OpeningRecord Opening);
+
+/// <summary>
+/// The first-contact record as the file shows it: who gave the service information and who ran the latest conflict
+/// check (names; null when not recorded), and what the student's other cases record as given already.
+/// </summary>
+public sealed record OpeningRecord(string? InformedBy, string? CheckedBy, ServiceInformation GivenOnOtherCases);
 
 public sealed record CaseListRow(Guid Id, string Reference, string StudentName, string Category, DateTimeOffset OpenedAt, DateOnly? NextDeadline, bool Mine);
 
-public sealed record OpenCaseRequest(int CategoryId, string Summary);
+/// <param name="Informed">The service information ticked in the dialog, or null when none was.</param>
+public sealed record OpenCaseRequest(int CategoryId, string Summary, ServiceInformationGiven? Informed);
 
 public enum PlanForm
 {

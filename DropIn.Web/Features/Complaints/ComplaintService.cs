@@ -279,13 +279,7 @@ public sealed class ComplaintService(
             return;
         }
 
-        var body = new EmailBody();
-        foreach (var paragraph in letter.TrimEnd().Split("\n\n"))
-        {
-            body.Paragraph(paragraph);
-        }
-
-        db.Outbox.Add(new OutboxMessage(complaint.Contact!, ComplaintLetters.EmailSubject, body, null, now));
+        db.Outbox.Add(new OutboxMessage(complaint.Contact!, ComplaintLetters.EmailSubject, EmailBody.Letter(letter), null, now));
     }
 
     private static bool IsEmail(string? contact) => !string.IsNullOrWhiteSpace(contact) && contact.Contains('@', StringComparison.Ordinal) && MailAddress.TryCreate(contact, out _);

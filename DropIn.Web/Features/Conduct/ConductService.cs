@@ -198,13 +198,7 @@ public sealed class ConductService(
             throw new RuleException("This student has no email address on their record: choose post or in person, and print the letter.");
         }
 
-        var body = new EmailBody();
-        foreach (var paragraph in text.TrimEnd().Split("\n\n"))
-        {
-            body.Paragraph(paragraph);
-        }
-
-        db.Outbox.Add(new OutboxMessage(student.Email, ConductLetters.EmailSubject, body, null, now));
+        db.Outbox.Add(new OutboxMessage(student.Email, ConductLetters.EmailSubject, EmailBody.Letter(text), null, now));
     }
 
     private async Task<T> ChangeAsync<T>(ClaimsPrincipal user, string permission, Guid studentId, string action,

@@ -289,6 +289,35 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("ConflictCheckedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConflictCheckedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ConflictDisputes")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ConflictFinding")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("InformationGiven")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("InformationGivenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InformationGivenBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("InformationGivenHow")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 

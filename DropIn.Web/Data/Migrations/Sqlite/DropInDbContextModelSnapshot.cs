@@ -284,6 +284,35 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConflictCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictCheckedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictDisputes")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictFinding")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InformationGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InformationGivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InformationGivenBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InformationGivenHow")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
