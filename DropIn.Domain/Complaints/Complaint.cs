@@ -239,6 +239,30 @@ public sealed class Complaint
         BeginStage(2, requestedAt, calendar, timescales);
     }
 
+    /// <summary>
+    /// The working days changed (a closure day added or removed): the current stage's deadlines still to be met are
+    /// counted again from when it began, as an enquiry's are. A deadline already met stays as it was.
+    /// </summary>
+    /// <returns>Whether a deadline moved.</returns>
+    public bool Recompute(WorkingCalendar calendar, ComplaintTimescales timescales)
+    {
+        if (RespondedAt is not null)
+        {
+            return false;
+        }
+
+        var deadlines = ComplaintDeadlines.For(StageBeganAt, calendar, timescales.Checked());
+        var acknowledgeBy = AcknowledgedAt is null ? deadlines.AcknowledgeBy : AcknowledgeBy;
+        if (acknowledgeBy == AcknowledgeBy && deadlines.RespondBy == RespondBy)
+        {
+            return false;
+        }
+
+        (AcknowledgeBy, RespondBy) = (acknowledgeBy, deadlines.RespondBy);
+        Version++;
+        return true;
+    }
+
     /// <exception cref="RuleException">Empty or too long.</exception>
     public void RecordLearning(string learning)
     {

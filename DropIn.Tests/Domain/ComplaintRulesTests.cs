@@ -104,6 +104,28 @@ public sealed class ComplaintRulesTests
     }
 
     [Fact]
+    public void Recompute_AfterAClosureDay_MovesOnlyTheDeadlinesStillToMeet()
+    {
+        var closedTuesday = new WorkingCalendar([new DateOnly(2026, 11, 24), new DateOnly(2026, 12, 29), new DateOnly(2026, 12, 30), new DateOnly(2026, 12, 31)]);
+        var waiting = Received();
+        var acknowledged = Received();
+        acknowledged.Acknowledge("omar", Parse("2026-11-23 11:00"), Parse("2026-11-23 11:00"));
+        var answered = Received();
+        answered.Assign("omar");
+        answered.Respond(ComplaintOutcome.Upheld, "Dear Sam, …", "omar", Parse("2026-11-23 12:00"));
+        var answeredDue = answered.RespondBy;
+
+        Assert.True(waiting.Recompute(closedTuesday, ComplaintTimescales.Default));
+        Assert.True(acknowledged.Recompute(closedTuesday, ComplaintTimescales.Default));
+        Assert.False(answered.Recompute(closedTuesday, ComplaintTimescales.Default));
+        Assert.False(waiting.Recompute(closedTuesday, ComplaintTimescales.Default));
+
+        Assert.Equal((WorkingCalendar.EndOf(Day("2026-12-01")), WorkingCalendar.EndOf(Day("2026-12-22"))), (waiting.AcknowledgeBy, waiting.RespondBy));
+        Assert.Equal((WorkingCalendar.EndOf(Day("2026-11-30")), WorkingCalendar.EndOf(Day("2026-12-22"))), (acknowledged.AcknowledgeBy, acknowledged.RespondBy));
+        Assert.Equal(answeredDue, answered.RespondBy);
+    }
+
+    [Fact]
     public void Escalate_BeginsStage2_WithItsOwnDeadlines_KeepsStage1_AndRefusesStage1sHandler()
     {
         var complaint = Received(about: "maria");

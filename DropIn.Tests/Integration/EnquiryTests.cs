@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using DropIn.Domain;
+using DropIn.Domain.Complaints;
 using DropIn.Domain.Enquiries;
 using DropIn.Tests.Infrastructure;
 using DropIn.Web.Features.Appointments.Availability;
+using DropIn.Web.Features.Complaints;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -129,10 +131,11 @@ public sealed class EnquiryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClosureAddedLater_MovesOpenDeadlines()
+    public async Task ClosureAddedLater_MovesOpenDeadlines_OfEnquiriesAndComplaints()
     {
         var enquiry = await RecordAsync(_clock.GetUtcNow());
         var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        var complaint = await _app.UseAsync<ComplaintService, Complaint>(c => c.RecordAsync(manager, EnquiryChannel.Phone, _clock.GetUtcNow(), "Ada Lovelace", null, "Nobody called me back.", null, null));
 
         await _app.UseAsync<AvailabilityAdminService, bool>(async a =>
         {
@@ -144,6 +147,10 @@ public sealed class EnquiryTests : IAsyncLifetime
 
         Assert.Equal(London.At(2026, 11, 25, 17, 0), enquiry.TargetAt);
         Assert.Equal(London.At(2026, 11, 26, 17, 0), moved.TargetAt);
+        // Received Monday 23 November: the 5th and 20th working days, each one later for the Tuesday closed.
+        var movedComplaint = await db.Complaints.SingleAsync(c => c.Id == complaint.Id);
+        Assert.Equal((London.At(2026, 11, 30, 17, 0), London.At(2026, 12, 21, 17, 0)), (complaint.AcknowledgeBy, complaint.RespondBy));
+        Assert.Equal((London.At(2026, 12, 1, 17, 0), London.At(2026, 12, 22, 17, 0)), (movedComplaint.AcknowledgeBy, movedComplaint.RespondBy));
     }
 
     [Fact]

@@ -202,6 +202,23 @@ public sealed class ComplaintService(
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// After the working days change (a closure day added or removed, in the caller's transaction and already saved),
+    /// open complaints' deadlines still to be met are counted again.
+    /// </summary>
+    /// <returns>The complaints whose deadlines moved, for their screens to redraw.</returns>
+    public async Task<IReadOnlyList<Guid>> RecomputeOpenDeadlinesAsync(DropInDbContext db, CancellationToken ct = default)
+    {
+        var open = await db.Complaints.Where(c => c.RespondedAt == null).ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var calendar = await db.WorkingCalendarAsync(LondonTime.Today(open.Min(c => c.StageBeganAt)), LondonTime.Today(clock.GetUtcNow()).AddDays(120), ct);
+        return [.. open.Where(c => c.Recompute(calendar, Timescales)).Select(c => c.Id)];
+    }
+
     private async Task<Complaint> AddAsync(EnquiryChannel channel, DateTimeOffset received, string name, string? contact, string summary, string? aboutStaffId, Guid? studentId, Guid? caseId, string? recordedBy, ClaimsPrincipal? user)
     {
         return await changes.RunAsync(Recording, async scope =>

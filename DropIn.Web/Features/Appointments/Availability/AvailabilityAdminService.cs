@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Appointments.Availability;
 
 /// <summary>Managers set who takes appointments and when: weekly windows, leave, the drop-in rota and closure days.</summary>
-public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries)
+public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, TimeProvider clock, Enquiries.EnquiryService enquiries,
+    Complaints.ComplaintService complaints)
 {
     private static readonly ChangeOptions ChangedMeanwhile =
         ChangeOptions.Report("Someone else changed this availability at the same moment; the page shows their change. Try again.");
@@ -136,6 +137,11 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
             foreach (var id in await enquiries.RecomputeOpenDeadlinesAsync(scope.Db))
             {
                 scope.Publish(new EnquiryChanged(id));
+            }
+
+            foreach (var id in await complaints.RecomputeOpenDeadlinesAsync(scope.Db))
+            {
+                scope.Publish(new ComplaintChanged(id));
             }
         });
     }
