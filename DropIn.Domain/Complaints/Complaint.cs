@@ -240,6 +240,15 @@ public sealed class Complaint
     }
 
     /// <summary>
+    /// Whether <paramref name="other"/> is this complaint sent again: the same channel, name, contact (ignoring case)
+    /// and words, received within <see cref="Enquiry.ResendWindow"/> of this one (the contact form's double send).
+    /// </summary>
+    public bool IsResentAs(Complaint other) =>
+        other.Channel == Channel && other.ComplainantName == ComplainantName && other.Summary == Summary
+        && string.Equals(other.Contact, Contact, StringComparison.OrdinalIgnoreCase)
+        && other.ReceivedAt >= ReceivedAt && other.ReceivedAt - ReceivedAt <= Enquiry.ResendWindow;
+
+    /// <summary>
     /// The working days changed (a closure day added or removed): the current stage's deadlines still to be met are
     /// counted again from when it began, as an enquiry's are. A deadline already met stays as it was.
     /// </summary>

@@ -12,6 +12,9 @@ public static class Clock
 
     public static string Day(DateOnly date) => date.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>A deadline in a reminder, London time: "Tue 1 Dec 17:00".</summary>
+    public static string Deadline(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     /// <summary>A date in a record's history, where the year matters.</summary>
     public static string Date(DateTimeOffset instant) => Date(LondonTime.Today(instant));
 

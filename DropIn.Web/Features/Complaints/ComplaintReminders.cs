@@ -1,5 +1,6 @@
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Complaints;
+using DropIn.Web.Components.Shared;
 using DropIn.Web.Data;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -52,24 +53,24 @@ public sealed class ComplaintReminders(DataChanges changes, IOptions<MailOptions
             {
                 if (now >= complaint.AcknowledgeBy)
                 {
-                    Notify(handlers.Union(managers), $"the acknowledgement was due by {Clock(complaint.AcknowledgeBy)} and has not been sent.");
+                    Notify(handlers.Union(managers), $"the acknowledgement was due by {Clock.Deadline(complaint.AcknowledgeBy)} and has not been sent.");
                     complaint.MarkAcknowledgeLateReminded(now);
                 }
                 else if (complaint.AcknowledgeDueRemindedAt is null && DueToday(complaint.AcknowledgeBy))
                 {
-                    Notify(handlers, $"acknowledge it by {Clock(complaint.AcknowledgeBy)}.");
+                    Notify(handlers, $"acknowledge it by {Clock.Deadline(complaint.AcknowledgeBy)}.");
                     complaint.MarkAcknowledgeDueReminded(now);
                 }
             }
 
             if (now >= complaint.RespondBy)
             {
-                Notify(handlers.Union(managers), $"the response was due by {Clock(complaint.RespondBy)} and has not been sent.");
+                Notify(handlers.Union(managers), $"the response was due by {Clock.Deadline(complaint.RespondBy)} and has not been sent.");
                 complaint.MarkRespondLateEscalated(now);
             }
             else if (complaint.RespondDueRemindedAt is null && DueToday(complaint.RespondBy))
             {
-                Notify(handlers, $"send the response by {Clock(complaint.RespondBy)}.");
+                Notify(handlers, $"send the response by {Clock.Deadline(complaint.RespondBy)}.");
                 complaint.MarkRespondDueReminded(now);
             }
 
@@ -89,6 +90,4 @@ public sealed class ComplaintReminders(DataChanges changes, IOptions<MailOptions
     }
 
     public static string Path(Complaint complaint) => $"/complaints/{complaint.Id}";
-
-    private static string Clock(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

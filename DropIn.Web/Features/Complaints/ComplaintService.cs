@@ -237,8 +237,7 @@ public sealed class ComplaintService(
                 var since = received - Enquiry.ResendWindow;
                 // The words are encrypted at rest, so the few recent web-form complaints are compared once read.
                 var recent = await db.Complaints.AsNoTracking().Where(c => c.Channel == EnquiryChannel.WebForm && c.ReceivedAt >= since).ToListAsync();
-                if (recent.FirstOrDefault(c => c.ComplainantName == complaint.ComplainantName && c.Summary == complaint.Summary
-                    && string.Equals(c.Contact, complaint.Contact, StringComparison.OrdinalIgnoreCase)) is { } first)
+                if (recent.FirstOrDefault(c => c.IsResentAs(complaint)) is { } first)
                 {
                     return first;
                 }

@@ -1,5 +1,6 @@
 using DropIn.Domain.Calendar;
 using DropIn.Domain.Enquiries;
+using DropIn.Web.Components.Shared;
 using DropIn.Web.Data;
 using DropIn.Web.Live;
 using DropIn.Web.Messaging;
@@ -54,7 +55,7 @@ public sealed class EnquiryReminders(DataChanges changes, IOptions<MailOptions> 
             }
             else if (now >= e.TargetAt && e.TargetMissedRemindedAt is null)
             {
-                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) passed its 2-working-day target. Breach at {Clock(e.BreachAt)}.");
+                Notify(alerts, [.. assignees.Union(managers)], $"Overdue: the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) passed its 2-working-day target. Breach at {Clock.Deadline(e.BreachAt)}.");
                 e.MarkTargetMissedReminded(now);
                 if (e.DueTodayRemindedAt is null)
                 {
@@ -63,7 +64,7 @@ public sealed class EnquiryReminders(DataChanges changes, IOptions<MailOptions> 
             }
             else if (now < e.TargetAt && now >= startOfToday && LondonTime.Today(e.TargetAt) == LondonTime.Today(now) && e.DueTodayRemindedAt is null)
             {
-                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) by {Clock(e.TargetAt)}.");
+                Notify(alerts, assignees, $"Due today: acknowledge the enquiry from {from} ({EnquiryText.Channel(e.Channel).ToLowerInvariant()}) by {Clock.Deadline(e.TargetAt)}.");
                 e.MarkDueTodayReminded(now);
             }
             else
@@ -102,6 +103,4 @@ public sealed class EnquiryReminders(DataChanges changes, IOptions<MailOptions> 
     {
         public bool Hides(Enquiry e) => (e.StudentId is { } s && Ids.Contains(s)) || Lens.PossibleConflict(e.StudentId, e.FromName, e.Contact);
     }
-
-    private static string Clock(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }
