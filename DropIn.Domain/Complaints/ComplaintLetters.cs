@@ -47,6 +47,17 @@ public static class ComplaintLetters
         return text.ToString();
     }
 
+    /// <summary>
+    /// The decision a response letter states in the draft's words ("Our decision: not upheld.") when it is not
+    /// <paramref name="outcome"/>: a handler who changed the outcome after editing the letter would otherwise record one
+    /// decision and send another. Null when the letter agrees or states none in those words.
+    /// </summary>
+    public static ComplaintOutcome? ContradictedBy(string letter, ComplaintOutcome outcome)
+    {
+        var stated = Enum.GetValues<ComplaintOutcome>().Where(o => letter.Contains($"Our decision: {Outcome(o)}.", StringComparison.OrdinalIgnoreCase)).ToList();
+        return stated.Count == 0 || stated.Contains(outcome) ? null : stated[0];
+    }
+
     /// <summary>The outcome in words, as letters and the register say it.</summary>
     public static string Outcome(ComplaintOutcome outcome) => outcome switch
     {

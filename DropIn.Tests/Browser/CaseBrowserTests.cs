@@ -162,8 +162,8 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "C0002 · Barnaby Wick" })).ToBeVisibleAsync();
         await Assertions.Expect(sam.GetByTestId("student-history")).ToContainTextAsync("Voicemail: housing deposit kept");
         var opening = sam.GetByTestId("case-opening");
-        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("Given in person on");
-        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("by Sam Okafor: confidentiality policy and complaints procedure.");
+        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("Given: confidentiality policy and complaints procedure (last recorded: in person, on");
+        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("by Sam Okafor).");
         await Assertions.Expect(opening.GetByTestId("information-missing")).ToHaveTextAsync("Not recorded as given: code of practice.");
         await Assertions.Expect(opening.GetByTestId("conflict-check")).ToContainTextAsync("No open dispute involves this student.");
         await Pages.AssertAccessibleAsync(sam);
@@ -173,7 +173,7 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await record.GetByRole(AriaRole.Checkbox, new() { Name = "Code of practice" }).CheckAsync();
         await Pages.AssertAccessibleAsync(sam);
         await record.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
-        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("confidentiality policy, code of practice and complaints procedure.");
+        await Assertions.Expect(opening.GetByTestId("information-given")).ToContainTextAsync("Given: confidentiality policy, code of practice and complaints procedure (last recorded: in person");
         await Assertions.Expect(opening.GetByTestId("information-missing")).ToHaveCountAsync(0);
     }
 

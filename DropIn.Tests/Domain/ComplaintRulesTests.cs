@@ -125,6 +125,19 @@ public sealed class ComplaintRulesTests
         Assert.Equal(answeredDue, answered.RespondBy);
     }
 
+    [Theory]
+    [InlineData(ComplaintOutcome.NotUpheld, ComplaintOutcome.Upheld, ComplaintOutcome.NotUpheld)]
+    [InlineData(ComplaintOutcome.Upheld, ComplaintOutcome.NotUpheld, ComplaintOutcome.Upheld)]
+    [InlineData(ComplaintOutcome.PartlyUpheld, ComplaintOutcome.PartlyUpheld, null)]
+    [InlineData(ComplaintOutcome.Upheld, ComplaintOutcome.Upheld, null)]
+    public void ALetterStatingAnotherDecision_IsFound(ComplaintOutcome drafted, ComplaintOutcome chosen, ComplaintOutcome? contradiction)
+    {
+        var letter = ComplaintLetters.ResponseDraft("Sam", "CP007", 1, drafted, new DateOnly(2026, 12, 1), "advice@example.ac.uk");
+
+        Assert.Equal(contradiction, ComplaintLetters.ContradictedBy(letter, chosen));
+        Assert.Null(ComplaintLetters.ContradictedBy("Dear Sam, we have decided to uphold your complaint.", ComplaintOutcome.NotUpheld));
+    }
+
     [Fact]
     public void Escalate_BeginsStage2_WithItsOwnDeadlines_KeepsStage1_AndRefusesStage1sHandler()
     {

@@ -162,6 +162,9 @@ public sealed class ComplaintTests(ComplaintTests.Fixture fixture) : IClassFixtu
         var letter = draft.Replace("[What we looked at and what we found.]", "We listened to the voicemail you left.", StringComparison.Ordinal)
             .Replace("[What we are doing to put it right, and what we are changing.]", "We now call back within a working day.", StringComparison.Ordinal);
         fixture.Clock.SetUtcNow(London.At(2026, 12, 10, 15, 0));
+        // The outcome changed after the letter was written: the letter would say one decision and the register another.
+        var disagreeing = await Assert.ThrowsAsync<RuleException>(() => App.UseAsync<ComplaintService>(s => s.RespondAsync(fixture.Morgan, complaint.Id, ComplaintOutcome.Upheld, letter)));
+        Assert.Contains("The letter says \"Our decision: partly upheld\" but the outcome chosen is upheld", disagreeing.Message, StringComparison.Ordinal);
         await App.UseAsync<ComplaintService>(s => s.RespondAsync(fixture.Morgan, complaint.Id, ComplaintOutcome.PartlyUpheld, letter));
 
         var mail = await MailToAsync("ada.l@example.com");

@@ -174,9 +174,14 @@ public sealed class ComplaintService(
     }
 
     /// <summary>Answers the current stage: the letter is kept as written and, to an email address, sent through the outbox.</summary>
-    /// <exception cref="RuleException">Not the handler, a letter still carrying the draft's [brackets], or <see cref="Complaint.Respond"/>'s refusals.</exception>
+    /// <exception cref="RuleException">Not the handler, a letter still carrying the draft's [brackets] or stating another decision, or <see cref="Complaint.Respond"/>'s refusals.</exception>
     public Task RespondAsync(ClaimsPrincipal user, Guid id, ComplaintOutcome outcome, string letter) => ChangeAsync(user, id, "complaint.respond", (db, c, staff, now) =>
     {
+        if (ComplaintLetters.ContradictedBy(letter, outcome) is { } stated)
+        {
+            throw new RuleException($"The letter says \"Our decision: {ComplaintLetters.Outcome(stated)}\" but the outcome chosen is {ComplaintLetters.Outcome(outcome)}. Make the two agree, then send.");
+        }
+
         if (letter.Contains("[What we", StringComparison.Ordinal) || letter.Contains("[Why.]", StringComparison.Ordinal))
         {
             throw new RuleException("Replace the parts of the draft in [square brackets] with your findings before sending.");
