@@ -42,7 +42,7 @@ public sealed class ComplaintBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await Assertions.Expect(tablet.GetByTestId("complaint-summary")).ToContainTextAsync("nobody rang");
         await Assertions.Expect(tablet.GetByTestId("complaint-state")).ToContainTextAsync("To acknowledge");
 
-        await tablet.GetByLabel("Handler").ClickAsync();
+        await tablet.GetByLabel("Choose the handler").ClickAsync();
         await tablet.GetByRole(AriaRole.Option, new() { Name = "Morgan Manager" }).ClickAsync();
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Send the acknowledgement" }).ClickAsync();
         await Assertions.Expect(tablet.GetByTestId("letter")).ToContainTextAsync("Your complaint's reference is CP001");

@@ -22,7 +22,7 @@ public sealed class AvailabilityAdminService(IDbContextFactory<DropInDbContext> 
     /// meanwhile (acknowledged, say) makes the save conflict: read again and recompute.
     /// </summary>
     private static readonly ChangeOptions ClosuresChange =
-        ChangeOptions.Reapply("Enquiries were changing while the closure was saved, and it could not be saved. Try again.") with { Lock = RuleLocks.Closures, MaxAttempts = 3 };
+        ChangeOptions.Reapply("Enquiries or complaints were changing while the closure was saved, and it could not be saved. Try again.") with { Lock = RuleLocks.Closures, MaxAttempts = 3 };
 
     public async Task<AvailabilityView> GetAsync(ClaimsPrincipal user)
     {
