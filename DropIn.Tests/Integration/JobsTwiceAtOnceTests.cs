@@ -144,6 +144,41 @@ public sealed class JobsTwiceAtOnceTests
     }
 
     [Fact]
+    public async Task ConsentRenewalPrompt_AndARenewalAtOnce_NeitherFails_AndTheRenewalStands_PromptedAgainOnlyBeforeItsNewExpiry()
+    {
+        var clock = London.Clock(2026, 6, 8, 10, 0); // Monday
+        await using var app = App(clock);
+        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
+        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
+        var appeal = await app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
+        var opened = await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, appeal, "Appeal against the Part IB result"));
+        var consent = await app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(sam, opened.Id, "Senior Tutor", "The grounds", "A letter of support", new DateOnly(2026, 6, 8), ConsentGivenBy.InPerson));
+        var prompts = app.Services.GetRequiredService<ConsentRenewalPrompts>();
+
+        // Tuesday 24 November, the prompt's first day: Sam renews with the student on the phone as the job runs.
+        clock.SetUtcNow(London.At(2026, 11, 24, 9, 0));
+        _meet.Arm();
+        var failures = await AtOnce.RunAsync(
+            () => prompts.RunAsync(CancellationToken.None),
+            () => app.UseAsync<CaseWorkService>(w => w.RenewConsentAsync(sam, opened.Id, consent.Id, new DateOnly(2026, 11, 24), ConsentGivenBy.Phone)));
+
+        Assert.Equal([null, null], failures);
+        await using (var db = await new AppointmentHarness(app).DbAsync())
+        {
+            var renewed = await db.Consents.SingleAsync(x => x.Id == consent.Id);
+            Assert.Equal((new DateOnly(2026, 11, 24), new DateOnly(2027, 5, 24)), (renewed.RenewedOn, renewed.ExpiresOn));
+        }
+
+        // Whichever saved first, the renewed consent is not left marked as prompted: its own prompt still comes, on
+        // the tenth working day before Monday 24 May 2027 (Monday 10 May), and not before.
+        clock.SetUtcNow(London.At(2027, 5, 7, 9, 0));
+        Assert.Equal(0, await prompts.RunAsync(CancellationToken.None));
+        clock.SetUtcNow(London.At(2027, 5, 10, 9, 0));
+        Assert.Equal(1, await prompts.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EnquirySlaReminders_TwoRunsAtOnce_RemindOnce_AndNeitherFails()
     {
         var clock = London.Clock(2026, 11, 23, 10, 0); // Monday: target Wednesday 17:00

@@ -14,8 +14,16 @@ namespace DropIn.Web.Features.Cases;
 /// </summary>
 public sealed class CaseAccess(DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers)
 {
-    private static readonly ChangeOptions ChangedMeanwhile =
-        ChangeOptions.Report("Someone else changed this case at the same moment; the page shows their change. Try again.");
+    private const string ChangedMeanwhileMessage = "Someone else changed this case at the same moment; the page shows their change. Try again.";
+
+    private static readonly ChangeOptions ChangedMeanwhile = ChangeOptions.Report(ChangedMeanwhileMessage);
+
+    /// <summary>
+    /// For a change that stands whatever was saved meanwhile (its rule is checked again on what is there now): a
+    /// conflict re-applies it instead of asking the person to try again, e.g. a renewal meeting the job that marks the
+    /// same consent as prompted.
+    /// </summary>
+    public static readonly ChangeOptions ReappliedMeanwhile = ChangeOptions.Reapply(ChangedMeanwhileMessage);
 
     public async Task<(StaffMember Staff, Case Case)> RequireAsync(DropInDbContext db, ClaimsPrincipal user, Guid caseId, string permission)
     {
@@ -38,10 +46,11 @@ public sealed class CaseAccess(DataChanges changes, StaffAuthorizer authorizer, 
     /// One change to a case: checked, applied, counted as involvement with the student, saved, and announced to every
     /// open screen of the case. A save that loses a race becomes a message, never a lost or silent overwrite.
     /// </summary>
-    public async Task<T> ChangeAsync<T>(ClaimsPrincipal user, Guid caseId, Func<CaseChange, Task<T>> change)
+    /// <param name="onConflict">Null: a conflict is told to the person; <see cref="ReappliedMeanwhile"/>: re-applied.</param>
+    public async Task<T> ChangeAsync<T>(ClaimsPrincipal user, Guid caseId, Func<CaseChange, Task<T>> change, ChangeOptions? onConflict = null)
     {
         var staff = await RequireAllowedAsync(user, caseId, Permissions.EditCases);
-        return await changes.RunAsync(ChangedMeanwhile, async scope =>
+        return await changes.RunAsync(onConflict ?? ChangedMeanwhile, async scope =>
         {
             var found = await FindAsync(scope.Db.Cases, caseId);
             var result = await change(new CaseChange(scope.Db, staff, found, scope.Now));

@@ -79,14 +79,14 @@ public sealed class CaseWorkService(CaseAccess access, Microsoft.Extensions.Opti
         });
 
     /// <summary>The student agrees again: the consent lasts <see cref="CaseOptions.ConsentMonths"/> from <paramref name="renewedOn"/> (a London day).</summary>
-    /// <exception cref="RuleException">Not this student's consent, withdrawn, or the day is in the future.</exception>
+    /// <exception cref="RuleException">Not this student's consent, withdrawn (also when withdrawn at the same moment), or the day is in the future.</exception>
     public Task RenewConsentAsync(ClaimsPrincipal user, Guid caseId, Guid consentId, DateOnly renewedOn, ConsentGivenBy givenBy) =>
         access.ChangeAsync(user, caseId, async c =>
         {
             var consent = await c.Db.Consents.SingleOrDefaultAsync(x => x.Id == consentId && x.StudentId == c.Case.StudentId) ?? throw new RuleException("That consent is not this student's.");
             consent.Renew(renewedOn, givenBy, options.Value.ConsentMonths, c.Now);
             return true;
-        });
+        }, CaseAccess.ReappliedMeanwhile); // the renewal job marking it prompted at that moment is no reason to ask again
 
     public Task WithdrawConsentAsync(ClaimsPrincipal user, Guid caseId, Guid consentId) =>
         access.ChangeAsync(user, caseId, async c =>
