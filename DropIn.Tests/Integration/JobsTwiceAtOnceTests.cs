@@ -102,13 +102,8 @@ public sealed class JobsTwiceAtOnceTests
     public async Task ConsentRenewalPrompts_TwoRunsAtOnce_PromptOnce_AndAgainOnlyAfterARenewal()
     {
         var clock = London.Clock(2026, 6, 8, 10, 0); // Monday
-        await using var app = App(clock);
-        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
-        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
-        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
-        var appeal = await app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
-        var opened = await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, appeal, "Appeal against the Part IB result"));
-        var consent = await app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(sam, opened.Id, "Senior Tutor", "The grounds", "A letter of support", new DateOnly(2026, 6, 8), ConsentGivenBy.InPerson));
+        var (app, sam, opened, consent) = await ConsentGivenAsync(clock);
+        await using var owned = app;
         Assert.Equal(new DateOnly(2026, 12, 8), consent.ExpiresOn); // the default six months
         var prompts = app.Services.GetRequiredService<ConsentRenewalPrompts>();
 
@@ -147,13 +142,8 @@ public sealed class JobsTwiceAtOnceTests
     public async Task ConsentRenewalPrompt_AndARenewalAtOnce_NeitherFails_AndTheRenewalStands_PromptedAgainOnlyBeforeItsNewExpiry()
     {
         var clock = London.Clock(2026, 6, 8, 10, 0); // Monday
-        await using var app = App(clock);
-        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
-        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
-        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
-        var appeal = await app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
-        var opened = await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, appeal, "Appeal against the Part IB result"));
-        var consent = await app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(sam, opened.Id, "Senior Tutor", "The grounds", "A letter of support", new DateOnly(2026, 6, 8), ConsentGivenBy.InPerson));
+        var (app, sam, opened, consent) = await ConsentGivenAsync(clock);
+        await using var owned = app;
         var prompts = app.Services.GetRequiredService<ConsentRenewalPrompts>();
 
         // Tuesday 24 November, the prompt's first day: Sam renews with the student on the phone as the job runs.
@@ -257,6 +247,19 @@ public sealed class JobsTwiceAtOnceTests
         Assert.Equal((1, 1), await MailAndNotificationsAsync(app)); // Morgan's, once: no handler yet, so the managers
         Assert.Equal(0, await reminders.RunAsync(CancellationToken.None));
         Assert.NotNull(complaint);
+    }
+
+    /// <summary>An app on <paramref name="clock"/> with Sam's open case whose student consents, today, to sharing with their Senior Tutor.</summary>
+    private async Task<(AppFactory App, ClaimsPrincipal Sam, Case Opened, Consent Consent)> ConsentGivenAsync(FakeTimeProvider clock)
+    {
+        var app = App(clock);
+        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
+        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman", Email: "ar123@cam.ac.uk")));
+        var appeal = await app.UseAsync<DropInDbContext, int>(db => db.CaseCategories.Where(c => c.Name == "Academic appeal").Select(c => c.Id).SingleAsync());
+        var opened = await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, appeal, "Appeal against the Part IB result"));
+        var consent = await app.UseAsync<CaseWorkService, Consent>(w => w.RecordConsentAsync(sam, opened.Id, "Senior Tutor", "The grounds", "A letter of support", DropIn.Domain.Calendar.LondonTime.Today(clock.GetUtcNow()), ConsentGivenBy.InPerson));
+        return (app, sam, opened, consent);
     }
 
     private static async Task<(int Mail, int Notifications)> MailAndNotificationsAsync(AppFactory app)
