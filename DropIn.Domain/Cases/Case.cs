@@ -60,6 +60,15 @@ public sealed class Case
     /// <summary>The references of the open disputes the student is a party to ("D003, D007"), when the check found any.</summary>
     public string? ConflictDisputes { get; private set; }
 
+    /// <summary>The London day a caseworker plans to be next in touch with the student; null when none is set (<see cref="FollowUpRules.Plan"/>).</summary>
+    public DateOnly? FollowUpOn { get; private set; }
+
+    /// <summary>
+    /// The due day (<see cref="FollowUpPlan.DueOn"/>) the caseworkers were last prompted about. A new contact or a new
+    /// follow-up date moves the due day on, so the next one prompts again; the same one never prompts twice.
+    /// </summary>
+    public DateOnly? FollowUpPromptedFor { get; private set; }
+
     public string Reference => ReferenceOf(Number);
 
     public static string ReferenceOf(int number) => $"C{number:D4}";
@@ -176,6 +185,42 @@ public sealed class Case
             ? (Cases.ConflictFinding.NoneFound, null)
             : (Cases.ConflictFinding.PartyToDispute, string.Join(", ", disputes.Order(StringComparer.Ordinal)));
         Version++;
+    }
+
+    /// <summary>Sets (or, with null, clears) the day a caseworker plans to be next in touch with the student.</summary>
+    /// <param name="on">A London day from <paramref name="today"/> to <see cref="FollowUpRules.MaxMonthsAhead"/> months ahead.</param>
+    /// <exception cref="RuleException">The case is closed, or the day is past or too far ahead.</exception>
+    public void SetFollowUp(DateOnly? on, DateOnly today)
+    {
+        RequireOpen();
+        if (on < today)
+        {
+            throw new RuleException("That day has passed; choose today or a later day to follow up.");
+        }
+
+        if (on > today.AddMonths(FollowUpRules.MaxMonthsAhead))
+        {
+            throw new RuleException($"Choose a follow-up day within {FollowUpRules.MaxMonthsAhead} months; a case waiting longer can be closed and reopened.");
+        }
+
+        if (FollowUpOn != on)
+        {
+            FollowUpOn = on;
+            Version++;
+        }
+    }
+
+    /// <summary>Whether the caseworkers should be prompted now about <paramref name="plan"/>: an open case, due, not yet prompted for that day.</summary>
+    public bool FollowUpPromptDue(FollowUpPlan plan, DateOnly today) =>
+        Status == CaseStatus.Open && plan.IsDue(today) && FollowUpPromptedFor != plan.DueOn;
+
+    public void MarkFollowUpPrompted(FollowUpPlan plan)
+    {
+        if (FollowUpPromptedFor != plan.DueOn)
+        {
+            FollowUpPromptedFor = plan.DueOn;
+            Version++;
+        }
     }
 
     public void Reopen()

@@ -7,6 +7,7 @@ using DropIn.Web.Features.Cases;
 using DropIn.Web.Features.Enquiries;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace DropIn.Tests.Browser;
@@ -101,6 +102,36 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(consents).ToContainTextAsync($"renewed {Clock.Date(today)}");
         await Assertions.Expect(consents).ToContainTextAsync($"Expires on {Clock.Date(today.AddMonths(6))}.");
         await Assertions.Expect(consents).Not.ToContainTextAsync("Expired on");
+        await sam.SetViewportSizeAsync(320, 640);
+        await Pages.AssertNoHorizontalScrollAsync(sam);
+    }
+
+    [Fact]
+    public async Task AQuietCase_SaysAFollowUpIsDue_AndAFollowUpDateSetOnTheTablet_PutsItOffUntilThatDay()
+    {
+        // Opened eight weeks ago, and nobody has been in touch with the student since.
+        var opened = DateTimeOffset.UtcNow.AddDays(-56);
+        await _app.UseAsync<DropIn.Web.Data.DropInDbContext, int>(db => db.Cases.Where(c => c.Id == _case.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.OpenedAt, opened)));
+        var sam = await TabletAsync("Sam Okafor");
+        await Pages.GotoInteractiveAsync(sam, $"/cases/{_case.Id}");
+        var followUp = sam.GetByTestId("follow-up");
+        await Assertions.Expect(followUp).ToContainTextAsync($"No contact with the student recorded since the case was opened on {Clock.Date(DropIn.Domain.Calendar.LondonTime.Today(opened))}.");
+        await Assertions.Expect(followUp.GetByTestId("follow-up-prompt")).ToContainTextAsync("Follow-up due: get in touch with the student and record it, set a new follow-up date, or close the case.");
+
+        await followUp.GetByRole(AriaRole.Button, new() { Name = "Set follow-up date…" }).ClickAsync();
+        var dialog = sam.GetByRole(AriaRole.Dialog);
+        var inAWeek = DropIn.Domain.Calendar.LondonTime.Today(DateTimeOffset.UtcNow).AddDays(7);
+        await Assertions.Expect(dialog.GetByLabel("Follow up on (yyyy-MM-dd)")).ToHaveValueAsync(inAWeek.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Pages.AssertAccessibleAsync(sam);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        // A week on, or the next working day if that is a bank holiday (the test database records no closures).
+        var calendar = new DropIn.Domain.Calendar.WorkingCalendar([]);
+        var due = calendar.IsWorkingDay(inAWeek) ? inAWeek : calendar.WorkingDaysAfter(inAWeek, 1);
+        await Assertions.Expect(followUp.GetByTestId("follow-up-due")).ToContainTextAsync($"Follow up on {Clock.Date(due)} (the date set).");
+        await Assertions.Expect(followUp.GetByTestId("follow-up-prompt")).ToHaveCountAsync(0);
+        await Assertions.Expect(followUp.GetByRole(AriaRole.Button, new() { Name = "Clear the date" })).ToBeVisibleAsync();
         await sam.SetViewportSizeAsync(320, 640);
         await Pages.AssertNoHorizontalScrollAsync(sam);
     }

@@ -202,6 +202,7 @@ public sealed partial class BarrierActionTests : IAsyncLifetime
         yield return By<CaseWorkService>("Case: add a note", sam, w => w.AddEntryAsync(sam, _benCase.Id, new EntryDraft(EntryKind.Note, "x")));
         yield return By<CaseWorkService>("Case: add a deadline", sam, w => w.AddDeadlineAsync(sam, _benCase.Id, "Hearing", new DateOnly(2026, 12, 10)));
         yield return By<CaseWorkService>("Case: agree an action", sam, w => w.AgreeActionAsync(sam, _benCase.Id, PlanParty.Service, "Write", null));
+        yield return By<CaseWorkService>("Case: set a follow-up date", sam, w => w.SetFollowUpAsync(sam, _benCase.Id, new DateOnly(2026, 12, 10)));
         yield return By<CaseWorkService>("Case: record a consent", sam, w => w.RecordConsentAsync(sam, _benCase.Id, "Tutor", "All", "Appeal", new DateOnly(2026, 11, 24), ConsentGivenBy.InPerson));
         yield return By<CaseDocumentService>("Case: list documents", sam, d => d.ListAsync(sam, _benCase.Id));
         yield return By<CaseDocumentService>("Case: download a document", sam, d => d.OpenAsync(sam, _benCase.Id, _benDocument.Id));

@@ -169,6 +169,54 @@ public sealed class JobsTwiceAtOnceTests
     }
 
     [Fact]
+    public async Task FollowUpPrompts_TwoRunsAtOnce_PromptOnce()
+    {
+        var clock = London.Clock(2026, 11, 23, 10, 0); // Monday
+        var (app, _, opened, _) = await ConsentGivenAsync(clock);
+        await using var owned = app;
+        clock.SetUtcNow(London.At(2026, 12, 21, 9, 0)); // twenty working days with no contact since it was opened
+        var followUps = app.Services.GetRequiredService<CaseFollowUps>();
+        var prompted = new int[2];
+        var before = await MailAndNotificationsAsync(app);
+        _meet.Arm();
+
+        var failures = await AtOnce.RunAsync(
+            async () => prompted[0] = await followUps.RunAsync(CancellationToken.None),
+            async () => prompted[1] = await followUps.RunAsync(CancellationToken.None));
+
+        Assert.Equal([null, null], failures);
+        Assert.Equal(1, prompted.Sum());
+        Assert.Equal((before.Mail + 1, before.Notifications + 1), await MailAndNotificationsAsync(app)); // Sam's, once
+        Assert.Equal(0, await followUps.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FollowUpPrompt_AndSettingAFollowUpDateAtOnce_NeitherFails_AndTheDateStands()
+    {
+        var clock = London.Clock(2026, 11, 23, 10, 0); // Monday
+        var (app, sam, opened, _) = await ConsentGivenAsync(clock);
+        await using var owned = app;
+        clock.SetUtcNow(London.At(2026, 12, 21, 9, 0));
+        var followUps = app.Services.GetRequiredService<CaseFollowUps>();
+
+        // Sam sets a follow-up date for after Christmas as the prompt for the quiet case goes.
+        _meet.Arm();
+        var failures = await AtOnce.RunAsync(
+            () => followUps.RunAsync(CancellationToken.None),
+            () => app.UseAsync<CaseWorkService>(w => w.SetFollowUpAsync(sam, opened.Id, new DateOnly(2027, 1, 4))));
+
+        Assert.Equal([null, null], failures);
+        var file = await app.UseAsync<CaseService, CaseFile>(c => c.GetAsync(sam, opened.Id));
+        Assert.Equal((new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 4), true), (file.Case.FollowUpOn, file.FollowUp!.DueOn, file.FollowUp.DateSet));
+
+        // Whichever saved first, the date set has its own prompt, on the day.
+        clock.SetUtcNow(London.At(2026, 12, 31, 9, 0));
+        Assert.Equal(0, await followUps.RunAsync(CancellationToken.None));
+        clock.SetUtcNow(London.At(2027, 1, 4, 9, 0));
+        Assert.Equal(1, await followUps.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EnquirySlaReminders_TwoRunsAtOnce_RemindOnce_AndNeitherFails()
     {
         var clock = London.Clock(2026, 11, 23, 10, 0); // Monday: target Wednesday 17:00

@@ -90,8 +90,9 @@ public sealed class ClusteredJobsTests
         Assert.Equal(60_000L, intervals["AppointmentJob-trigger"]);
         Assert.Equal("0 30 2 * * ? Europe/London", intervals["RetentionJob-trigger"]);
         Assert.Equal(900_000L, intervals["ConsentRenewalJob-trigger"]);
-        Assert.Equal(300_000L, intervals["ComplaintDeadlineJob-trigger"]); // added in this release
-        Assert.Equal(9, intervals.Count); // the probe's gone
+        Assert.Equal(300_000L, intervals["ComplaintDeadlineJob-trigger"]);
+        Assert.Equal(900_000L, intervals["CaseFollowUpJob-trigger"]); // added in this release
+        Assert.Equal(10, intervals.Count); // the probe's gone
     }
 
     private static async Task ExecuteAsync(string database, string sql)

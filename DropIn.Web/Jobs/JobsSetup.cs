@@ -87,6 +87,7 @@ public static class JobsSetup
         Every<EnquirySlaJob>(EnquirySlaJob.Key, TimeSpan.FromMinutes(1));
         Every<CaseDeadlineJob>(CaseDeadlineJob.Key, TimeSpan.FromMinutes(5));
         Every<ConsentRenewalJob>(ConsentRenewalJob.Key, TimeSpan.FromMinutes(15));
+        Every<CaseFollowUpJob>(CaseFollowUpJob.Key, TimeSpan.FromMinutes(15));
         Every<ComplaintDeadlineJob>(ComplaintDeadlineJob.Key, TimeSpan.FromMinutes(5));
 
         // 02:30 London time exists every night, either side of the clock change (01:00-02:00 is the hour skipped).

@@ -62,12 +62,12 @@ public sealed class CaseAccess(DataChanges changes, StaffAuthorizer authorizer, 
         });
     }
 
-    public Task ChangeAsync(ClaimsPrincipal user, Guid caseId, Action<CaseChange> change) =>
+    public Task ChangeAsync(ClaimsPrincipal user, Guid caseId, Action<CaseChange> change, ChangeOptions? onConflict = null) =>
         ChangeAsync(user, caseId, c =>
         {
             change(c);
             return Task.FromResult(true);
-        });
+        }, onConflict);
 }
 
 public sealed record CaseChange(DropInDbContext Db, StaffMember Staff, Case Case, DateTimeOffset Now);

@@ -14,4 +14,12 @@ public sealed class CaseOptions
     /// </summary>
     [Range(Consent.MinMonths, Consent.MaxMonths)]
     public int ConsentMonths { get; init; } = 6;
+
+    /// <summary>
+    /// Working days with no contact with the student (advice, a meeting or a contact with them) before the caseworkers
+    /// on an open case are prompted to follow up or close it (20 by default, about four weeks), unless a follow-up
+    /// date set since says otherwise.
+    /// </summary>
+    [Range(FollowUpRules.MinInactivityWorkingDays, FollowUpRules.MaxInactivityWorkingDays)]
+    public int InactivityWorkingDays { get; init; } = 20;
 }

@@ -155,7 +155,7 @@ public partial class CasePage
 
     private async Task AddPlanAsync(PlanForm mode)
     {
-        var title = mode switch { PlanForm.Deadline => "Add a deadline", PlanForm.Action => "Agree an action", _ => "Record consent to share" };
+        var title = mode switch { PlanForm.Deadline => "Add a deadline", PlanForm.Action => "Agree an action", PlanForm.FollowUp => "Set a follow-up date", _ => "Record consent to share" };
         var dialog = await Dialogs.ShowAsync<PlanDialogs>(title, new DialogParameters<PlanDialogs> { { d => d.Mode, mode } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: PlanRequest r })
@@ -167,9 +167,12 @@ public partial class CasePage
         {
             PlanForm.Deadline => Work.AddDeadlineAsync(User, Id, r.Text, r.Date!.Value),
             PlanForm.Action => Work.AgreeActionAsync(User, Id, r.Party, r.Text, r.Date),
+            PlanForm.FollowUp => Work.SetFollowUpAsync(User, Id, r.Date!.Value),
             _ => Work.RecordConsentAsync(User, Id, r.ThirdParty, r.Text, r.Purpose, r.Date!.Value, r.GivenBy),
         }, "Saved");
     }
+
+    private Task ClearFollowUpAsync() => ActAsync(() => Work.SetFollowUpAsync(User, Id, null), "Follow-up date cleared");
 
     private Task DeadlineMetAsync(CaseDeadline deadline) => ActAsync(() => Work.MarkDeadlineMetAsync(User, Id, deadline.Id), "Deadline marked as met");
 

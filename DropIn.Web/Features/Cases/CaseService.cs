@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DropIn.Web.Features.Cases;
 
 /// <summary>Opening, reading, listing, closing and reopening cases, and filing a visit, appointment or enquiry on one.</summary>
-public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, CaseAccess access, StudentService students, InformationBarriers barriers, Security.Audit.AuditLog audit)
+public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, CaseAccess access, StudentService students, InformationBarriers barriers, Security.Audit.AuditLog audit, CaseFollowUps followUps)
 {
     /// <summary>Two cases opened at the same moment would take the same number (a unique index): the second takes the next.</summary>
     private static readonly ChangeOptions Numbering = ChangeOptions.Reapply("Another case was being opened at the same moment; try again.");
@@ -153,7 +153,8 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
         var givenElsewhere = await db.Cases.AsNoTracking().Where(c => c.StudentId == found.StudentId && c.Id != caseId && c.InformationGiven != ServiceInformation.None)
             .Select(c => c.InformationGiven).ToListAsync();
         var opening = new OpeningRecord(NameOf(found.InformationGivenBy), NameOf(found.ConflictCheckedBy), givenElsewhere.Aggregate(ServiceInformation.None, (all, given) => all | given));
-        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId), opening);
+        var followUp = found.Status == CaseStatus.Open ? await followUps.PlanAsync(db, found) : null;
+        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId), opening, followUp);
 
         string? NameOf(string? staffId) => staffId is null ? null : names.GetValueOrDefault(staffId, "(former staff)");
     }

@@ -22,7 +22,8 @@ public sealed record TimelineItem(TimelineEntry Entry, string RecordedByName, st
 
 /// <summary>
 /// A case file as a caseworker sees it. Monitoring answers are never part of it. <see cref="Timeline"/> is the newest
-/// entries, newest first; <see cref="TimelineCount"/> is how many the case has in all.
+/// entries, newest first; <see cref="TimelineCount"/> is how many the case has in all. <see cref="FollowUp"/> is null
+/// for a closed case.
 /// </summary>
 public sealed record CaseFile(
     Case Case,
@@ -35,7 +36,8 @@ public sealed record CaseFile(
     IReadOnlyList<ActionItem> Plan,
     IReadOnlyList<Consent> Consents,
     StudentLinks Links,
-    OpeningRecord Opening);
+    OpeningRecord Opening,
+    FollowUpPlan? FollowUp);
 
 /// <summary>
 /// The first-contact record as the file shows it: who gave the service information and who ran the latest conflict
@@ -56,6 +58,9 @@ public enum PlanForm
 
     /// <summary>The student agrees again to a consent already recorded: a date and how.</summary>
     Renewal,
+
+    /// <summary>The day a caseworker plans to be next in touch with the student.</summary>
+    FollowUp,
 }
 
 public sealed record PlanRequest(PlanForm Mode, string Text, DateOnly? Date, PlanParty Party, string ThirdParty, string Purpose, ConsentGivenBy GivenBy);

@@ -88,6 +88,11 @@ public sealed class CaseWorkService(CaseAccess access, Microsoft.Extensions.Opti
             return true;
         }, CaseAccess.ReappliedMeanwhile); // the renewal job marking it prompted at that moment is no reason to ask again
 
+    /// <summary>Sets, or with null clears, the London day a caseworker plans to be next in touch with the student (<see cref="Case.SetFollowUp"/>).</summary>
+    /// <exception cref="RuleException">The case is closed, or the day is past or more than a year ahead.</exception>
+    public Task SetFollowUpAsync(ClaimsPrincipal user, Guid caseId, DateOnly? on) =>
+        access.ChangeAsync(user, caseId, c => c.Case.SetFollowUp(on, LondonTime.Today(c.Now)), CaseAccess.ReappliedMeanwhile); // the prompt job marking the case is no reason to ask again
+
     public Task WithdrawConsentAsync(ClaimsPrincipal user, Guid caseId, Guid consentId) =>
         access.ChangeAsync(user, caseId, async c =>
         {

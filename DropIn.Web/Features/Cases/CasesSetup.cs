@@ -16,6 +16,7 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseWorkService>();
         builder.Services.AddSingleton<CaseDeadlineReminders>();
         builder.Services.AddSingleton<ConsentRenewalPrompts>();
+        builder.Services.AddSingleton<CaseFollowUps>();
         builder.Services.AddScoped<CaseDocumentService>();
         builder.Services.AddScoped<CaseListsService>();
         // Beside the database, so a backup of the data folder takes a case's files with its rows.

@@ -304,6 +304,12 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpPromptedFor")
+                        .HasColumnType("date");
+
                     b.Property<int>("InformationGiven")
                         .HasColumnType("integer");
 

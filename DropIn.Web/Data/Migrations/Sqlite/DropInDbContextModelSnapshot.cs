@@ -299,6 +299,12 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpPromptedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InformationGiven")
                         .HasColumnType("INTEGER");
 

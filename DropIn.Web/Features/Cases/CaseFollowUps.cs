@@ -1,0 +1,103 @@
+using DropIn.Domain.Calendar;
+using DropIn.Domain.Cases;
+using DropIn.Web.Components.Shared;
+using DropIn.Web.Data;
+using DropIn.Web.Live;
+using DropIn.Web.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DropIn.Web.Features.Cases;
+
+/// <summary>
+/// Prompts the caseworkers on an open case to follow it up or close it: on the follow-up date a caseworker set, or when
+/// the student has had no contact for <see cref="CaseOptions.InactivityWorkingDays"/> working days (<see cref="FollowUpRules.Plan"/>).
+/// From 09:00 London time, or at once after downtime. Marked in the transaction that queues the prompt, so it goes once
+/// per due day, also when two runs meet (the case's version refuses the second save, which is re-applied and finds it
+/// prompted). The mail names the case and dates only, never the student or the matter.
+/// </summary>
+public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOptions<MailOptions> mail, IOptions<CaseOptions> options)
+{
+    /// <summary>The London day of the latest contact with the student on each of <paramref name="cases"/> that had any.</summary>
+    public static async Task<Dictionary<Guid, DateOnly>> LastContactsAsync(DropInDbContext db, IReadOnlyCollection<Case> cases, CancellationToken ct = default)
+    {
+        var ids = cases.Select(c => c.Id).ToList();
+        // The kinds that can be contact are filtered here and the third party on this side: it is encrypted at rest.
+        var entries = await db.TimelineEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.CaseId) && (e.Kind == EntryKind.Advice || e.Kind == EntryKind.Meeting || e.Kind == EntryKind.Contact))
+            .Select(e => new { e.CaseId, e.Kind, e.ThirdParty, e.OccurredAt }).ToListAsync(ct);
+        return entries.Where(e => FollowUpRules.IsContact(e.Kind, e.ThirdParty)).GroupBy(e => e.CaseId)
+            .ToDictionary(g => g.Key, g => LondonTime.Today(g.Max(e => e.OccurredAt)));
+    }
+
+    /// <summary>The follow-up plan of one case, as its file shows it.</summary>
+    public async Task<FollowUpPlan> PlanAsync(DropInDbContext db, Case @case, CancellationToken ct = default)
+    {
+        DateOnly? lastContact = (await LastContactsAsync(db, [@case], ct)).TryGetValue(@case.Id, out var day) ? day : null;
+        var since = FollowUpRules.QuietSince(@case, lastContact);
+        return FollowUpRules.Plan(@case, lastContact, options.Value.InactivityWorkingDays, await CalendarAsync(db, since, Later(since, LondonTime.Today(clock.GetUtcNow())), ct));
+    }
+
+    /// <returns>How many cases the caseworkers were prompted about in this run.</returns>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        if (clock.GetUtcNow() < LondonTime.ToInstant(LondonTime.Today(clock.GetUtcNow()), WorkingCalendar.Opens))
+        {
+            return 0;
+        }
+
+        return await changes.RunAsync(ChangeOptions.JobRun(), c => PromptAsync(c, ct), ct);
+    }
+
+    private async Task<int> PromptAsync(ChangeScope c, CancellationToken ct)
+    {
+        var (db, now) = (c.Db, c.Now);
+        var today = LondonTime.Today(now);
+        var open = await db.Cases.Where(x => x.Status == CaseStatus.Open).ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        var lastContacts = await LastContactsAsync(db, open, ct);
+        DateOnly? LastContact(Case x) => lastContacts.TryGetValue(x.Id, out var day) ? day : null;
+        var since = open.Select(x => FollowUpRules.QuietSince(x, LastContact(x))).ToList();
+        var calendar = await CalendarAsync(db, since.Min(), Later(since.Max(), today), ct);
+        var alerts = await StaffAlerts.ForAsync(db, mail.Value, now, ct);
+        var prompted = 0;
+        foreach (var @case in open)
+        {
+            var plan = FollowUpRules.Plan(@case, LastContact(@case), options.Value.InactivityWorkingDays, calendar);
+            if (!@case.FollowUpPromptDue(plan, today))
+            {
+                continue;
+            }
+
+            var (subject, text) = plan.DateSet
+                ? ($"Case {@case.Reference}: follow-up due",
+                   $"The follow-up date set on case {@case.Reference} {(plan.DueOn == today ? "is today" : $"was {Clock.Day(plan.DueOn)}")}. Get in touch with the student and record it, set a new follow-up date, or close the case.")
+                : ($"Case {@case.Reference}: follow up or close",
+                   $"Nobody has recorded contact with the student on case {@case.Reference} since {Clock.Day(plan.QuietSince)}. Get in touch with the student and record it, set a follow-up date, or close the case.");
+            alerts.Send(@case.Caseworkers.Select(cw => cw.StaffId), subject, text, $"/cases/{@case.Id}", "Open the case");
+            @case.MarkFollowUpPrompted(plan);
+            prompted++;
+        }
+
+        foreach (var staffId in alerts.Notified)
+        {
+            c.Publish(new StaffNotified(staffId));
+        }
+
+        return prompted;
+    }
+
+    /// <summary>
+    /// Closures from the earliest day a quiet spell counts from to well past the latest such day or today, whichever is
+    /// later: enough for any due day, as the inactivity limit is at most 60 working days and a follow-up date at most
+    /// <see cref="FollowUpRules.MaxMonthsAhead"/> months ahead of the day it was set.
+    /// </summary>
+    private static Task<WorkingCalendar> CalendarAsync(DropInDbContext db, DateOnly earliest, DateOnly latest, CancellationToken ct) =>
+        db.WorkingCalendarAsync(earliest, latest.AddMonths(FollowUpRules.MaxMonthsAhead + 6), ct);
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+}
