@@ -55,6 +55,12 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> closures)
         return date;
     }
 
+    /// <summary>
+    /// Whether <paramref name="now"/> is before 09:00 on its London day: the staff prompts of a day (deadlines, consent,
+    /// follow-ups) wait for the morning rather than arrive in the night.
+    /// </summary>
+    public static bool BeforeOpening(DateTimeOffset now) => now < LondonTime.ToInstant(LondonTime.Today(now), Opens);
+
     /// <summary>17:00 London time on <paramref name="date"/>.</summary>
     public static DateTimeOffset EndOf(DateOnly date) => LondonTime.ToInstant(date, Closes);
 

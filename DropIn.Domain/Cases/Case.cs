@@ -41,6 +41,9 @@ public sealed class Case
     public string? OutcomeNote { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosedBy { get; private set; }
+
+    /// <summary>What the caseworker confirmed when closing it (None while open, and for cases closed before the checklist).</summary>
+    public ClosingCheck ClosingChecks { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<CaseworkerOnCase> Caseworkers => _caseworkers;
 
@@ -146,21 +149,20 @@ public sealed class Case
 
     public bool HasCaseworker(string staffId) => _caseworkers.Any(c => c.StaffId == staffId);
 
-    public void Close(CaseOutcome outcome, string? note, string by, DateTimeOffset now)
+    /// <summary>Closes the case once its checklist is complete (<see cref="CaseClosing.Validate"/>); the checks are kept for the file review.</summary>
+    /// <exception cref="RuleException">The case is already closed, the closing is incomplete, or the note is over 500 characters.</exception>
+    public void Close(CaseClosing closing, string by, DateTimeOffset now)
     {
         RequireOpen();
-        if (!Enum.IsDefined(outcome))
-        {
-            throw new RuleException("Choose an outcome from the list.");
-        }
-
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        closing.Validate();
+        var note = string.IsNullOrWhiteSpace(closing.Note) ? null : closing.Note.Trim();
         if (note is { Length: > 500 })
         {
             throw new RuleException("The outcome note can be at most 500 characters.");
         }
 
-        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Closed, outcome, note, now, by);
+        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Closed, closing.Outcome, note, now, by);
+        ClosingChecks = closing.Checks | (closing.Letter is null ? ClosingCheck.None : ClosingCheck.StudentTold);
         Version++;
     }
 
@@ -230,7 +232,7 @@ public sealed class Case
             throw new RuleException("This case is already open.");
         }
 
-        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Open, null, null, null, null);
+        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy, ClosingChecks) = (CaseStatus.Open, null, null, null, null, ClosingCheck.None);
         Version++;
     }
 

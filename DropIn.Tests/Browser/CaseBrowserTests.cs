@@ -137,6 +137,36 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClosingACase_WalksTheChecklist_AndEmailsTheClosingLetterTheCaseworkerCompleted()
+    {
+        var sam = await TabletAsync("Sam Okafor");
+        await Pages.GotoInteractiveAsync(sam, $"/cases/{_case.Id}");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        var dialog = sam.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Return the student's original documents first");
+
+        await dialog.GetByLabel("The student's original documents were returned, or none were held").CheckAsync();
+        await dialog.GetByLabel("Email the student a closing letter").CheckAsync();
+        var letter = dialog.GetByRole(AriaRole.Textbox, new() { Name = "Closing letter" });
+        await Assertions.Expect(letter).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"Dear Aisha Rahman,[\\s\\S]*reference {_case.Reference}[\\s\\S]*Sam Okafor"));
+        await Pages.AssertAccessibleAsync(sam);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case and send" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("[square brackets]");
+
+        var written = (await letter.InputValueAsync()).Replace(ClosingLetter.Placeholder, "Your appeal was upheld and your mark corrected.", StringComparison.Ordinal);
+        await letter.FillAsync(written);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case and send" }).ClickAsync();
+
+        await Assertions.Expect(sam.GetByTestId("case-status")).ToHaveTextAsync("Closed: Resolved");
+        await Assertions.Expect(sam.GetByTestId("timeline-entry").First).ToContainTextAsync("Your appeal was upheld and your mark corrected.");
+        var sent = (await new AppointmentHarness(_app).OutboxAsync()).Where(m => m.To == "ar123@cam.ac.uk").ToList();
+        Assert.Equal("A letter for you", Assert.Single(sent).Subject);
+        await sam.SetViewportSizeAsync(320, 640);
+        await Pages.AssertNoHorizontalScrollAsync(sam);
+    }
+
+    [Fact]
     public async Task AHalfWrittenNote_SurvivesALostConnection_AndIsGoneOnceSaved()
     {
         var sam = await TabletAsync("Sam Okafor");

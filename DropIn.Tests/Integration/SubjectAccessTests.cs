@@ -75,7 +75,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         await _app.UseAsync<CaseWorkService>(w => w.AddDeadlineAsync(_sam, _appeal.Id, "DEADLINETITLE appeal form", new DateOnly(2026, 12, 4)));
         await _app.UseAsync<CaseWorkService>(w => w.AgreeActionAsync(_sam, _appeal.Id, PlanParty.Student, "ACTIONWHAT ask the GP", new DateOnly(2026, 11, 30)));
         _document = await _app.UseAsync<CaseDocumentService, CaseDocument>(d => d.UploadAsync(_sam, _appeal.Id, "gp-letter.pdf", SampleFiles.Pdf().Length, new MemoryStream(SampleFiles.Pdf())));
-        await _app.UseAsync<CaseService>(c => c.CloseAsync(_sam, _housing.Id, CaseOutcome.Resolved, "OUTCOMENOTE deposit returned"));
+        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, _housing.Id, new CaseClosing(CaseOutcome.Resolved, "OUTCOMENOTE deposit returned", ClosingCheck.All)));
 
         _visit = await new QueueHarness(_app).CheckInAsync(_reception, "Aisha Rahman");
         await _app.UseAsync<CaseService>(c => c.AddToCaseAsync(_sam, new LinkSource(LinkSourceKind.Visit, _visit.Id), _aisha.Id, _appeal.Id));

@@ -37,7 +37,7 @@ internal static class DemoCases
         appeal.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.All, InformationChannel.InPerson), sam, now.AddDays(-12));
         allowances.RecordConflictCheck([], priya, now.AddDays(-30));
         allowances.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.ConfidentialityPolicy | ServiceInformation.CodeOfPractice, InformationChannel.Email), priya, now.AddDays(-30));
-        complaint.Close(CaseOutcome.PartlyResolved, "Faculty apologised; no change to the mark.", priya, now.AddDays(-20));
+        complaint.Close(new CaseClosing(CaseOutcome.PartlyResolved, "Faculty apologised; no change to the mark.", ClosingCheck.All), priya, now.AddDays(-20));
         discipline.AddCaseworker(priya);
         db.Cases.AddRange(appeal, allowances, discipline, complaint);
 
@@ -45,7 +45,7 @@ internal static class DemoCases
         var longAgo = now.AddYears(-7).AddDays(-10);
         var tom = Student.Register(new StudentProfile("Tom Reed", Email: "tr100@cam.ac.uk", College: "King's", Course: "Economics", Year: "2nd year"), priya, longAgo);
         var deposit = Case.Open(tom.Id, categories["Housing"], 5, "Deposit dispute with a private landlord.", priya, longAgo);
-        deposit.Close(CaseOutcome.Resolved, "Deposit returned in full.", priya, longAgo);
+        deposit.Close(new CaseClosing(CaseOutcome.Resolved, "Deposit returned in full.", ClosingCheck.All), priya, longAgo);
         db.Students.Add(tom);
         db.Cases.Add(deposit);
 

@@ -67,6 +67,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.Property(c => c.Version).IsConcurrencyToken();
         // Flags: a number, so "confidentiality and complaints" is one value whatever the names' order.
         @case.Property(c => c.InformationGiven).HasConversion<int>();
+        @case.Property(c => c.ClosingChecks).HasConversion<int>();
         @case.Property(c => c.InformationGivenHow).HasConversion<string>().HasMaxLength(20);
         @case.Property(c => c.InformationGivenBy).HasMaxLength(450);
         @case.Property(c => c.ConflictCheckedBy).HasMaxLength(450);

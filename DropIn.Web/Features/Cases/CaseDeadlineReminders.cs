@@ -20,7 +20,7 @@ public sealed class CaseDeadlineReminders(DataChanges changes, TimeProvider cloc
     /// <returns>How many deadlines were reminded about in this run.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (clock.GetUtcNow() < LondonTime.ToInstant(LondonTime.Today(clock.GetUtcNow()), WorkingCalendar.Opens))
+        if (WorkingCalendar.BeforeOpening(clock.GetUtcNow()))
         {
             return 0;
         }

@@ -41,7 +41,7 @@ public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOpti
     /// <returns>How many cases the caseworkers were prompted about in this run.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (clock.GetUtcNow() < LondonTime.ToInstant(LondonTime.Today(clock.GetUtcNow()), WorkingCalendar.Opens))
+        if (WorkingCalendar.BeforeOpening(clock.GetUtcNow()))
         {
             return 0;
         }

@@ -32,6 +32,7 @@ public partial class CasePage
     [Parameter] public Guid Id { get; set; }
     [Inject] public required CaseService Cases { get; init; }
     [Inject] public required CaseWorkService Work { get; init; }
+    [Inject] public required CaseClosingService Closing { get; init; }
     [Inject] public required CaseListsService Lists { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -210,10 +211,17 @@ public partial class CasePage
 
     private async Task CloseAsync()
     {
-        var dialog = await Dialogs.ShowAsync<CloseCaseDialog>("Close the case", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: CloseRequest r })
+        string? draft = null;
+        if (!await ActAsync(async () => draft = await Closing.LetterDraftAsync(User, Id)))
         {
-            await ActAsync(() => Cases.CloseAsync(User, Id, r.Outcome, r.Note), "Case closed");
+            return;
+        }
+
+        var dialog = await Dialogs.ShowAsync<CloseCaseDialog>("Close the case", new DialogParameters<CloseCaseDialog> { { d => d.CaseId, Id }, { d => d.LetterDraft, draft } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Case closed", Severity.Success);
         }
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DropIn.Web.Features.Cases;
 
-/// <summary>Opening, reading, listing, closing and reopening cases, and filing a visit, appointment or enquiry on one.</summary>
+/// <summary>Opening, reading, listing and reopening cases (closing: <see cref="CaseClosingService"/>), and filing a visit, appointment or enquiry on one.</summary>
 public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, CaseAccess access, StudentService students, InformationBarriers barriers, Security.Audit.AuditLog audit, CaseFollowUps followUps)
 {
     /// <summary>Two cases opened at the same moment would take the same number (a unique index): the second takes the next.</summary>
@@ -224,9 +224,6 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
 
     public Task RemoveCaseworkerAsync(ClaimsPrincipal user, Guid caseId, string staffId) =>
         access.ChangeAsync(user, caseId, c => c.Case.RemoveCaseworker(staffId));
-
-    public Task CloseAsync(ClaimsPrincipal user, Guid caseId, CaseOutcome outcome, string? note) =>
-        access.ChangeAsync(user, caseId, c => c.Case.Close(outcome, note, c.Staff.Id, c.Now));
 
     public Task ReopenAsync(ClaimsPrincipal user, Guid caseId) =>
         access.ChangeAsync(user, caseId, c => c.Case.Reopen());

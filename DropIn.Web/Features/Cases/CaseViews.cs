@@ -65,8 +65,6 @@ public enum PlanForm
 
 public sealed record PlanRequest(PlanForm Mode, string Text, DateOnly? Date, PlanParty Party, string ThirdParty, string Purpose, ConsentGivenBy GivenBy);
 
-public sealed record CloseRequest(CaseOutcome Outcome, string? Note);
-
 /// <summary>Where a visit, appointment or enquiry was filed: the student, and the case unless linked to the student only.</summary>
 public sealed record FiledOn(Guid StudentId, Guid? CaseId)
 {

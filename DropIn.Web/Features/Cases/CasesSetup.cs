@@ -14,6 +14,7 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseService>();
         builder.Services.AddScoped<CaseWorkService>();
+        builder.Services.AddScoped<CaseClosingService>();
         builder.Services.AddSingleton<CaseDeadlineReminders>();
         builder.Services.AddSingleton<ConsentRenewalPrompts>();
         builder.Services.AddSingleton<CaseFollowUps>();

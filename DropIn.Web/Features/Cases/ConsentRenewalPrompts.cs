@@ -21,7 +21,7 @@ public sealed class ConsentRenewalPrompts(DataChanges changes, TimeProvider cloc
     /// <returns>How many consents the caseworkers were prompted about in this run.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (clock.GetUtcNow() < LondonTime.ToInstant(LondonTime.Today(clock.GetUtcNow()), WorkingCalendar.Opens))
+        if (WorkingCalendar.BeforeOpening(clock.GetUtcNow()))
         {
             return 0;
         }

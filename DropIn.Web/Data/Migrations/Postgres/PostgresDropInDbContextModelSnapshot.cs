@@ -289,6 +289,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("ClosingChecks")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("ConflictCheckedAt")
                         .HasColumnType("bigint");
 

@@ -284,6 +284,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ClosingChecks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ConflictCheckedAt")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace DropIn.Domain.Cases;
+
+/// <summary>What a caseworker confirms before closing a case (Advice Quality Standard: a file is closed properly, and the student knows).</summary>
+[Flags]
+public enum ClosingCheck
+{
+    None = 0,
+
+    /// <summary>The student's original documents were returned to them, or none were held.</summary>
+    DocumentsReturned = 1,
+
+    /// <summary>The student has been told, in person, by phone or by email, that the case is closing.</summary>
+    StudentTold = 2,
+
+    /// <summary>Every check ticked.</summary>
+    All = DocumentsReturned | StudentTold,
+}
+
+/// <summary>A case being closed: the outcome, a note, the checklist, and the closing letter sent with it (null when none is).</summary>
+public sealed record CaseClosing(CaseOutcome Outcome, string? Note, ClosingCheck Checks, string? Letter = null)
+{
+    /// <summary>The closing is complete: an outcome from the list, the documents returned, and the student told or written to.</summary>
+    /// <exception cref="RuleException">What is missing, in words.</exception>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Outcome))
+        {
+            throw new RuleException("Choose an outcome from the list.");
+        }
+
+        if (!Checks.HasFlag(ClosingCheck.DocumentsReturned))
+        {
+            throw new RuleException("Return the student's original documents first, then tick that they were returned (or that none were held).");
+        }
+
+        if (!Checks.HasFlag(ClosingCheck.StudentTold) && Letter is null)
+        {
+            throw new RuleException("Tell the student the case is closing, or send them the closing letter.");
+        }
+    }
+}
+
+/// <summary>
+/// The closing letter's template. The caseworker completes it, and what is sent is what is kept, on the case's timeline.
+/// Its email subject, like every letter's, says neither what it is about nor who it is from.
+/// </summary>
+public static class ClosingLetter
+{
+    /// <summary>The part of the draft the caseworker replaces with what was done and where things stand.</summary>
+    public const string Placeholder = "[What we did together, and where things stand now.]";
+
+    /// <summary>The draft, dated <paramref name="today"/> (a London day), signed by the caseworker.</summary>
+    public static string Draft(string name, string reference, DateOnly today, string caseworker, string serviceContact)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{Conduct.ConductLetters.Date(today)}\n\nDear {name},\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Your case with us, reference {reference}\n\n");
+        text.Append("We are writing to let you know that we have now closed your case.\n\n");
+        text.Append(Placeholder).Append("\n\n");
+        text.Append("If anything changes, or you would like our help again, get in touch and quote your reference: we can reopen your case. ");
+        text.Append("We may email you in a few months to ask how things turned out; you do not have to reply.\n\n");
+        text.Append("Everything you told us stays confidential, as our confidentiality policy sets out. If you are unhappy with the service you received, our complaints procedure explains what to do.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Yours sincerely,\n\n{caseworker}\nStudent Advice Service\n{serviceContact}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The letter as it will be sent: trimmed, completed, and short enough to keep on the timeline.</summary>
+    /// <exception cref="RuleException">Empty, still carrying the draft's [brackets], or too long.</exception>
+    public static string Validated(string letter)
+    {
+        letter = letter?.Trim() ?? "";
+        if (letter.Length == 0)
+        {
+            throw new RuleException("Write the closing letter, or choose not to send one.");
+        }
+
+        if (letter.Contains(Placeholder, StringComparison.Ordinal))
+        {
+            throw new RuleException("Replace the part of the letter in [square brackets] with what you did together and where things stand.");
+        }
+
+        return letter.Length <= TimelineEntry.MaxTextLength ? letter : throw new RuleException($"Keep the closing letter to {TimelineEntry.MaxTextLength} characters.");
+    }
+}
