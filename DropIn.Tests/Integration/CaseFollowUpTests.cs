@@ -98,6 +98,8 @@ public sealed class CaseFollowUpTests
         await s.App.UseAsync<CaseWorkService>(w => w.SetFollowUpAsync(s.Sam, s.Case.Id, new DateOnly(2026, 12, 25)));
         var plan = (await FileAsync(s)).FollowUp!;
         Assert.Equal((new DateOnly(2026, 12, 29), true), (plan.DueOn, plan.DateSet)); // 28 December is Boxing Day's substitute
+        var listed = await s.App.UseAsync<CaseService, IReadOnlyList<CaseListRow>>(c => c.OpenCasesAsync(s.Sam));
+        Assert.Equal(new DateOnly(2026, 12, 29), Assert.Single(listed).FollowUpBy);
 
         // Twenty working days after the meeting is Monday 21 December: the date set stands instead.
         clock.SetUtcNow(London.At(2026, 12, 21, 10, 0));

@@ -18,25 +18,24 @@ namespace DropIn.Web.Features.Cases;
 /// </summary>
 public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOptions<MailOptions> mail, IOptions<CaseOptions> options)
 {
-    /// <summary>The London day of the latest contact with the student on each of <paramref name="cases"/> that had any.</summary>
-    public static async Task<Dictionary<Guid, DateOnly>> LastContactsAsync(DropInDbContext db, IReadOnlyCollection<Case> cases, CancellationToken ct = default)
+    /// <summary>The follow-up plan of each of <paramref name="cases"/> (open ones), by case id.</summary>
+    public async Task<Dictionary<Guid, FollowUpPlan>> PlansAsync(DropInDbContext db, IReadOnlyCollection<Case> cases, CancellationToken ct = default)
     {
-        var ids = cases.Select(c => c.Id).ToList();
-        // The kinds that can be contact are filtered here and the third party on this side: it is encrypted at rest.
-        var entries = await db.TimelineEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.CaseId) && (e.Kind == EntryKind.Advice || e.Kind == EntryKind.Meeting || e.Kind == EntryKind.Contact))
-            .Select(e => new { e.CaseId, e.Kind, e.ThirdParty, e.OccurredAt }).ToListAsync(ct);
-        return entries.Where(e => FollowUpRules.IsContact(e.Kind, e.ThirdParty)).GroupBy(e => e.CaseId)
-            .ToDictionary(g => g.Key, g => LondonTime.Today(g.Max(e => e.OccurredAt)));
+        if (cases.Count == 0)
+        {
+            return [];
+        }
+
+        var lastContacts = await LastContactsAsync(db, cases, ct);
+        DateOnly? LastContact(Case x) => lastContacts.TryGetValue(x.Id, out var day) ? day : null;
+        var since = cases.Select(x => FollowUpRules.QuietSince(x, LastContact(x))).ToList();
+        var calendar = await CalendarAsync(db, since.Min(), Later(since.Max(), LondonTime.Today(clock.GetUtcNow())), ct);
+        var days = options.Value.InactivityWorkingDays;
+        return cases.ToDictionary(c => c.Id, c => FollowUpRules.Plan(c, LastContact(c), days, calendar));
     }
 
-    /// <summary>The follow-up plan of one case, as its file shows it.</summary>
-    public async Task<FollowUpPlan> PlanAsync(DropInDbContext db, Case @case, CancellationToken ct = default)
-    {
-        DateOnly? lastContact = (await LastContactsAsync(db, [@case], ct)).TryGetValue(@case.Id, out var day) ? day : null;
-        var since = FollowUpRules.QuietSince(@case, lastContact);
-        return FollowUpRules.Plan(@case, lastContact, options.Value.InactivityWorkingDays, await CalendarAsync(db, since, Later(since, LondonTime.Today(clock.GetUtcNow())), ct));
-    }
+    /// <summary>The follow-up plan of one open case, as its file shows it.</summary>
+    public async Task<FollowUpPlan> PlanAsync(DropInDbContext db, Case @case, CancellationToken ct = default) => (await PlansAsync(db, [@case], ct))[@case.Id];
 
     /// <returns>How many cases the caseworkers were prompted about in this run.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -59,15 +58,12 @@ public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOpti
             return 0;
         }
 
-        var lastContacts = await LastContactsAsync(db, open, ct);
-        DateOnly? LastContact(Case x) => lastContacts.TryGetValue(x.Id, out var day) ? day : null;
-        var since = open.Select(x => FollowUpRules.QuietSince(x, LastContact(x))).ToList();
-        var calendar = await CalendarAsync(db, since.Min(), Later(since.Max(), today), ct);
+        var plans = await PlansAsync(db, open, ct);
         var alerts = await StaffAlerts.ForAsync(db, mail.Value, now, ct);
         var prompted = 0;
         foreach (var @case in open)
         {
-            var plan = FollowUpRules.Plan(@case, LastContact(@case), options.Value.InactivityWorkingDays, calendar);
+            var plan = plans[@case.Id];
             if (!@case.FollowUpPromptDue(plan, today))
             {
                 continue;
@@ -96,6 +92,18 @@ public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOpti
     /// later: enough for any due day, as the inactivity limit is at most 60 working days and a follow-up date at most
     /// <see cref="FollowUpRules.MaxMonthsAhead"/> months ahead of the day it was set.
     /// </summary>
+    /// <summary>The London day of the latest contact with the student on each of <paramref name="cases"/> that had any.</summary>
+    private static async Task<Dictionary<Guid, DateOnly>> LastContactsAsync(DropInDbContext db, IReadOnlyCollection<Case> cases, CancellationToken ct)
+    {
+        var ids = cases.Select(c => c.Id).ToList();
+        // The kinds that can be contact are filtered here and the third party on this side: it is encrypted at rest.
+        var entries = await db.TimelineEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.CaseId) && (e.Kind == EntryKind.Advice || e.Kind == EntryKind.Meeting || e.Kind == EntryKind.Contact))
+            .Select(e => new { e.CaseId, e.Kind, e.ThirdParty, e.OccurredAt }).ToListAsync(ct);
+        return entries.Where(e => FollowUpRules.IsContact(e.Kind, e.ThirdParty)).GroupBy(e => e.CaseId)
+            .ToDictionary(g => g.Key, g => LondonTime.Today(g.Max(e => e.OccurredAt)));
+    }
+
     private static Task<WorkingCalendar> CalendarAsync(DropInDbContext db, DateOnly earliest, DateOnly latest, CancellationToken ct) =>
         db.WorkingCalendarAsync(earliest, latest.AddMonths(FollowUpRules.MaxMonthsAhead + 6), ct);
 

@@ -159,7 +159,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
         string? NameOf(string? staffId) => staffId is null ? null : names.GetValueOrDefault(staffId, "(former staff)");
     }
 
-    /// <summary>Open cases, the user's own first, each with its next deadline not yet met.</summary>
+    /// <summary>Open cases, the user's own first, each with its next deadline not yet met and the day its follow-up is due.</summary>
     public async Task<IReadOnlyList<CaseListRow>> OpenCasesAsync(ClaimsPrincipal user)
     {
         var staff = await authorizer.RequireAsync(user, Permissions.ViewCases);
@@ -173,8 +173,9 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
         rows.RemoveAll(r => blocked.Contains(r.Case.StudentId));
         var deadlines = await db.CaseDeadlines.AsNoTracking().Where(d => d.MetAt == null)
             .GroupBy(d => d.CaseId).Select(g => new { CaseId = g.Key, Next = g.Min(d => d.DueOn) }).ToDictionaryAsync(d => d.CaseId, d => d.Next);
+        var plans = await followUps.PlansAsync(db, [.. rows.Select(r => r.Case)]);
         return [.. rows.Select(r => new CaseListRow(r.Case.Id, r.Case.Reference, r.PreferredName is null ? r.Name : $"{r.PreferredName} ({r.Name})", r.Category, r.Case.OpenedAt,
-                deadlines.TryGetValue(r.Case.Id, out var next) ? next : null, r.Case.HasCaseworker(staff.Id)))
+                deadlines.TryGetValue(r.Case.Id, out var next) ? next : null, r.Case.HasCaseworker(staff.Id), plans[r.Case.Id].DueOn))
             .OrderByDescending(r => r.Mine).ThenBy(r => r.NextDeadline ?? DateOnly.MaxValue).ThenBy(r => r.OpenedAt)];
     }
 

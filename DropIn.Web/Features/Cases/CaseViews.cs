@@ -45,7 +45,8 @@ public sealed record CaseFile(
 /// </summary>
 public sealed record OpeningRecord(string? InformedBy, string? CheckedBy, ServiceInformation GivenOnOtherCases);
 
-public sealed record CaseListRow(Guid Id, string Reference, string StudentName, string Category, DateTimeOffset OpenedAt, DateOnly? NextDeadline, bool Mine);
+/// <param name="FollowUpBy">The London day its follow-up is due (<see cref="FollowUpPlan.DueOn"/>).</param>
+public sealed record CaseListRow(Guid Id, string Reference, string StudentName, string Category, DateTimeOffset OpenedAt, DateOnly? NextDeadline, bool Mine, DateOnly FollowUpBy);
 
 /// <param name="Informed">The service information ticked in the dialog, or null when none was.</param>
 public sealed record OpenCaseRequest(int CategoryId, string Summary, ServiceInformationGiven? Informed);
