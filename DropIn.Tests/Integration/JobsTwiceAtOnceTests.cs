@@ -169,6 +169,30 @@ public sealed class JobsTwiceAtOnceTests
     }
 
     [Fact]
+    public async Task AWithdrawalAndARenewalAtOnce_TheWithdrawalStands_AndTheRenewalIsRefusedInWordsIfItCameSecond()
+    {
+        var clock = London.Clock(2026, 6, 8, 10, 0); // Monday
+        var (app, sam, opened, consent) = await ConsentGivenAsync(clock);
+        await using var owned = app;
+        clock.SetUtcNow(London.At(2026, 11, 24, 10, 0));
+
+        // On two tablets at once: the student's withdrawal is recorded as a renewal agreed earlier on the phone is.
+        _meet.Arm();
+        var failures = await AtOnce.RunAsync(
+            () => app.UseAsync<CaseWorkService>(w => w.WithdrawConsentAsync(sam, opened.Id, consent.Id)),
+            () => app.UseAsync<CaseWorkService>(w => w.RenewConsentAsync(sam, opened.Id, consent.Id, new DateOnly(2026, 11, 24), ConsentGivenBy.Phone)));
+
+        Assert.Null(failures[0]);
+        if (failures[1] is not null)
+        {
+            Assert.Equal("The consent to share with Senior Tutor was withdrawn: record new consent instead.", Assert.IsType<DropIn.Domain.RuleException>(failures[1]).Message);
+        }
+
+        await using var db = await new AppointmentHarness(app).DbAsync();
+        Assert.NotNull((await db.Consents.SingleAsync(x => x.Id == consent.Id)).WithdrawnAt);
+    }
+
+    [Fact]
     public async Task FollowUpPrompts_TwoRunsAtOnce_PromptOnce()
     {
         var clock = London.Clock(2026, 11, 23, 10, 0); // Monday

@@ -93,11 +93,13 @@ public sealed class CaseWorkService(CaseAccess access, Microsoft.Extensions.Opti
     public Task SetFollowUpAsync(ClaimsPrincipal user, Guid caseId, DateOnly? on) =>
         access.ChangeAsync(user, caseId, c => c.Case.SetFollowUp(on, LondonTime.Today(c.Now)), CaseAccess.ReappliedMeanwhile); // the prompt job marking the case is no reason to ask again
 
+    /// <summary>The student withdraws consent: nothing more may be shared on it. Re-applied over a renewal saved at the same moment.</summary>
+    /// <exception cref="RuleException">Not this student's consent.</exception>
     public Task WithdrawConsentAsync(ClaimsPrincipal user, Guid caseId, Guid consentId) =>
         access.ChangeAsync(user, caseId, async c =>
         {
             var consent = await c.Db.Consents.SingleOrDefaultAsync(x => x.Id == consentId && x.StudentId == c.Case.StudentId) ?? throw new RuleException("That consent is not this student's.");
             consent.Withdraw(c.Now);
             return true;
-        });
+        }, CaseAccess.ReappliedMeanwhile); // a withdrawal always stands: a renewal or a prompt saved at that moment is no reason to lose it
 }
