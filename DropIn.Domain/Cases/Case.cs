@@ -190,19 +190,14 @@ public sealed class Case
     }
 
     /// <summary>Sets (or, with null, clears) the day a caseworker plans to be next in touch with the student.</summary>
-    /// <param name="on">A London day from <paramref name="today"/> to <see cref="FollowUpRules.MaxMonthsAhead"/> months ahead.</param>
-    /// <exception cref="RuleException">The case is closed, or the day is past or too far ahead.</exception>
+    /// <param name="on">A London day after <paramref name="today"/>, at most <see cref="FollowUpRules.MaxMonthsAhead"/> months ahead (<see cref="FollowUpRules.CheckDay"/>).</param>
+    /// <exception cref="RuleException">The case is closed, or the day is not after today or too far ahead.</exception>
     public void SetFollowUp(DateOnly? on, DateOnly today)
     {
         RequireOpen();
-        if (on < today)
+        if (on is { } day)
         {
-            throw new RuleException("That day has passed; choose today or a later day to follow up.");
-        }
-
-        if (on > today.AddMonths(FollowUpRules.MaxMonthsAhead))
-        {
-            throw new RuleException($"Choose a follow-up day within {FollowUpRules.MaxMonthsAhead} months; a case waiting longer can be closed and reopened.");
+            FollowUpRules.CheckDay(day, today);
         }
 
         if (FollowUpOn != on)

@@ -22,7 +22,10 @@ public enum ClosingCheck
 /// <summary>A case being closed: the outcome, a note, the checklist, and the closing letter sent with it (null when none is).</summary>
 public sealed record CaseClosing(CaseOutcome Outcome, string? Note, ClosingCheck Checks, string? Letter = null)
 {
-    /// <summary>The closing is complete: an outcome from the list, the documents returned, and the student told or written to.</summary>
+    /// <summary>
+    /// The closing is complete: an outcome from the list, the documents returned, and the student told or written to,
+    /// unless the outcome is that they could not be reached (<see cref="CaseOutcome.NoFurtherContact"/>).
+    /// </summary>
     /// <exception cref="RuleException">What is missing, in words.</exception>
     public void Validate()
     {
@@ -36,9 +39,10 @@ public sealed record CaseClosing(CaseOutcome Outcome, string? Note, ClosingCheck
             throw new RuleException("Return the student's original documents first, then tick that they were returned (or that none were held).");
         }
 
-        if (!Checks.HasFlag(ClosingCheck.StudentTold) && Letter is null)
+        // A student who stopped replying cannot be told; the outcome records why they were not.
+        if (!Checks.HasFlag(ClosingCheck.StudentTold) && Letter is null && Outcome != CaseOutcome.NoFurtherContact)
         {
-            throw new RuleException("Tell the student the case is closing, or send them the closing letter.");
+            throw new RuleException("Tell the student the case is closing, or send them the closing letter (or, if they stopped replying, choose the outcome \"No further contact\").");
         }
     }
 }
@@ -68,7 +72,7 @@ public static class ClosingLetter
     }
 
     /// <summary>The letter as it will be sent: trimmed, completed, and short enough to keep on the timeline.</summary>
-    /// <exception cref="RuleException">Empty, still carrying the draft's [brackets], or too long.</exception>
+    /// <exception cref="RuleException">Empty, still carrying [square brackets], or too long.</exception>
     public static string Validated(string letter)
     {
         letter = letter?.Trim() ?? "";
@@ -77,7 +81,8 @@ public static class ClosingLetter
             throw new RuleException("Write the closing letter, or choose not to send one.");
         }
 
-        if (letter.Contains(Placeholder, StringComparison.Ordinal))
+        // Any bracketed part, not only the template's: typing inside the brackets and leaving them is the easy slip.
+        if (letter.Contains('[', StringComparison.Ordinal) || letter.Contains(']', StringComparison.Ordinal))
         {
             throw new RuleException("Replace the part of the letter in [square brackets] with what you did together and where things stand.");
         }

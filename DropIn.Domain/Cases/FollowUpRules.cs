@@ -29,6 +29,24 @@ public static class FollowUpRules
     public const int MaxMonthsAhead = 12;
 
     /// <summary>
+    /// A follow-up day is after today (a plan for the future: contact today is recorded as it happens) and at most
+    /// <see cref="MaxMonthsAhead"/> months ahead. The same check runs in the date dialog, so a refusal keeps what was typed.
+    /// </summary>
+    /// <exception cref="RuleException">The day is today or past, or too far ahead.</exception>
+    public static void CheckDay(DateOnly day, DateOnly today)
+    {
+        if (day <= today)
+        {
+            throw new RuleException("Choose a day after today to follow up; contact made today is recorded on the timeline.");
+        }
+
+        if (day > today.AddMonths(MaxMonthsAhead))
+        {
+            throw new RuleException($"Choose a follow-up day within {MaxMonthsAhead} months; a case waiting longer can be closed and reopened.");
+        }
+    }
+
+    /// <summary>
     /// Whether a timeline entry is contact with the student: advice given, a meeting or hearing, or a contact made
     /// with the student themselves (a call to a landlord moves the case on but is not the student hearing from us).
     /// </summary>

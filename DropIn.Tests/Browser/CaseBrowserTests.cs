@@ -124,6 +124,11 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var inAWeek = DropIn.Domain.Calendar.LondonTime.Today(DateTimeOffset.UtcNow).AddDays(7);
         await Assertions.Expect(dialog.GetByLabel("Follow up on (yyyy-MM-dd)")).ToHaveValueAsync(inAWeek.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Pages.AssertAccessibleAsync(sam);
+        var field = dialog.GetByLabel("Follow up on (yyyy-MM-dd)");
+        await field.FillAsync("2020-01-06");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose a day after today to follow up");
+        await field.FillAsync(inAWeek.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         // A week on, or the next working day if that is a bank holiday (the test database records no closures).

@@ -20,8 +20,18 @@ public sealed class CaseClosingTests
         var told = Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned), "sam", Now));
 
         Assert.Equal("Return the student's original documents first, then tick that they were returned (or that none were held).", documents.Message);
-        Assert.Equal("Tell the student the case is closing, or send them the closing letter.", told.Message);
+        Assert.Equal("Tell the student the case is closing, or send them the closing letter (or, if they stopped replying, choose the outcome \"No further contact\").", told.Message);
         Assert.Equal(CaseStatus.Open, file.Status);
+    }
+
+    [Fact]
+    public void AStudentWhoStoppedReplying_NeedNotBeTold_TheOutcomeSaysWhy()
+    {
+        var file = Open();
+
+        file.Close(new CaseClosing(CaseOutcome.NoFurtherContact, null, ClosingCheck.DocumentsReturned), "sam", Now);
+
+        Assert.Equal((CaseStatus.Closed, ClosingCheck.DocumentsReturned), (file.Status, file.ClosingChecks));
     }
 
     [Fact]
@@ -47,6 +57,9 @@ public sealed class CaseClosingTests
             Assert.Throws<RuleException>(() => ClosingLetter.Validated(draft)).Message);
         Assert.Throws<RuleException>(() => ClosingLetter.Validated("  "));
         Assert.Throws<RuleException>(() => ClosingLetter.Validated(new string('x', TimelineEntry.MaxTextLength + 1)));
+
+        var typedInside = draft.Replace(ClosingLetter.Placeholder, "[The Dean took no further action.]", StringComparison.Ordinal);
+        Assert.Throws<RuleException>(() => ClosingLetter.Validated(typedInside));
 
         var written = draft.Replace(ClosingLetter.Placeholder, "Your appeal was upheld and your mark has been corrected.", StringComparison.Ordinal);
         Assert.Equal(written.Trim(), ClosingLetter.Validated(written));

@@ -100,12 +100,14 @@ public sealed class FollowUpRulesTests
     }
 
     [Fact]
-    public void AFollowUpDate_IsTodayOrLater_WithinAYear_OnAnOpenCase_AndCanBeCleared()
+    public void AFollowUpDate_IsAfterToday_WithinAYear_OnAnOpenCase_AndCanBeCleared()
     {
         var @case = OpenedOn(2026, 11, 23);
         var today = new DateOnly(2026, 11, 23);
 
-        Assert.Equal("That day has passed; choose today or a later day to follow up.", Assert.Throws<RuleException>(() => @case.SetFollowUp(new DateOnly(2026, 11, 22), today)).Message);
+        Assert.Equal("Choose a day after today to follow up; contact made today is recorded on the timeline.",
+            Assert.Throws<RuleException>(() => @case.SetFollowUp(today, today)).Message);
+        Assert.Throws<RuleException>(() => @case.SetFollowUp(new DateOnly(2026, 11, 22), today));
         Assert.Throws<RuleException>(() => @case.SetFollowUp(new DateOnly(2027, 11, 24), today));
         @case.SetFollowUp(new DateOnly(2027, 11, 23), today);
         @case.SetFollowUp(null, today);

@@ -94,7 +94,7 @@ public sealed class CaseFollowUpTests
         await AddAsync(s, new EntryDraft(EntryKind.Meeting, "Met Aisha about the deposit.", MeetingBody: "Advice meeting", Role: MeetingRole.Support));
 
         var refused = await Assert.ThrowsAsync<RuleException>(() => s.App.UseAsync<CaseWorkService>(w => w.SetFollowUpAsync(s.Sam, s.Case.Id, new DateOnly(2026, 11, 20))));
-        Assert.Equal("That day has passed; choose today or a later day to follow up.", refused.Message);
+        Assert.Equal("Choose a day after today to follow up; contact made today is recorded on the timeline.", refused.Message);
         await s.App.UseAsync<CaseWorkService>(w => w.SetFollowUpAsync(s.Sam, s.Case.Id, new DateOnly(2026, 12, 25)));
         var plan = (await FileAsync(s)).FollowUp!;
         Assert.Equal((new DateOnly(2026, 12, 29), true), (plan.DueOn, plan.DateSet)); // 28 December is Boxing Day's substitute
@@ -119,6 +119,21 @@ public sealed class CaseFollowUpTests
         clock.SetUtcNow(London.At(2027, 1, 5, 9, 0));
         Assert.Equal(0, await RunAsync(s.App));
         Assert.Null((await FileAsync(s)).FollowUp);
+    }
+
+    [Fact]
+    public async Task AHearingBookedOnTheTimeline_IsNotContactUntilItsDayHasCome()
+    {
+        var clock = London.Clock(2026, 11, 23, 10, 0); // Monday
+        var s = await CaseOpenedAsync(clock, inactivityWorkingDays: 5);
+        await using var owned = s.App;
+        await AddAsync(s, new EntryDraft(EntryKind.Meeting, "Appeal hearing: Sam to represent.", OccurredAt: London.At(2026, 12, 10, 14, 0), MeetingBody: "Appeals Committee", Role: MeetingRole.Representation));
+
+        var before = (await FileAsync(s)).FollowUp!;
+        Assert.Equal((null, new DateOnly(2026, 11, 30)), (before.LastContact, before.DueOn));
+        clock.SetUtcNow(London.At(2026, 12, 10, 16, 0));
+        var after = (await FileAsync(s)).FollowUp!;
+        Assert.Equal((new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 17)), (after.LastContact, after.DueOn));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOpti
             return [];
         }
 
-        var lastContacts = await LastContactsAsync(db, cases, ct);
+        var lastContacts = await LastContactsAsync(db, cases, clock.GetUtcNow(), ct);
         DateOnly? LastContact(Case x) => lastContacts.TryGetValue(x.Id, out var day) ? day : null;
         var since = cases.Select(x => FollowUpRules.QuietSince(x, LastContact(x))).ToList();
         var calendar = await CalendarAsync(db, since.Min(), Later(since.Max(), LondonTime.Today(clock.GetUtcNow())), ct);
@@ -92,13 +92,16 @@ public sealed class CaseFollowUps(DataChanges changes, TimeProvider clock, IOpti
     /// later: enough for any due day, as the inactivity limit is at most 60 working days and a follow-up date at most
     /// <see cref="FollowUpRules.MaxMonthsAhead"/> months ahead of the day it was set.
     /// </summary>
-    /// <summary>The London day of the latest contact with the student on each of <paramref name="cases"/> that had any.</summary>
-    private static async Task<Dictionary<Guid, DateOnly>> LastContactsAsync(DropInDbContext db, IReadOnlyCollection<Case> cases, CancellationToken ct)
+    /// <summary>
+    /// The London day of the latest contact with the student on each of <paramref name="cases"/> that had any by
+    /// <paramref name="now"/>: a hearing booked on the timeline for next week is not contact until it has happened.
+    /// </summary>
+    private static async Task<Dictionary<Guid, DateOnly>> LastContactsAsync(DropInDbContext db, IReadOnlyCollection<Case> cases, DateTimeOffset now, CancellationToken ct)
     {
         var ids = cases.Select(c => c.Id).ToList();
         // The kinds that can be contact are filtered here and the third party on this side: it is encrypted at rest.
         var entries = await db.TimelineEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.CaseId) && (e.Kind == EntryKind.Advice || e.Kind == EntryKind.Meeting || e.Kind == EntryKind.Contact))
+            .Where(e => ids.Contains(e.CaseId) && e.OccurredAt <= now && (e.Kind == EntryKind.Advice || e.Kind == EntryKind.Meeting || e.Kind == EntryKind.Contact))
             .Select(e => new { e.CaseId, e.Kind, e.ThirdParty, e.OccurredAt }).ToListAsync(ct);
         return entries.Where(e => FollowUpRules.IsContact(e.Kind, e.ThirdParty)).GroupBy(e => e.CaseId)
             .ToDictionary(g => g.Key, g => LondonTime.Today(g.Max(e => e.OccurredAt)));

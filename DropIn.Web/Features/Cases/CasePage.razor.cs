@@ -157,7 +157,7 @@ public partial class CasePage
     private async Task AddPlanAsync(PlanForm mode)
     {
         var title = mode switch { PlanForm.Deadline => "Add a deadline", PlanForm.Action => "Agree an action", PlanForm.FollowUp => "Set a follow-up date", _ => "Record consent to share" };
-        var dialog = await Dialogs.ShowAsync<PlanDialogs>(title, new DialogParameters<PlanDialogs> { { d => d.Mode, mode } },
+        var dialog = await Dialogs.ShowAsync<PlanDialogs>(title, new DialogParameters<PlanDialogs> { { d => d.Mode, mode }, { d => d.FollowUpOn, _file?.FollowUp is { DateSet: true } ? _file.Case.FollowUpOn : null } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: PlanRequest r })
         {
@@ -218,7 +218,7 @@ public partial class CasePage
         }
 
         var dialog = await Dialogs.ShowAsync<CloseCaseDialog>("Close the case", new DialogParameters<CloseCaseDialog> { { d => d.CaseId, Id }, { d => d.LetterDraft, draft } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false }); // a mis-tap beside it would lose the letter
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Case closed", Severity.Success);
