@@ -63,6 +63,9 @@ internal static class DemoCases
         Entry(db, discipline.Id, new EntryDraft(EntryKind.Meeting, "Meeting with the Dean on Thursday; Li asked us to take notes.", LondonTime.ToInstant(today.AddDays(2), new TimeOnly(10, 0)),
             MeetingBody: "College Dean's meeting", Role: MeetingRole.NoteTaker), [], sam, now.AddDays(-5));
         Entry(db, complaint.Id, new EntryDraft(EntryKind.Note, "Faculty responded with an apology; Sofia content to close.", now.AddDays(-20)), [], priya, now.AddDays(-20));
+        // Follow-up in both states: Li's caseworker plans to call after the Dean's meeting; Mei has heard nothing since
+        // her allowances were agreed, so her file says a follow-up is due (and the prompt goes from 09:00).
+        discipline.SetFollowUp(today.AddDays(4), today);
         foreach (var student in new[] { aisha, mei, liam })
         {
             student.RecordInvolvement(now.AddDays(-2));
