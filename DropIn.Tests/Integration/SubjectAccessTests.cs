@@ -149,6 +149,9 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         Assert.Equal([_appeal.Reference, _housing.Reference], cases.Select(c => c.GetProperty("reference").GetString()));
         Assert.Equal("Sam Okafor", cases[0].GetProperty("caseworkers")[0].GetString());
         Assert.Equal("OUTCOMENOTE deposit returned", cases[1].GetProperty("outcomeNote").GetString());
+        // The first-contact record and the closing checklist are the student's data too.
+        Assert.Equal(("NoneFound", "Sam Okafor"), (cases[0].GetProperty("firstContact").GetProperty("conflictFinding").GetString(), cases[0].GetProperty("firstContact").GetProperty("conflictCheckedBy").GetString()));
+        Assert.Equal("DocumentsReturned, StudentTold", cases[1].GetProperty("closingChecks").GetString());
         var timeline = cases.SelectMany(c => c.GetProperty("timeline").EnumerateArray()).ToDictionary(e => e.GetProperty("id").GetGuid());
         Assert.True(timeline[_original.Id].GetProperty("corrected").GetBoolean());
         Assert.Equal("ORIGINALNOTE first meeting", timeline[_original.Id].GetProperty("text").GetString());
@@ -184,6 +187,8 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         }
 
         Assert.Contains("corrected", export.Html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Conflict check</dt><dd>No open dispute found (checked ", export.Html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Closing checks</dt><dd>original documents returned, or none held; student told the case was closing</dd>", export.Html, StringComparison.Ordinal);
         foreach (var other in new[] { "BENSUMMARY", "BENNOTE", "BENENQUIRY", "BENCOMPLAINT", "bc456@cam.ac.uk", "Ben Carter", "FLATMATENOTE" })
         {
             Assert.DoesNotContain(other, text, StringComparison.Ordinal);

@@ -58,6 +58,13 @@ public static class CaseText
         _ => "No further contact",
     };
 
+    /// <summary>The closing checklist's ticks in words, as the subject access record says them.</summary>
+    public static string ClosingChecks(ClosingCheck checks) => string.Join("; ", new[]
+    {
+        checks.HasFlag(ClosingCheck.DocumentsReturned) ? "original documents returned, or none held" : null,
+        checks.HasFlag(ClosingCheck.StudentTold) ? "student told the case was closing" : null,
+    }.Where(x => x is not null));
+
     /// <summary>Each piece of service information, in the order the file lists them.</summary>
     public static readonly (ServiceInformation Item, string Name)[] InformationItems =
     [

@@ -58,7 +58,10 @@ internal static class RecordCompiler
                 [.. entries.Where(e => e.CaseId == c.Id).OrderBy(e => e.OccurredAt).ThenBy(e => e.RecordedAt).Select(e => new RecordTimelineEntry(
                     e.Id, e.Kind.ToString(), e.OccurredAt, e.RecordedAt, Staff(e.RecordedBy), e.Text, e.Method?.ToString(), e.ThirdParty, e.MeetingBody,
                     e.Role?.ToString(), e.SignpostId is { } s ? signposts.GetValueOrDefault(s) : null, e.SharesInformation, e.IsCorrected, e.CorrectedById, e.CorrectsId))],
-                [.. documents.Where(d => d.CaseId == c.Id).OrderBy(d => d.UploadedAt).Select(d => new RecordDocument(d.Id, DocumentRules.SafeName(d.FileName), d.Type.ToString(), d.Size, d.UploadedAt))]))],
+                [.. documents.Where(d => d.CaseId == c.Id).OrderBy(d => d.UploadedAt).Select(d => new RecordDocument(d.Id, DocumentRules.SafeName(d.FileName), d.Type.ToString(), d.Size, d.UploadedAt))],
+                new RecordFirstContact(Names(c.InformationGiven, Cases.CaseText.InformationItems.Select(i => i.Item)), c.InformationGivenHow?.ToString(), c.InformationGivenAt,
+                    c.InformationGivenBy is { } informedBy ? Staff(informedBy) : null, c.ConflictCheckedAt, c.ConflictCheckedBy is { } checkedBy ? Staff(checkedBy) : null, c.ConflictFinding?.ToString()),
+                c.FollowUpOn, Names(c.ClosingChecks, [ClosingCheck.DocumentsReturned, ClosingCheck.StudentTold])))],
             [.. tickets.OrderBy(t => t.CheckedInAt).Select(t => new RecordVisit(t.Id, t.CheckedInAt, t.Topic, t.Status.ToString(), t.Outcome?.ToString(), t.CaseworkerName, Reference(t.CaseId)))],
             [.. appointments.OrderBy(a => a.Start).Select(a => new RecordAppointment(a.Id, a.Start, a.End, a.Kind.ToString(), a.Topic, a.Status.ToString(), Staff(a.StaffId), a.CancelReason, Reference(a.CaseId)))],
             [.. enquiries.OrderBy(e => e.ReceivedAt).Select(e => new RecordEnquiry(e.Id, e.ReceivedAt, e.Channel.ToString(), e.Summary, e.AcknowledgedAt, e.Outcome?.ToString(), e.ClosedReason, Reference(e.CaseId)))],
@@ -129,4 +132,12 @@ internal static class RecordCompiler
 
     /// <summary>Identifies the text without keeping it: a decision holds only while the text is unchanged.</summary>
     public static string Fingerprint(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+
+    /// <summary>The single flags set in <paramref name="value"/>, by name ("A, B"; never a combined name like "All"); null when none is.</summary>
+    private static string? Names<TFlags>(TFlags value, IEnumerable<TFlags> each)
+        where TFlags : struct, Enum
+    {
+        var set = each.Where(f => value.HasFlag(f)).Select(f => f.ToString()).ToList();
+        return set.Count == 0 ? null : string.Join(", ", set);
+    }
 }

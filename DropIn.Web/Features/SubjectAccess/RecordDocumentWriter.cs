@@ -48,7 +48,9 @@ internal static class RecordDocumentWriter
         {
             html.Raw("<h3>Case ").Text(c.Reference).Raw(": ").Text(c.Category).Raw("</h3><dl>")
                 .Fact("Status", Say<CaseStatus>(c.Status, CaseText.Status)).Fact("Opened", When(c.OpenedAt)).Fact("Closed", c.ClosedAt is { } closed ? When(closed) : null)
-                .Fact("Caseworkers", string.Join(", ", c.Caseworkers)).Fact("Summary", c.Summary).Fact("Outcome", Say<CaseOutcome>(c.Outcome, CaseText.Outcome)).Fact("Outcome note", c.OutcomeNote).Raw("</dl>");
+                .Fact("Caseworkers", string.Join(", ", c.Caseworkers)).Fact("Summary", c.Summary).Fact("Outcome", Say<CaseOutcome>(c.Outcome, CaseText.Outcome)).Fact("Outcome note", c.OutcomeNote)
+                .Fact("Service information given", Given(c.FirstContact)).Fact("Conflict check", Checked(c.FirstContact))
+                .Fact("Follow-up date", c.FollowUpOn is { } followUp ? Day(followUp) : null).Fact("Closing checks", Flags<ClosingCheck>(c.ClosingChecks, CaseText.ClosingChecks)).Raw("</dl>");
             html.Table("Deadlines", ["Deadline", "Due", "Met"], c.Deadlines.Select(d => new[] { d.Title, Day(d.DueOn), d.MetAt is { } m ? When(m) : "" }));
             html.Table("Action plan", ["Who", "What", "By", "Done"], c.ActionPlan.Select(a => new[] { Say<PlanParty>(a.Party, CaseText.Party), a.What, a.By is { } by ? Day(by) : "", a.DoneAt is { } d ? When(d) : "" }));
             html.Table("Timeline", ["When", "What", "Recorded by", "Entry"], c.Timeline.Select(e => new[]
@@ -102,6 +104,19 @@ internal static class RecordDocumentWriter
         Enum.TryParse<TValue>(value, out var parsed) && Enum.IsDefined(parsed) ? words(parsed) : value ?? "";
 
     private static string Day(DateOnly date) => date.ToString("d MMM yyyy", English);
+
+    /// <summary>A flags value's names ("A, B") in words; what does not parse is shown as it is.</summary>
+    private static string? Flags<TValue>(string? value, Func<TValue, string> words)
+        where TValue : struct, Enum =>
+        value is null ? null : Enum.TryParse<TValue>(value, out var parsed) ? words(parsed) : value;
+
+    private static string? Given(RecordFirstContact? first) =>
+        first?.InformationGiven is not { } given ? null
+            : $"{Flags<ServiceInformation>(given, CaseText.Information)} ({Say<InformationChannel>(first.InformationGivenHow, CaseText.Channel)}, last recorded {(first.InformationGivenAt is { } at ? When(at) : "")} by {first.InformationGivenBy})";
+
+    private static string? Checked(RecordFirstContact? first) =>
+        first?.ConflictCheckedAt is not { } at ? null
+            : $"{(first.ConflictFinding == nameof(ConflictFinding.PartyToDispute) ? "A party to an open dispute" : "No open dispute found")} (checked {When(at)} by {first.ConflictCheckedBy})";
 
     private static string Size(long bytes) => bytes < 1024 * 1024 ? $"{Math.Max(1, bytes / 1024)} KB" : (bytes / 1024.0 / 1024.0).ToString("0.0", English) + " MB";
 

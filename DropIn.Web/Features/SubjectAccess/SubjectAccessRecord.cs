@@ -78,7 +78,24 @@ public sealed record RecordCase(
     IReadOnlyList<RecordDeadline> Deadlines,
     IReadOnlyList<RecordAction> ActionPlan,
     IReadOnlyList<RecordTimelineEntry> Timeline,
-    IReadOnlyList<RecordDocument> Documents);
+    IReadOnlyList<RecordDocument> Documents,
+    RecordFirstContact? FirstContact = null,
+    DateOnly? FollowUpOn = null,
+    string? ClosingChecks = null);
+
+/// <summary>
+/// What the case records of its first contact: the service information the student was given (flag names, e.g.
+/// "ConfidentialityPolicy, CodeOfPractice"), how and by whom, and the latest conflict check's finding. Added as an
+/// optional part (null in records compiled before), so older readers ignore it and the schema version stands.
+/// </summary>
+public sealed record RecordFirstContact(
+    string? InformationGiven,
+    string? InformationGivenHow,
+    DateTimeOffset? InformationGivenAt,
+    string? InformationGivenBy,
+    DateTimeOffset? ConflictCheckedAt,
+    string? ConflictCheckedBy,
+    string? ConflictFinding);
 
 public sealed record RecordDeadline(Guid Id, string Title, DateOnly DueOn, DateTimeOffset? MetAt);
 
