@@ -36,6 +36,7 @@ public partial class CasePage
     [Inject] public required CaseListsService Lists { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
 
     protected override bool Concerns(LiveChange change) => change is CaseChanged c && c.CaseId == Id;
 
