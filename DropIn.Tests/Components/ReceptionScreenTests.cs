@@ -75,6 +75,9 @@ public sealed class ReceptionScreenTests : MudTestContext, IClassFixture<Recepti
         CheckIn(page, "Ben Stale", null, "Visa");
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='withdrawn-flag']")));
         Assert.Equal(["Ben Stale"], await WaitingAsync());
+        // The form clears for the next student once Ben's check-in has finished: typing before that would be typed
+        // into Ben's details and wiped with them (on a loaded machine the test was quicker than the form).
+        page.WaitForAssertion(() => Assert.Equal("", Inputs(page)[0].GetAttribute("value") ?? ""));
 
         // Flag Tom again, start typing the next student, then the manager checks Tom in anyway.
         CheckIn(page, "Tom Reed", "tr100@cam.ac.uk", "Appeal");
