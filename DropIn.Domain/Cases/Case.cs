@@ -22,6 +22,7 @@ public sealed class Case
     public const int MaxSummaryLength = 2000;
 
     private readonly List<CaseworkerOnCase> _caseworkers = [];
+    private readonly List<OutcomeAchieved> _achieved = [];
 
     private Case()
     {
@@ -46,6 +47,12 @@ public sealed class Case
     public ClosingCheck ClosingChecks { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<CaseworkerOnCase> Caseworkers => _caseworkers;
+
+    /// <summary>What the case achieved for the student, recorded when it closed (empty while open, and for cases closed before outcomes were counted).</summary>
+    public IReadOnlyList<OutcomeAchieved> Achieved => _achieved;
+
+    /// <summary>Advice only or casework, recorded when it closed (null while open, and for cases closed before it was asked).</summary>
+    public ServiceLevel? Level { get; private set; }
 
     /// <summary>The service information the student has been given on this case (none until recorded).</summary>
     public ServiceInformation InformationGiven { get; private set; }
@@ -162,6 +169,8 @@ public sealed class Case
         }
 
         (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy) = (CaseStatus.Closed, closing.Outcome, note, now, by);
+        Level = closing.Level;
+        _achieved.AddRange(OutcomeAchieved.Validated(closing.Achieved));
         ClosingChecks = closing.Checks | (closing.Letter is null ? ClosingCheck.None : ClosingCheck.StudentTold);
         Version++;
     }
@@ -227,7 +236,8 @@ public sealed class Case
             throw new RuleException("This case is already open.");
         }
 
-        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy, ClosingChecks) = (CaseStatus.Open, null, null, null, null, ClosingCheck.None);
+        (Status, Outcome, OutcomeNote, ClosedAt, ClosedBy, ClosingChecks, Level) = (CaseStatus.Open, null, null, null, null, ClosingCheck.None, null);
+        _achieved.Clear();
         Version++;
     }
 

@@ -1,7 +1,7 @@
 namespace DropIn.Domain.Cases;
 
 /// <summary>What a case is about; the list is managed by a manager. A retired category stays on old cases.</summary>
-public sealed class CaseCategory
+public sealed class CaseCategory : NamedListEntry
 {
     public static readonly string[] Defaults =
     [
@@ -13,22 +13,8 @@ public sealed class CaseCategory
     {
     }
 
-    public int Id { get; private set; }
-    public string Name { get; private set; } = "";
-    public bool Active { get; private set; } = true;
-    public int SortOrder { get; private set; }
-
+    /// <exception cref="RuleException">The name is empty or too long.</exception>
     public static CaseCategory Create(string name, int sortOrder) => new() { Name = Valid(name), SortOrder = sortOrder };
-
-    public void Rename(string name) => Name = Valid(name);
-
-    public void SetActive(bool active) => Active = active;
-
-    private static string Valid(string name)
-    {
-        name = name?.Trim() ?? "";
-        return name.Length is > 0 and <= 60 ? name : throw new RuleException("A category name needs 1 to 60 characters.");
-    }
 }
 
 /// <summary>An entry in the managed directory of other services a student can be referred or signposted to.</summary>

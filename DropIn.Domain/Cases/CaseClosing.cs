@@ -19,9 +19,18 @@ public enum ClosingCheck
     All = DocumentsReturned | StudentTold,
 }
 
-/// <summary>A case being closed: the outcome, a note, the checklist, and the closing letter sent with it (null when none is).</summary>
+/// <summary>
+/// A case being closed: the outcome, a note, the checklist, and the closing letter sent with it (null when none is);
+/// with what it achieved for the student (<see cref="Achieved"/>) and how much the service did (<see cref="Level"/>).
+/// </summary>
 public sealed record CaseClosing(CaseOutcome Outcome, string? Note, ClosingCheck Checks, string? Letter = null)
 {
+    /// <summary>Advice only or casework; null until chosen, which closing refuses.</summary>
+    public ServiceLevel? Level { get; init; }
+
+    /// <summary>The outcomes from the managed list, each with the student's financial gain when there was one.</summary>
+    public IReadOnlyList<OutcomeAchieved> Achieved { get; init; } = [];
+
     /// <summary>
     /// The closing is complete: an outcome from the list, the documents returned, and the student told or written to,
     /// unless the outcome is that they could not be reached (<see cref="CaseOutcome.NoFurtherContact"/>).
@@ -32,6 +41,12 @@ public sealed record CaseClosing(CaseOutcome Outcome, string? Note, ClosingCheck
         if (!Enum.IsDefined(Outcome))
         {
             throw new RuleException("Choose an outcome from the list.");
+        }
+
+        OutcomeAchieved.Validated(Achieved);
+        if (Level is not { } level || !Enum.IsDefined(level))
+        {
+            throw new RuleException("Choose whether the case was advice only or casework.");
         }
 
         if (!Checks.HasFlag(ClosingCheck.DocumentsReturned))

@@ -7,6 +7,9 @@ public enum FigureKind
     Count,
     Percentage,
     Average,
+
+    /// <summary>An amount in whole pounds sterling.</summary>
+    Money,
 }
 
 /// <summary>Why a figure is shown as "..".</summary>
@@ -22,6 +25,9 @@ public enum SuppressionReason
 
     /// <summary>A percentage or average based on too few people.</summary>
     BaseTooSmall,
+
+    /// <summary>A money total from too few cases: one student's gain could be worked out from it.</summary>
+    TooFewCases,
 }
 
 /// <summary>
@@ -49,6 +55,7 @@ public sealed record PublishedFigure
         {
             FigureKind.Count => value.ToString("N0", CultureInfo.InvariantCulture),
             FigureKind.Percentage => value.ToString("0", CultureInfo.InvariantCulture) + "%",
+            FigureKind.Money => value.ToString("'£'#,0", CultureInfo.InvariantCulture),
             _ => value.ToString("0.0", CultureInfo.InvariantCulture),
         };
 
@@ -77,6 +84,13 @@ public sealed record PublishedFigure
             : new(FigureKind.Average, Math.Round(valuePerPerson.Average(), 1, MidpointRounding.AwayFromZero), SuppressionReason.None);
     }
 
+    /// <summary>A total in whole pounds, as counted (<see cref="GainTable"/> decides whether it may be shown).</summary>
+    public static PublishedFigure Money(long pounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pounds);
+        return new(FigureKind.Money, pounds, SuppressionReason.None);
+    }
+
     /// <summary>
     /// Why a figure is shown as "..", in words for the key printed beside it (null when it is shown). A symbol is never
     /// left unexplained where it appears: the full rules are in <see cref="DisclosureRules.Statement"/>.
@@ -86,6 +100,7 @@ public sealed record PublishedFigure
         SuppressionReason.Primary => "it counts too few people (1 to 4) to publish without identifying them",
         SuppressionReason.Secondary => "it would let a hidden figure be worked out from a total",
         SuppressionReason.BaseTooSmall => "it is a percentage or average based on too few people",
+        SuppressionReason.TooFewCases => "it is a money total from too few cases to publish without revealing a student's gain",
         _ => null,
     };
 

@@ -143,12 +143,20 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClosingACase_WalksTheChecklist_AndEmailsTheClosingLetterTheCaseworkerCompleted()
+    public async Task ClosingACase_RecordsWhatItAchieved_WalksTheChecklist_AndEmailsTheClosingLetterTheCaseworkerCompleted()
     {
         var sam = await TabletAsync("Sam Okafor");
         await Pages.GotoInteractiveAsync(sam, $"/cases/{_case.Id}");
         await sam.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
         var dialog = sam.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose at least one outcome for the student");
+
+        // What the case achieved, with the money the student gained, and how much the service did.
+        await dialog.GetByLabel("Appeal upheld", new() { Exact = true }).CheckAsync();
+        await dialog.GetByLabel("Fees reduced", new() { Exact = true }).CheckAsync();
+        await dialog.GetByLabel("Financial gain for Fees reduced, £ (optional)").FillAsync("1250");
+        await dialog.GetByLabel("Casework: we wrote, negotiated or represented them").CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Return the student's original documents first");
 
@@ -165,6 +173,7 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case and send" }).ClickAsync();
 
         await Assertions.Expect(sam.GetByTestId("case-status")).ToHaveTextAsync("Closed: Resolved");
+        await Assertions.Expect(sam.GetByTestId("case-achieved")).ToHaveTextAsync("Achieved: Appeal upheld; Fees reduced, £1,250. Casework.");
         await Assertions.Expect(sam.GetByTestId("timeline-entry").First).ToContainTextAsync("Your appeal was upheld and your mark corrected.");
         var sent = (await new AppointmentHarness(_app).OutboxAsync()).Where(m => m.To == "ar123@cam.ac.uk").ToList();
         Assert.Equal("A letter for you", Assert.Single(sent).Subject);

@@ -22,7 +22,7 @@ public sealed class CaseSettingsBrowserTests(BrowserFixture browser) : IAsyncLif
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task CaseSettings_OnATablet_AddsAServiceToTheDirectory_AndRetiresACategory()
+    public async Task CaseSettings_OnATablet_AddsAServiceToTheDirectory_RetiresACategory_AndKeepsTheOutcomes()
     {
         var page = await Pages.SignedInPageAsync(browser.Browser, _app.ServerAddress, AppFactory.EmailOf("Morgan Manager"), AppFactory.StaffPassword, Pages.Tablet);
         await Pages.GotoInteractiveAsync(page, "/cases/settings");
@@ -40,6 +40,20 @@ public sealed class CaseSettingsBrowserTests(BrowserFixture browser) : IAsyncLif
         await page.GetByRole(AriaRole.Button, new() { Name = "Retire Housing" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Restore Housing" })).ToBeVisibleAsync();
         await Pages.AssertNoHorizontalScrollAsync(page);
+
+        // The outcomes counted when a case closes: one added, one renamed.
+        await Assertions.Expect(page.GetByTestId("outcomes-table")).ToContainTextAsync("Deposit recovered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an outcome" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Outcome").FillAsync("Bursary awarded");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("outcomes-table")).ToContainTextAsync("Bursary awarded");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rename Hardship award" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Outcome").FillAsync("Hardship fund award");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("outcomes-table")).ToContainTextAsync("Hardship fund award");
+        await page.SetViewportSizeAsync(320, 640);
+        await Pages.AssertNoHorizontalScrollAsync(page);
+        await Pages.AssertAccessibleAsync(page);
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class CaseClosingTests
     {
         var file = Open();
 
-        var documents = Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.StudentTold), "sam", Now));
-        var told = Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned), "sam", Now));
+        var documents = Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.StudentTold).Counted(), "sam", Now));
+        var told = Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned).Counted(), "sam", Now));
 
         Assert.Equal("Return the student's original documents first, then tick that they were returned (or that none were held).", documents.Message);
         Assert.Equal("Tell the student the case is closing, or send them the closing letter (or, if they stopped replying, choose the outcome \"No further contact\").", told.Message);
@@ -29,7 +29,7 @@ public sealed class CaseClosingTests
     {
         var file = Open();
 
-        file.Close(new CaseClosing(CaseOutcome.NoFurtherContact, null, ClosingCheck.DocumentsReturned), "sam", Now);
+        file.Close(new CaseClosing(CaseOutcome.NoFurtherContact, null, ClosingCheck.DocumentsReturned).Counted(), "sam", Now);
 
         Assert.Equal((CaseStatus.Closed, ClosingCheck.DocumentsReturned), (file.Status, file.ClosingChecks));
     }
@@ -39,7 +39,7 @@ public sealed class CaseClosingTests
     {
         var file = Open();
 
-        file.Close(new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.DocumentsReturned, Letter: "Dear Aisha, we have closed your case."), "sam", Now);
+        file.Close(new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.DocumentsReturned, Letter: "Dear Aisha, we have closed your case.").Counted(), "sam", Now);
 
         Assert.Equal((CaseStatus.Closed, ClosingCheck.All), (file.Status, file.ClosingChecks));
         file.Reopen();

@@ -102,10 +102,10 @@ public sealed class CaseRulesTests
     public void ClosedCase_RefusesChanges_UntilReopened()
     {
         var file = Open();
-        file.Close(new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.All), "sam", Now);
+        file.Close(new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.All).Counted(), "sam", Now);
 
         Assert.Throws<RuleException>(() => file.ChangeSummary("x", file.Summary, "sam", Now));
-        Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All), "sam", Now));
+        Assert.Throws<RuleException>(() => file.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All).Counted(), "sam", Now));
         file.Reopen();
         Assert.Equal((CaseStatus.Open, (CaseOutcome?)null), (file.Status, file.Outcome));
     }

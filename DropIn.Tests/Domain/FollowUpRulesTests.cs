@@ -95,7 +95,7 @@ public sealed class FollowUpRulesTests
         Assert.False(@case.FollowUpPromptDue(afterCall, new DateOnly(2026, 12, 7)));
         Assert.True(@case.FollowUpPromptDue(afterCall, new DateOnly(2026, 12, 8)));
 
-        @case.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All), "sam", London.At(2026, 12, 8, 8, 0));
+        @case.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All).Counted(), "sam", London.At(2026, 12, 8, 8, 0));
         Assert.False(@case.FollowUpPromptDue(afterCall, new DateOnly(2026, 12, 8)));
     }
 
@@ -113,7 +113,7 @@ public sealed class FollowUpRulesTests
         @case.SetFollowUp(null, today);
         Assert.Null(@case.FollowUpOn);
 
-        @case.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All), "sam", London.At(2026, 11, 23, 11, 0));
+        @case.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All).Counted(), "sam", London.At(2026, 11, 23, 11, 0));
         Assert.Throws<RuleException>(() => @case.SetFollowUp(new DateOnly(2026, 11, 30), today));
     }
 }

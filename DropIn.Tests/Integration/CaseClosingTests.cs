@@ -48,7 +48,7 @@ public sealed class CaseClosingTests : IAsyncLifetime
         var letter = draft.Replace(ClosingLetter.Placeholder, "Your appeal was upheld and the Faculty has corrected your mark.", StringComparison.Ordinal);
         var before = (await new AppointmentHarness(_app).OutboxAsync()).Count;
 
-        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, opened.Id, new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.DocumentsReturned, letter)));
+        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, opened.Id, new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.DocumentsReturned, letter).Counted()));
 
         var mail = Assert.Single((await new AppointmentHarness(_app).OutboxAsync()).Skip(before));
         Assert.Equal(("ar123@cam.ac.uk", "A letter for you"), (mail.To, mail.Subject));
@@ -69,14 +69,35 @@ public sealed class CaseClosingTests : IAsyncLifetime
 
         Assert.Null(await _app.UseAsync<CaseClosingService, string?>(c => c.LetterDraftAsync(_sam, noEmail.Id)));
         var noAddress = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseClosingService>(c =>
-            c.CloseAsync(_sam, noEmail.Id, new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned, "Dear Ben, we have closed your case."))));
+            c.CloseAsync(_sam, noEmail.Id, new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned, "Dear Ben, we have closed your case.").Counted())));
         var unfinished = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseClosingService>(c =>
-            c.CloseAsync(_sam, withEmail.Id, new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned, draft))));
+            c.CloseAsync(_sam, withEmail.Id, new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.DocumentsReturned, draft).Counted())));
 
         Assert.Equal("This student has no email address on their record: tell them the case is closing another way, and tick that they were told.", noAddress.Message);
         Assert.Contains("[square brackets]", unfinished.Message, StringComparison.Ordinal);
         Assert.Equal(CaseStatus.Open, (await FileAsync(noEmail)).Case.Status);
         Assert.Equal(CaseStatus.Open, (await FileAsync(withEmail)).Case.Status);
         Assert.Equal(before, (await new AppointmentHarness(_app).OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task WhatTheCaseAchieved_ShowsOnTheClosedFile_WithTheMoneyGained_AndARetiredOutcomeIsRefused()
+    {
+        var opened = await OpenForAsync(new StudentProfile("Tom Reed", Email: "tr100@cam.ac.uk"));
+        var manager = await _app.StaffAsync("Morgan Manager", Roles.Manager);
+        var kinds = (await _app.UseAsync<CaseListsService, IReadOnlyList<OutcomeKind>>(l => l.ActiveOutcomeKindsAsync(_sam))).ToDictionary(k => k.Name, k => k.Id);
+        await _app.UseAsync<CaseListsService, OutcomeKind>(l => l.SetOutcomeKindActiveAsync(manager, kinds["Hardship award"], false));
+        var closing = new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All) { Level = ServiceLevel.Casework };
+
+        // The dialog was opened before the manager retired it.
+        var retired = await Assert.ThrowsAsync<RuleException>(() => _app.UseAsync<CaseClosingService>(c =>
+            c.CloseAsync(_sam, opened.Id, closing with { Achieved = [new(kinds["Hardship award"], 400)] })));
+        await _app.UseAsync<CaseClosingService>(c =>
+            c.CloseAsync(_sam, opened.Id, closing with { Achieved = [new(kinds["Fees reduced"], null), new(kinds["Deposit recovered"], 1250)] }));
+
+        Assert.Equal("One of the outcomes chosen has just been retired from the list; choose again.", retired.Message);
+        var file = await FileAsync(opened);
+        Assert.Equal(["Deposit recovered, £1,250", "Fees reduced"], file.Achieved);
+        Assert.Equal(ServiceLevel.Casework, file.Case.Level);
     }
 }

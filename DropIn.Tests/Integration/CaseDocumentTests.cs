@@ -228,7 +228,7 @@ public sealed class CaseDocumentTests : IAsyncLifetime
         await using (var db = await DbAsync())
         {
             var found = await db.Cases.SingleAsync(c => c.Id == _case.Id);
-            found.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All), "sam", _clock.GetUtcNow());
+            found.Close(new CaseClosing(CaseOutcome.Resolved, null, ClosingCheck.All).Counted(), "sam", _clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

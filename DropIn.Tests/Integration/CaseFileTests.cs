@@ -85,7 +85,7 @@ public sealed class CaseFileTests : IAsyncLifetime
         Assert.Equal("Appeal form to the Examinations Office", Assert.Single(file.Deadlines).Title);
         Assert.Equal(PlanParty.Student, Assert.Single(file.Plan).Party);
 
-        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_priya, opened.Id, new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.All)));
+        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_priya, opened.Id, new CaseClosing(CaseOutcome.Resolved, "Appeal upheld", ClosingCheck.All).Counted()));
         var refused = await Assert.ThrowsAsync<RuleException>(() => Work(w => w.AddEntryAsync(_sam, opened.Id, new EntryDraft(EntryKind.Note, "Late note"))));
         Assert.Contains("closed", refused.Message);
         await _app.UseAsync<CaseService>(c => c.ReopenAsync(_sam, opened.Id));

@@ -115,7 +115,7 @@ public sealed class CaseFollowUpTests
         await s.App.UseAsync<CaseWorkService>(w => w.SetFollowUpAsync(s.Sam, s.Case.Id, null));
         Assert.Equal(1, await RunAsync(s.App));
         await s.App.UseAsync<CaseWorkService>(w => w.SetFollowUpAsync(s.Sam, s.Case.Id, new DateOnly(2027, 1, 5)));
-        await s.App.UseAsync<CaseClosingService>(c => c.CloseAsync(s.Sam, s.Case.Id, new CaseClosing(CaseOutcome.NoFurtherContact, null, ClosingCheck.All)));
+        await s.App.UseAsync<CaseClosingService>(c => c.CloseAsync(s.Sam, s.Case.Id, new CaseClosing(CaseOutcome.NoFurtherContact, null, ClosingCheck.All).Counted()));
         clock.SetUtcNow(London.At(2027, 1, 5, 9, 0));
         Assert.Equal(0, await RunAsync(s.App));
         Assert.Null((await FileAsync(s)).FollowUp);

@@ -137,4 +137,31 @@ public sealed class CaseListsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.ActiveCategoriesAsync(reception)));
         await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.ActiveSignpostsAsync(reception)));
     }
+
+    [Fact]
+    public async Task Outcomes_StartWithTheAuditsList_AreKeptLikeCategories_AndTheLastInUseCannotBeRetired()
+    {
+        var seeded = await ListsAsync(l => l.OutcomeKindsAsync(_manager));
+        Assert.Equal(OutcomeKind.Defaults, seeded.Select(k => k.Name));
+
+        var added = await ListsAsync(l => l.AddOutcomeKindAsync(_manager, " Bursary awarded "));
+        var duplicate = await Assert.ThrowsAsync<RuleException>(() => ListsAsync(l => l.AddOutcomeKindAsync(_manager, "deposit recovered")));
+        var renamed = await ListsAsync(l => l.RenameOutcomeKindAsync(_manager, added.Id, "Bursary or grant awarded"));
+        foreach (var kind in seeded)
+        {
+            await ListsAsync(l => l.SetOutcomeKindActiveAsync(_manager, kind.Id, false));
+        }
+
+        var last = await Assert.ThrowsAsync<RuleException>(() => ListsAsync(l => l.SetOutcomeKindActiveAsync(_manager, added.Id, false)));
+        var offered = await ListsAsync(l => l.ActiveOutcomeKindsAsync(_sam));
+
+        Assert.Equal("There is already an outcome called \"deposit recovered\" (perhaps retired); restore or rename that one instead.", duplicate.Message);
+        Assert.Equal(("Bursary or grant awarded", seeded.Count), (renamed.Name, renamed.SortOrder));
+        Assert.Equal("Keep at least one outcome in use, or no case could be closed.", last.Message);
+        Assert.Equal(["Bursary or grant awarded"], offered.Select(k => k.Name));
+        await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.AddOutcomeKindAsync(_sam, "Anything")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.RenameOutcomeKindAsync(_sam, added.Id, "Anything")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.SetOutcomeKindActiveAsync(_sam, added.Id, false)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.OutcomeKindsAsync(_sam)));
+    }
 }

@@ -255,7 +255,7 @@ public sealed partial class FeedbackTests : IAsyncLifetime
         var category = (await _app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(_sam)))[0].Id;
         var opened = await _app.UseAsync<CaseService, Case>(c => c.OpenAsync(_sam, studentId, category, "Appeal"));
         _clock.SetUtcNow(closeAt);
-        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, opened.Id, new CaseClosing(outcome, null, ClosingCheck.All)));
+        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, opened.Id, new CaseClosing(outcome, null, ClosingCheck.All).Counted()));
         return opened.Id;
     }
 

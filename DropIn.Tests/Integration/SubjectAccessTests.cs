@@ -75,7 +75,12 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         await _app.UseAsync<CaseWorkService>(w => w.AddDeadlineAsync(_sam, _appeal.Id, "DEADLINETITLE appeal form", new DateOnly(2026, 12, 4)));
         await _app.UseAsync<CaseWorkService>(w => w.AgreeActionAsync(_sam, _appeal.Id, PlanParty.Student, "ACTIONWHAT ask the GP", new DateOnly(2026, 11, 30)));
         _document = await _app.UseAsync<CaseDocumentService, CaseDocument>(d => d.UploadAsync(_sam, _appeal.Id, "gp-letter.pdf", SampleFiles.Pdf().Length, new MemoryStream(SampleFiles.Pdf())));
-        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, _housing.Id, new CaseClosing(CaseOutcome.Resolved, "OUTCOMENOTE deposit returned", ClosingCheck.All)));
+        var deposit = (await _app.UseAsync<CaseListsService, IReadOnlyList<OutcomeKind>>(l => l.ActiveOutcomeKindsAsync(_sam))).Single(k => k.Name == "Deposit recovered").Id;
+        await _app.UseAsync<CaseClosingService>(c => c.CloseAsync(_sam, _housing.Id, new CaseClosing(CaseOutcome.Resolved, "OUTCOMENOTE deposit returned", ClosingCheck.All)
+        {
+            Level = ServiceLevel.AdviceOnly,
+            Achieved = [new(deposit, 650)],
+        }));
 
         _visit = await new QueueHarness(_app).CheckInAsync(_reception, "Aisha Rahman");
         await _app.UseAsync<CaseService>(c => c.AddToCaseAsync(_sam, new LinkSource(LinkSourceKind.Visit, _visit.Id), _aisha.Id, _appeal.Id));
@@ -152,6 +157,9 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         // The first-contact record and the closing checklist are the student's data too.
         Assert.Equal(("NoneFound", "Sam Okafor"), (cases[0].GetProperty("firstContact").GetProperty("conflictFinding").GetString(), cases[0].GetProperty("firstContact").GetProperty("conflictCheckedBy").GetString()));
         Assert.Equal("DocumentsReturned, StudentTold", cases[1].GetProperty("closingChecks").GetString());
+        // So is what the case achieved for them, and the money they gained.
+        var achieved = Assert.Single(cases[1].GetProperty("achieved").EnumerateArray());
+        Assert.Equal(("Deposit recovered", 650, "AdviceOnly"), (achieved.GetProperty("outcome").GetString(), achieved.GetProperty("pounds").GetInt32(), cases[1].GetProperty("level").GetString()));
         var timeline = cases.SelectMany(c => c.GetProperty("timeline").EnumerateArray()).ToDictionary(e => e.GetProperty("id").GetGuid());
         Assert.True(timeline[_original.Id].GetProperty("corrected").GetBoolean());
         Assert.Equal("ORIGINALNOTE first meeting", timeline[_original.Id].GetProperty("text").GetString());
@@ -189,6 +197,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         Assert.Contains("corrected", export.Html, StringComparison.Ordinal);
         Assert.Contains("<dt>Conflict check</dt><dd>No open dispute found (checked ", export.Html, StringComparison.Ordinal);
         Assert.Contains("<dt>Closing checks</dt><dd>original documents returned, or none held; student told the case was closing</dd>", export.Html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>What the case achieved</dt><dd>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode("Deposit recovered, £650")}</dd><dt>Advice or casework</dt><dd>Advice only</dd>", export.Html, StringComparison.Ordinal);
         foreach (var other in new[] { "BENSUMMARY", "BENNOTE", "BENENQUIRY", "BENCOMPLAINT", "bc456@cam.ac.uk", "Ben Carter", "FLATMATENOTE" })
         {
             Assert.DoesNotContain(other, text, StringComparison.Ordinal);

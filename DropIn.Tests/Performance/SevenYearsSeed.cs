@@ -1,3 +1,4 @@
+using DropIn.Tests.Infrastructure;
 using Bogus;
 using DropIn.Domain.Appointments;
 using DropIn.Domain.Calendar;
@@ -64,7 +65,7 @@ internal static class SevenYearsSeed
                 var @case = Case.Open(student.Id, categories[random.Next(categories.Count)], ++caseNumber, faker.Lorem.Sentence(12), By, opened);
                 if (random.NextDouble() < 0.8)
                 {
-                    @case.Close(new CaseClosing(Enum.GetValues<CaseOutcome>()[random.Next(6)], null, ClosingCheck.All), By, opened.AddDays(7 + random.Next(90)));
+                    @case.Close(new CaseClosing(Enum.GetValues<CaseOutcome>()[random.Next(6)], null, ClosingCheck.All).Counted(), By, opened.AddDays(7 + random.Next(90)));
                 }
 
                 pending.Add(@case);

@@ -61,6 +61,13 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
                 db.CaseCategories.AddRange(CaseCategory.Defaults.Select((name, i) => CaseCategory.Create(name, i)));
                 await db.SaveChangesAsync(cancellationToken);
             }
+
+            // The outcomes an advice-quality audit asks about, to start with; a manager edits the list from then on.
+            if (!await db.OutcomeKinds.AnyAsync(cancellationToken))
+            {
+                db.OutcomeKinds.AddRange(OutcomeKind.Defaults.Select((name, i) => OutcomeKind.Create(name, i)));
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         await using var scope = services.CreateAsyncScope();

@@ -42,6 +42,7 @@ public class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldPro
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
     public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+    public DbSet<OutcomeKind> OutcomeKinds => Set<OutcomeKind>();
     public DbSet<Signpost> Signposts => Set<Signpost>();
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();

@@ -18,6 +18,7 @@ internal static class DemoCases
         var (sam, priya) = (caseworkers[0].Id, caseworkers[1].Id);
         var today = LondonTime.Today(now);
         var categories = await db.CaseCategories.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+        var outcomes = await db.OutcomeKinds.ToDictionaryAsync(k => k.Name, k => k.Id, ct);
         var aisha = Student.Register(new StudentProfile("Aisha Rahman", Pronouns: "she/her", Email: "ar123@cam.ac.uk", StudentNumber: "AR123", College: "Girton",
             Department: "Engineering", Course: "Engineering Tripos", Year: "2nd year"), sam, now.AddDays(-12));
         var mei = Student.Register(new StudentProfile("Mei Chen", Email: "mc456@cam.ac.uk", StudentNumber: "MC456", College: "Trinity", Course: "Natural Sciences",
@@ -37,7 +38,11 @@ internal static class DemoCases
         appeal.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.All, InformationChannel.InPerson), sam, now.AddDays(-12));
         allowances.RecordConflictCheck([], priya, now.AddDays(-30));
         allowances.RecordInformationGiven(new ServiceInformationGiven(ServiceInformation.ConfidentialityPolicy | ServiceInformation.CodeOfPractice, InformationChannel.Email), priya, now.AddDays(-30));
-        complaint.Close(new CaseClosing(CaseOutcome.PartlyResolved, "Faculty apologised; no change to the mark.", ClosingCheck.All), priya, now.AddDays(-20));
+        complaint.Close(new CaseClosing(CaseOutcome.PartlyResolved, "Faculty apologised; no change to the mark.", ClosingCheck.All)
+        {
+            Level = ServiceLevel.Casework,
+            Achieved = [new(outcomes["Complaint resolved"], null)],
+        }, priya, now.AddDays(-20));
         discipline.AddCaseworker(priya);
         db.Cases.AddRange(appeal, allowances, discipline, complaint);
 
@@ -45,7 +50,11 @@ internal static class DemoCases
         var longAgo = now.AddYears(-7).AddDays(-10);
         var tom = Student.Register(new StudentProfile("Tom Reed", Email: "tr100@cam.ac.uk", College: "King's", Course: "Economics", Year: "2nd year"), priya, longAgo);
         var deposit = Case.Open(tom.Id, categories["Housing"], 5, "Deposit dispute with a private landlord.", priya, longAgo);
-        deposit.Close(new CaseClosing(CaseOutcome.Resolved, "Deposit returned in full.", ClosingCheck.All), priya, longAgo);
+        deposit.Close(new CaseClosing(CaseOutcome.Resolved, "Deposit returned in full.", ClosingCheck.All)
+        {
+            Level = ServiceLevel.AdviceOnly,
+            Achieved = [new(outcomes["Deposit recovered"], 650)],
+        }, priya, longAgo);
         db.Students.Add(tom);
         db.Cases.Add(deposit);
 

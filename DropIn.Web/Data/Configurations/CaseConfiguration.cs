@@ -83,6 +83,17 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             caseworker.Property(c => c.StaffId).HasMaxLength(450);
         });
         @case.Navigation(c => c.Caseworkers).HasField("_caseworkers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        @case.Property(c => c.Level).HasConversion<string>().HasMaxLength(20);
+        @case.OwnsMany(c => c.Achieved, achieved =>
+        {
+            achieved.ToTable("CaseOutcomes");
+            achieved.WithOwner().HasForeignKey("CaseId");
+            achieved.HasKey("CaseId", nameof(OutcomeAchieved.KindId));
+            // Statistics count outcomes by kind; a retired kind stays on the cases that used it.
+            achieved.HasIndex(a => a.KindId);
+            achieved.HasOne<OutcomeKind>().WithMany().HasForeignKey(a => a.KindId).OnDelete(DeleteBehavior.Restrict);
+        });
+        @case.Navigation(c => c.Achieved).HasField("_achieved").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -176,6 +187,16 @@ internal sealed class CaseCategoryConfiguration : IEntityTypeConfiguration<CaseC
         category.HasKey(c => c.Id);
         category.HasIndex(c => c.Name).IsUnique();
         category.Property(c => c.Name).HasMaxLength(60);
+    }
+}
+
+internal sealed class OutcomeKindConfiguration : IEntityTypeConfiguration<OutcomeKind>
+{
+    public void Configure(EntityTypeBuilder<OutcomeKind> kind)
+    {
+        kind.HasKey(k => k.Id);
+        kind.HasIndex(k => k.Name).IsUnique();
+        kind.Property(k => k.Name).HasMaxLength(NamedListEntry.MaxNameLength);
     }
 }
 

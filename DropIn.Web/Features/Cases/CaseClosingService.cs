@@ -30,26 +30,33 @@ public sealed class CaseClosingService(IDbContextFactory<DropInDbContext> dbFact
     }
 
     /// <summary>
-    /// Closes the case (<see cref="Case.Close"/>). With a letter, it is queued to the student's email address under a
-    /// subject that gives nothing away, and recorded on the timeline as an email contact, in the same transaction.
+    /// Closes the case (<see cref="Case.Close"/>) with its outcomes, each from the managed list and still in use. With
+    /// a letter, it is queued to the student's email address under a subject that gives nothing away, and recorded on
+    /// the timeline as an email contact, in the same transaction.
     /// </summary>
-    /// <exception cref="RuleException">The checklist is incomplete, the letter is not ready (<see cref="ClosingLetter.Validated"/>), the student has no email address, or the case is closed already.</exception>
+    /// <exception cref="RuleException">The checklist or the outcomes are incomplete, an outcome was retired meanwhile, the letter is not ready (<see cref="ClosingLetter.Validated"/>), the student has no email address, or the case is closed already.</exception>
     public Task CloseAsync(ClaimsPrincipal user, Guid caseId, CaseClosing closing) =>
         access.ChangeAsync(user, caseId, async c =>
         {
+            var kinds = closing.Achieved.Select(a => a.KindId).ToList();
+            if (await c.Db.OutcomeKinds.CountAsync(k => kinds.Contains(k.Id) && k.Active) != kinds.Distinct().Count())
+            {
+                throw new RuleException("One of the outcomes chosen has just been retired from the list; choose again.");
+            }
+
+            string? email = null;
             if (closing.Letter is { } written)
             {
-                var letter = ClosingLetter.Validated(written);
-                closing = closing with { Letter = letter };
-                var email = await c.Db.Students.Where(s => s.Id == c.Case.StudentId).Select(s => s.Email).SingleAsync()
+                closing = closing with { Letter = ClosingLetter.Validated(written) };
+                email = await c.Db.Students.Where(s => s.Id == c.Case.StudentId).Select(s => s.Email).SingleAsync()
                     ?? throw new RuleException("This student has no email address on their record: tell them the case is closing another way, and tick that they were told.");
-                c.Case.Close(closing, c.Staff.Id, c.Now);
+            }
+
+            c.Case.Close(closing, c.Staff.Id, c.Now);
+            if (closing.Letter is { } letter && email is not null)
+            {
                 c.Db.TimelineEntries.Add(TimelineEntry.Record(caseId, new EntryDraft(EntryKind.Contact, letter, Method: ContactMethod.Email), [], null, c.Staff.Id, c.Now));
                 c.Db.Outbox.Add(new OutboxMessage(email, ConductLetters.EmailSubject, EmailBody.Letter(letter), null, c.Now));
-            }
-            else
-            {
-                c.Case.Close(closing, c.Staff.Id, c.Now);
             }
 
             return true;

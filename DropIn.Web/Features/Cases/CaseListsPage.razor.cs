@@ -9,10 +9,11 @@ using MudBlazor;
 
 namespace DropIn.Web.Features.Cases;
 
-/// <summary>Managers keep the case categories and the referral directory here. Only managers see it, so it does not update live.</summary>
+/// <summary>Managers keep the case categories, the outcomes and the referral directory here. Only managers see it, so it does not update live.</summary>
 public partial class CaseListsPage
 {
     private IReadOnlyList<CaseCategory>? _categories;
+    private IReadOnlyList<OutcomeKind>? _outcomes;
     private IReadOnlyList<Signpost>? _signposts;
     private ClaimsPrincipal _user = new();
 
@@ -29,42 +30,54 @@ public partial class CaseListsPage
     private async Task ReloadAsync()
     {
         _categories = await Lists.CategoriesAsync(_user);
+        _outcomes = await Lists.OutcomeKindsAsync(_user);
         _signposts = await Lists.SignpostsAsync(_user);
     }
 
-    private async Task AddCategoryAsync()
+    private NamedList Categories => new("category", "Add a category", "What is the new kind of case called?", "The new name shows on every case in this category, including closed ones.",
+        name => Lists.AddCategoryAsync(_user, name), (id, name) => Lists.RenameCategoryAsync(_user, id, name), (id, active) => Lists.SetCategoryActiveAsync(_user, id, active));
+
+    private NamedList Outcomes => new("outcome", "Add an outcome", "What is the new outcome called?", "The new name shows on every closed case that achieved it, and in the statistics.",
+        name => Lists.AddOutcomeKindAsync(_user, name), (id, name) => Lists.RenameOutcomeKindAsync(_user, id, name), (id, active) => Lists.SetOutcomeKindActiveAsync(_user, id, active));
+
+    private async Task AddAsync(NamedList list)
     {
-        var name = await Dialogs.PromptAsync("Add a category", "What is the new kind of case called?", "Category", "Add");
+        var name = await Dialogs.PromptAsync(list.AddTitle, list.AddPrompt, Capitalised(list.Noun), "Add");
         if (name is not null)
         {
-            await ActAsync(() => Lists.AddCategoryAsync(_user, name), $"Added {name}");
+            await ActAsync(() => list.Add(name), $"Added {name}");
         }
     }
 
-    private async Task RenameCategoryAsync(CaseCategory category)
+    private async Task RenameAsync(NamedList list, NamedListEntry entry)
     {
-        // Renaming changes the name on every case in this category, old ones too.
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>($"Rename {category.Name}", new DialogParameters<TextPromptDialog>
+        // Renaming changes the name wherever the entry is used, on old cases too.
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>($"Rename {entry.Name}", new DialogParameters<TextPromptDialog>
         {
-            { d => d.Prompt, "The new name shows on every case in this category, including closed ones." },
-            { d => d.Label, "Category" },
+            { d => d.Prompt, list.RenamePrompt },
+            { d => d.Label, Capitalised(list.Noun) },
             { d => d.ConfirmText, "Rename" },
-            { d => d.MaxLength, 60 },
-            { d => d.InitialText, category.Name },
+            { d => d.MaxLength, NamedListEntry.MaxNameLength },
+            { d => d.InitialText, entry.Name },
         });
         if (await dialog.Result is { Canceled: false, Data: string name })
         {
-            await ActAsync(() => Lists.RenameCategoryAsync(_user, category.Id, name), $"Renamed to {name}");
+            await ActAsync(() => list.Rename(entry.Id, name), $"Renamed to {name}");
         }
     }
 
-    private Task ToggleCategoryAsync(CaseCategory category) =>
-        ActAsync(() => Lists.SetCategoryActiveAsync(_user, category.Id, !category.Active), $"{(category.Active ? "Retired" : "Restored")} {category.Name}");
+    private Task ToggleAsync(NamedList list, NamedListEntry entry) =>
+        ActAsync(() => list.SetActive(entry.Id, !entry.Active), $"{(entry.Active ? "Retired" : "Restored")} {entry.Name}");
+
+    private static string Capitalised(string noun) => char.ToUpperInvariant(noun[0]) + noun[1..];
 
     private Task ToggleSignpostAsync(Signpost signpost) =>
         ActAsync(() => Lists.SetSignpostActiveAsync(_user, signpost.Id, !signpost.Active), $"{(signpost.Active ? "Retired" : "Restored")} {signpost.Name}");
 
     private static string ToggleLabel(bool active, string name) => $"{(active ? "Retire" : "Restore")} {name}";
+
+    /// <summary>One of the named lists, with what its dialogs say and the service calls that change it.</summary>
+    private sealed record NamedList(string Noun, string AddTitle, string AddPrompt, string RenamePrompt, Func<string, Task> Add, Func<int, string, Task> Rename, Func<int, bool, Task> SetActive);
 
     private Task AddSignpostAsync() => SignpostDialogAsync("Add a service to the directory", null,
         input => Lists.AddSignpostAsync(_user, input.Name, input.Description, input.Contact));

@@ -154,9 +154,23 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
             .Select(c => c.InformationGiven).ToListAsync();
         var opening = new OpeningRecord(NameOf(found.InformationGivenBy), NameOf(found.ConflictCheckedBy), givenElsewhere.Aggregate(ServiceInformation.None, (all, given) => all | given));
         var followUp = found.Status == CaseStatus.Open ? await followUps.PlanAsync(db, found) : null;
-        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId), opening, followUp);
+        var achieved = await AchievedAsync(db, found);
+        return new CaseFile(found, student, category, caseworkers, timeline, timelineCount, deadlines, plan, consents, await StudentLinks.LoadAsync(db, found.StudentId), opening, followUp, achieved);
 
         string? NameOf(string? staffId) => staffId is null ? null : names.GetValueOrDefault(staffId, "(former staff)");
+    }
+
+    /// <summary>What a closed case achieved, in the list's order, each as "name" or "name, £gain".</summary>
+    private static async Task<IReadOnlyList<string>> AchievedAsync(DropInDbContext db, Case found)
+    {
+        if (found.Achieved.Count == 0)
+        {
+            return [];
+        }
+
+        var kinds = found.Achieved.Select(a => a.KindId).ToList();
+        var names = await db.OutcomeKinds.AsNoTracking().Where(k => kinds.Contains(k.Id)).OrderBy(k => k.SortOrder).ThenBy(k => k.Name).ToListAsync();
+        return [.. names.Select(k => found.Achieved.Single(a => a.KindId == k.Id).Pounds is { } pounds ? $"{k.Name}, {CaseText.Pounds(pounds)}" : k.Name)];
     }
 
     /// <summary>Open cases, the user's own first, each with its next deadline not yet met and the day its follow-up is due.</summary>

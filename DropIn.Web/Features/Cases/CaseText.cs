@@ -58,6 +58,11 @@ public static class CaseText
         _ => "No further contact",
     };
 
+    public static string Level(ServiceLevel level) => level == ServiceLevel.AdviceOnly ? "Advice only" : "Casework";
+
+    /// <summary>An amount of the student's financial gain, in whole pounds, as the UK writes it: £1,250.</summary>
+    public static string Pounds(long pounds) => pounds.ToString("'£'#,0", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The closing checklist's ticks in words, as the subject access record says them.</summary>
     public static string ClosingChecks(ClosingCheck checks) => string.Join("; ", new[]
     {

@@ -23,7 +23,7 @@ public sealed record TimelineItem(TimelineEntry Entry, string RecordedByName, st
 /// <summary>
 /// A case file as a caseworker sees it. Monitoring answers are never part of it. <see cref="Timeline"/> is the newest
 /// entries, newest first; <see cref="TimelineCount"/> is how many the case has in all. <see cref="FollowUp"/> is null
-/// for a closed case.
+/// for a closed case. <see cref="Achieved"/> is what a closed case achieved, in words with any gain ("Deposit recovered, £650").
 /// </summary>
 public sealed record CaseFile(
     Case Case,
@@ -37,7 +37,8 @@ public sealed record CaseFile(
     IReadOnlyList<Consent> Consents,
     StudentLinks Links,
     OpeningRecord Opening,
-    FollowUpPlan? FollowUp);
+    FollowUpPlan? FollowUp,
+    IReadOnlyList<string> Achieved);
 
 /// <summary>
 /// The first-contact record as the file shows it: who gave the service information and who ran the latest conflict

@@ -13,6 +13,7 @@ public static class AnnualNarrative
         var wait = report.Headline("dropin-wait");
         var missed = report.Headline("no-show-rate");
         var acknowledged = report.Headline("acknowledged");
+        var gain = report.Headline("financial-gain");
         return
         [
             $"In {yearLabel} the service received {People(report.Headline("enquiries"))} enquiries, opened {People(report.Headline("cases-opened"))} cases "
@@ -24,6 +25,12 @@ public static class AnnualNarrative
             acknowledged.Value is null
                 ? "Too few enquiries were due to publish the share acknowledged within two working days."
                 : $"{acknowledged.Display} of enquiries were acknowledged within two working days, as the service promises.",
+            gain.Value switch
+            {
+                null => "Too few cases recorded a financial gain for the student to publish its total.",
+                0 => "No financial gain for students was recorded on the cases closed.",
+                _ => $"The cases closed brought students {gain.Display} in refunds, awards, recovered deposits, reduced fees and debts written off.",
+            },
         ];
     }
 

@@ -105,6 +105,10 @@ public static class StatisticsExport
                 cell.SetValue(value);
                 cell.Style.NumberFormat.Format = "0.0";
                 break;
+            case FigureKind.Money:
+                cell.SetValue(value);
+                cell.Style.NumberFormat.Format = "\"£\"#,##0";
+                break;
             default:
                 cell.SetValue(value);
                 cell.Style.NumberFormat.Format = "#,##0";

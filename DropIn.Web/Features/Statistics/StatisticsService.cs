@@ -3,6 +3,7 @@ using DropIn.Domain.Statistics;
 using DropIn.Web.Data;
 using DropIn.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DropIn.Web.Features.Statistics;
 
@@ -13,7 +14,7 @@ namespace DropIn.Web.Features.Statistics;
 /// </summary>
 public sealed class StatisticsService(
     IDbContextFactory<DropInDbContext> dbFactory, StaffAuthorizer authorizer, TimeProvider clock, IEnumerable<IStatisticsSection> sections,
-    MonitoringAnswerCache monitoringAnswers)
+    MonitoringAnswerCache monitoringAnswers, IOptions<StatisticsOptions> options)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -27,6 +28,8 @@ public sealed class StatisticsService(
         var acknowledgement = await ServiceUseStatistics.AcknowledgementAsync(db, period, now);
         var cases = await ServiceUseStatistics.CasesByCategoryAsync(db, period);
         var outcomes = await ServiceUseStatistics.OutcomesAsync(db, period);
+        var achieved = await OutcomeStatistics.AchievedAsync(db, period, options.Value.MoneyTotalMinimumCases);
+        var levels = await OutcomeStatistics.LevelsAsync(db, period);
         var (dropIn, averageWait) = await AttendanceStatistics.DropInAsync(db, period, now);
         var (appointments, noShowRate) = await AttendanceStatistics.AppointmentsAsync(db, period);
         var monitoring = await MonitoringStatistics.BreakdownsAsync(db, period, monitoringAnswers);
@@ -37,6 +40,7 @@ public sealed class StatisticsService(
             new("acknowledged", "Acknowledged within 2 working days", acknowledgement.TotalRow!.Figures[1]),
             new("cases-opened", "Cases opened", Total(cases)),
             new("cases-closed", "Cases closed", Total(outcomes)),
+            new("financial-gain", "Financial gain for students", achieved[1].TotalRow!.Figures[^1]),
             new("dropin-visits", "Drop-in visits", dropIn.TotalRow?.Figures[^2] ?? PublishedFigure.Count(0)),
             new("dropin-wait", "Average drop-in wait (minutes)", averageWait),
             new("appointments-attended", "Appointments attended", appointments.TotalRow!.Figures[0]),
@@ -45,7 +49,8 @@ public sealed class StatisticsService(
         var report = new List<ReportSection>
         {
             new("enquiries", "Enquiries and the acknowledgement promise", [enquiries, acknowledgement]),
-            new("cases", "Cases", [cases, outcomes]),
+            new("cases", "Cases", [cases, outcomes, levels]),
+            new("achieved", "What cases achieved for students", achieved),
             new("attendance", "Drop-in and appointments", [dropIn, appointments]),
             new("monitoring", "Equality monitoring", monitoring),
         };

@@ -11,6 +11,7 @@ public static class StatisticsSetup
 
     public static WebApplicationBuilder AddDropInStatistics(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<StatisticsService>();
         // One per app: the cache outlives the requests and circuits that use it.
         builder.Services.AddSingleton<MonitoringAnswerCache>();

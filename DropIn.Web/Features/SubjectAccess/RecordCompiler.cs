@@ -29,6 +29,7 @@ internal static class RecordCompiler
         var references = cases.ToDictionary(c => c.Id, c => c.Reference);
         string? Reference(Guid? caseId) => caseId is { } c ? references.GetValueOrDefault(c) : null;
         var categories = await db.CaseCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+        var outcomes = await db.OutcomeKinds.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Name);
         var entries = await db.TimelineEntries.AsNoTracking().Where(e => caseIds.Contains(e.CaseId)).ToListAsync();
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => caseIds.Contains(d.CaseId)).ToListAsync();
         var deadlines = await db.CaseDeadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId)).ToListAsync();
@@ -61,7 +62,8 @@ internal static class RecordCompiler
                 [.. documents.Where(d => d.CaseId == c.Id).OrderBy(d => d.UploadedAt).Select(d => new RecordDocument(d.Id, DocumentRules.SafeName(d.FileName), d.Type.ToString(), d.Size, d.UploadedAt))],
                 new RecordFirstContact(Names(c.InformationGiven, Cases.CaseText.InformationItems.Select(i => i.Item)), c.InformationGivenHow?.ToString(), c.InformationGivenAt,
                     c.InformationGivenBy is { } informedBy ? Staff(informedBy) : null, c.ConflictCheckedAt, c.ConflictCheckedBy is { } checkedBy ? Staff(checkedBy) : null, c.ConflictFinding?.ToString()),
-                c.FollowUpOn, Names(c.ClosingChecks, [ClosingCheck.DocumentsReturned, ClosingCheck.StudentTold])))],
+                c.FollowUpOn, Names(c.ClosingChecks, [ClosingCheck.DocumentsReturned, ClosingCheck.StudentTold]),
+                [.. c.Achieved.Select(a => new RecordOutcomeAchieved(outcomes.GetValueOrDefault(a.KindId, "(outcome removed)"), a.Pounds))], c.Level?.ToString()))],
             [.. tickets.OrderBy(t => t.CheckedInAt).Select(t => new RecordVisit(t.Id, t.CheckedInAt, t.Topic, t.Status.ToString(), t.Outcome?.ToString(), t.CaseworkerName, Reference(t.CaseId)))],
             [.. appointments.OrderBy(a => a.Start).Select(a => new RecordAppointment(a.Id, a.Start, a.End, a.Kind.ToString(), a.Topic, a.Status.ToString(), Staff(a.StaffId), a.CancelReason, Reference(a.CaseId)))],
             [.. enquiries.OrderBy(e => e.ReceivedAt).Select(e => new RecordEnquiry(e.Id, e.ReceivedAt, e.Channel.ToString(), e.Summary, e.AcknowledgedAt, e.Outcome?.ToString(), e.ClosedReason, Reference(e.CaseId)))],

@@ -49,6 +49,7 @@ internal static class RecordDocumentWriter
             html.Raw("<h3>Case ").Text(c.Reference).Raw(": ").Text(c.Category).Raw("</h3><dl>")
                 .Fact("Status", Say<CaseStatus>(c.Status, CaseText.Status)).Fact("Opened", When(c.OpenedAt)).Fact("Closed", c.ClosedAt is { } closed ? When(closed) : null)
                 .Fact("Caseworkers", string.Join(", ", c.Caseworkers)).Fact("Summary", c.Summary).Fact("Outcome", Say<CaseOutcome>(c.Outcome, CaseText.Outcome)).Fact("Outcome note", c.OutcomeNote)
+                .Fact("What the case achieved", Achieved(c.Achieved)).Fact("Advice or casework", c.Level is null ? null : Say<ServiceLevel>(c.Level, CaseText.Level))
                 .Fact("Service information given", Given(c.FirstContact)).Fact("Conflict check", Checked(c.FirstContact))
                 .Fact("Follow-up date", c.FollowUpOn is { } followUp ? Day(followUp) : null).Fact("Closing checks", Flags<ClosingCheck>(c.ClosingChecks, CaseText.ClosingChecks)).Raw("</dl>");
             html.Table("Deadlines", ["Deadline", "Due", "Met"], c.Deadlines.Select(d => new[] { d.Title, Day(d.DueOn), d.MetAt is { } m ? When(m) : "" }));
@@ -102,6 +103,10 @@ internal static class RecordDocumentWriter
     private static string Say<TValue>(string? value, Func<TValue, string> words)
         where TValue : struct, Enum =>
         Enum.TryParse<TValue>(value, out var parsed) && Enum.IsDefined(parsed) ? words(parsed) : value ?? "";
+
+    /// <summary>What a closed case achieved, as the case file says it ("Deposit recovered, £650"); null when nothing is recorded.</summary>
+    private static string? Achieved(IReadOnlyList<RecordOutcomeAchieved>? achieved) => achieved is null or { Count: 0 } ? null
+        : string.Join("; ", achieved.Select(a => a.Pounds is { } pounds ? $"{a.Outcome}, {CaseText.Pounds(pounds)}" : a.Outcome));
 
     private static string Day(DateOnly date) => date.ToString("d MMM yyyy", English);
 

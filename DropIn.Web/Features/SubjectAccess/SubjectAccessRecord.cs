@@ -81,7 +81,12 @@ public sealed record RecordCase(
     IReadOnlyList<RecordDocument> Documents,
     RecordFirstContact? FirstContact = null,
     DateOnly? FollowUpOn = null,
-    string? ClosingChecks = null);
+    string? ClosingChecks = null,
+    IReadOnlyList<RecordOutcomeAchieved>? Achieved = null,
+    string? Level = null);
+
+/// <summary>One outcome a closed case achieved for the student, with their financial gain in whole pounds when there was one. Optional in the schema, like the parts after it.</summary>
+public sealed record RecordOutcomeAchieved(string Outcome, int? Pounds);
 
 /// <summary>
 /// What the case records of its first contact: the service information the student was given (flag names, e.g.

@@ -327,6 +327,10 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -585,6 +589,33 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.HasKey("StudentId");
 
                     b.ToTable("MonitoringRecords");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Cases.OutcomeKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeKinds");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Cases.Signpost", b =>
@@ -2378,6 +2409,35 @@ namespace DropIn.Web.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
                         });
+
+                    b.OwnsMany("DropIn.Domain.Cases.OutcomeAchieved", "Achieved", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("KindId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Pounds")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("CaseId", "KindId");
+
+                            b1.HasIndex("KindId");
+
+                            b1.ToTable("CaseOutcomes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+
+                            b1.HasOne("DropIn.Domain.Cases.OutcomeKind", null)
+                                .WithMany()
+                                .HasForeignKey("KindId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Achieved");
 
                     b.Navigation("Caseworkers");
                 });

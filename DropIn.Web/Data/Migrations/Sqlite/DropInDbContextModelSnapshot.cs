@@ -322,6 +322,10 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -578,6 +582,31 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.HasKey("StudentId");
 
                     b.ToTable("MonitoringRecords");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Cases.OutcomeKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeKinds");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Cases.Signpost", b =>
@@ -2365,6 +2394,35 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
                         });
+
+                    b.OwnsMany("DropIn.Domain.Cases.OutcomeAchieved", "Achieved", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("KindId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Pounds")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CaseId", "KindId");
+
+                            b1.HasIndex("KindId");
+
+                            b1.ToTable("CaseOutcomes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+
+                            b1.HasOne("DropIn.Domain.Cases.OutcomeKind", null)
+                                .WithMany()
+                                .HasForeignKey("KindId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Achieved");
 
                     b.Navigation("Caseworkers");
                 });
