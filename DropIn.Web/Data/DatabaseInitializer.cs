@@ -68,6 +68,12 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
                 db.OutcomeKinds.AddRange(OutcomeKind.Defaults.Select((name, i) => OutcomeKind.Create(name, i)));
                 await db.SaveChangesAsync(cancellationToken);
             }
+
+            if (!await db.ReviewCriteria.AnyAsync(cancellationToken))
+            {
+                db.ReviewCriteria.AddRange(DropIn.Domain.Reviews.ReviewCriterion.Defaults.Select((name, i) => DropIn.Domain.Reviews.ReviewCriterion.Create(name, i)));
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         await using var scope = services.CreateAsyncScope();

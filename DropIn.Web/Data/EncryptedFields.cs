@@ -44,6 +44,8 @@ internal static class EncryptedFields
             e.Property(x => x.AccessNeeds).HasConversion(optional);
             e.Property(x => x.EligibilityNote).HasConversion(optional);
         });
+        // A reviewer's comments speak of the student's case.
+        builder.Entity<DropIn.Domain.Reviews.FileReview>(e => e.Property(x => x.Comments).HasConversion(optional));
         // Anonymous, but free text can still name someone or something recognisable.
         builder.Entity<DropIn.Domain.Feedback.FeedbackResponse>(e => e.Property(x => x.Comments).HasConversion(optional));
         builder.Entity<MonitoringRecord>(e =>

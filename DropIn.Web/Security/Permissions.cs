@@ -32,6 +32,7 @@ public static class Permissions
     public const string ExportStatistics = "statistics.export";
     public const string ManageKiosks = "kiosks.manage";
     public const string Complaints = "complaints.handle";
+    public const string ManageReviews = "reviews.manage";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -65,5 +66,8 @@ public static class Permissions
         // The complaints register is the service's own record about its staff: managers, never the one complained about
         // (ComplaintService refuses them by complaint).
         [Complaints] = [Roles.Manager],
+        // Setting review plans, drawing the sample and seeing reviews against the plan: supervision is a manager's.
+        // Reviewing a file or acknowledging a review needs only ViewCases, and being the one assigned.
+        [ManageReviews] = [Roles.Manager],
     };
 }

@@ -2012,6 +2012,119 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.ToTable("StatisticsRemnants", (string)null);
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CaseworkerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Comments")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("CaseId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("CaseworkerId", "Month", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("FileReviews");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.ReviewCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReviewCriteria");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.ReviewPlan", b =>
+                {
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("FilesPerMonth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("ReviewPlans");
+                });
+
             modelBuilder.Entity("DropIn.Web.Data.RuleLock", b =>
                 {
                     b.Property<string>("Name")
@@ -2674,6 +2787,81 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
+                {
+                    b.HasOne("DropIn.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("DropIn.Domain.Reviews.ReviewAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<long?>("DoneAt")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("RemindedFor")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("ReviewId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("What")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReviewId");
+
+                            b1.HasIndex("DoneAt", "DueOn");
+
+                            b1.ToTable("FileReviewActions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewId");
+                        });
+
+                    b.OwnsMany("DropIn.Domain.Reviews.ReviewScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("CriterionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Score")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("ReviewId", "CriterionId");
+
+                            b1.HasIndex("CriterionId");
+
+                            b1.ToTable("FileReviewScores", (string)null);
+
+                            b1.HasOne("DropIn.Domain.Reviews.ReviewCriterion", null)
+                                .WithMany()
+                                .HasForeignKey("CriterionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("DropIn.Web.Security.TwoFactor.UsedAuthenticatorStep", b =>

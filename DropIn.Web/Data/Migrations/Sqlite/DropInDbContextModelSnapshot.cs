@@ -2001,6 +2001,117 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.ToTable("StatisticsRemnants", (string)null);
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseworkerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("CaseId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("CaseworkerId", "Month", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("FileReviews");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.ReviewCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReviewCriteria");
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.ReviewPlan", b =>
+                {
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("ReviewPlans");
+                });
+
             modelBuilder.Entity("DropIn.Web.Data.RuleLock", b =>
                 {
                     b.Property<string>("Name")
@@ -2659,6 +2770,81 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
+                {
+                    b.HasOne("DropIn.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("DropIn.Domain.Reviews.ReviewAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DoneAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("RemindedFor")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("What")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReviewId");
+
+                            b1.HasIndex("DoneAt", "DueOn");
+
+                            b1.ToTable("FileReviewActions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewId");
+                        });
+
+                    b.OwnsMany("DropIn.Domain.Reviews.ReviewScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CriterionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Score")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ReviewId", "CriterionId");
+
+                            b1.HasIndex("CriterionId");
+
+                            b1.ToTable("FileReviewScores", (string)null);
+
+                            b1.HasOne("DropIn.Domain.Reviews.ReviewCriterion", null)
+                                .WithMany()
+                                .HasForeignKey("CriterionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("DropIn.Web.Security.TwoFactor.UsedAuthenticatorStep", b =>

@@ -1,0 +1,10 @@
+namespace DropIn.Web.Features.Reviews;
+
+public static class ReviewsSetup
+{
+    public static WebApplicationBuilder AddDropInReviews(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<FileReviewService>();
+        return builder;
+    }
+}
