@@ -32,32 +32,46 @@ public sealed record CaseClosing(CaseOutcome Outcome, string? Note, ClosingCheck
     public IReadOnlyList<OutcomeAchieved> Achieved { get; init; } = [];
 
     /// <summary>
-    /// The closing is complete: an outcome from the list, the documents returned, and the student told or written to,
-    /// unless the outcome is that they could not be reached (<see cref="CaseOutcome.NoFurtherContact"/>).
+    /// The closing is complete: an outcome from the list, what it achieved and how much the service did, the documents
+    /// returned, and the student told or written to, unless the outcome is that they could not be reached
+    /// (<see cref="CaseOutcome.NoFurtherContact"/>).
     /// </summary>
-    /// <exception cref="RuleException">What is missing, in words.</exception>
+    /// <exception cref="RuleException">Everything missing, in words, in the order the dialog asks it.</exception>
     public void Validate()
+    {
+        var problems = Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new RuleException(string.Join(" ", problems));
+        }
+    }
+
+    private IEnumerable<string> Problems()
     {
         if (!Enum.IsDefined(Outcome))
         {
-            throw new RuleException("Choose an outcome from the list.");
+            yield return "Choose an outcome from the list.";
         }
 
-        OutcomeAchieved.Validated(Achieved);
+        if (OutcomeAchieved.Problem(Achieved) is { } achieved)
+        {
+            yield return achieved;
+        }
+
         if (Level is not { } level || !Enum.IsDefined(level))
         {
-            throw new RuleException("Choose whether the case was advice only or casework.");
+            yield return "Choose whether the case was advice only or casework.";
         }
 
         if (!Checks.HasFlag(ClosingCheck.DocumentsReturned))
         {
-            throw new RuleException("Return the student's original documents first, then tick that they were returned (or that none were held).");
+            yield return "Return the student's original documents first, then tick that they were returned (or that none were held).";
         }
 
         // A student who stopped replying cannot be told; the outcome records why they were not.
         if (!Checks.HasFlag(ClosingCheck.StudentTold) && Letter is null && Outcome != CaseOutcome.NoFurtherContact)
         {
-            throw new RuleException("Tell the student the case is closing, or send them the closing letter (or, if they stopped replying, choose the outcome \"No further contact\").");
+            yield return "Tell the student the case is closing, or send them the closing letter (or, if they stopped replying, choose the outcome \"No further contact\").";
         }
     }
 }

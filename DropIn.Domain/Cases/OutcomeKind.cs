@@ -40,22 +40,24 @@ public sealed record OutcomeAchieved(int KindId, int? Pounds)
     /// <summary>The most outcomes one case may record.</summary>
     public const int MaxPerCase = 10;
 
-    /// <summary>The outcomes as a case keeps them: at least one, each kind once, gains whole and in range.</summary>
-    /// <exception cref="RuleException">None chosen, one chosen twice, too many, or a gain below 0 or above <see cref="MaxPounds"/>.</exception>
-    public static IReadOnlyList<OutcomeAchieved> Validated(IReadOnlyCollection<OutcomeAchieved>? achieved)
+    /// <summary>The outcomes as a case keeps them: at least one, each kind once, gains whole and in range; a gain of £0 is none.</summary>
+    /// <exception cref="RuleException">What <see cref="Problem"/> says.</exception>
+    public static IReadOnlyList<OutcomeAchieved> Validated(IReadOnlyCollection<OutcomeAchieved>? achieved) =>
+        Problem(achieved) is { } problem ? throw new RuleException(problem) : [.. achieved!.Select(a => a with { Pounds = a.Pounds == 0 ? null : a.Pounds })];
+
+    /// <summary>What is wrong with <paramref name="achieved"/> in words, or null: none chosen, one chosen twice, too many, or a gain below 0 or above <see cref="MaxPounds"/>.</summary>
+    public static string? Problem(IReadOnlyCollection<OutcomeAchieved>? achieved)
     {
         if (achieved is null || achieved.Count == 0)
         {
-            throw new RuleException("Choose at least one outcome for the student from the list (\"No further action\" if nothing changed).");
+            return "Choose at least one outcome for the student from the list (\"No further action\" if nothing changed).";
         }
 
         if (achieved.Count > MaxPerCase || achieved.DistinctBy(a => a.KindId).Count() != achieved.Count)
         {
-            throw new RuleException($"Choose each outcome once, and at most {MaxPerCase}.");
+            return $"Choose each outcome once, and at most {MaxPerCase}.";
         }
 
-        return achieved.Any(a => a.Pounds is < 0 or > MaxPounds)
-            ? throw new RuleException($"A financial gain is a whole number of pounds from 0 to {MaxPounds:N0}.")
-            : [.. achieved.Select(a => a with { Pounds = a.Pounds == 0 ? null : a.Pounds })];
+        return achieved.Any(a => a.Pounds is < 0 or > MaxPounds) ? $"A financial gain is a whole number of pounds from 0 to {MaxPounds:N0}." : null;
     }
 }

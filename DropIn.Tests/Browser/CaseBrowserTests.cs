@@ -150,13 +150,16 @@ public sealed class CaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await sam.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
         var dialog = sam.GetByRole(AriaRole.Dialog);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        // Everything missing at once, beside the buttons.
         await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose at least one outcome for the student");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("advice only or casework");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToBeInViewportAsync();
 
         // What the case achieved, with the money the student gained, and how much the service did.
         await dialog.GetByLabel("Appeal upheld", new() { Exact = true }).CheckAsync();
         await dialog.GetByLabel("Fees reduced", new() { Exact = true }).CheckAsync();
-        await dialog.GetByLabel("Financial gain for Fees reduced, £ (optional)").FillAsync("1250");
-        await dialog.GetByLabel("Casework: we wrote, negotiated or represented them").CheckAsync();
+        await dialog.GetByLabel("Financial gain, £ (optional), for Fees reduced").FillAsync("1250");
+        await dialog.GetByRole(AriaRole.Radio, new() { Name = "Casework" }).CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Return the student's original documents first");
 

@@ -81,7 +81,7 @@ public sealed class OutcomeStatisticsTests : IAsyncLifetime
         var levels = report.Table("levels");
         Assert.Equal(["Advice only", "Casework", "Total"], levels.Columns);
         Assert.Equal(["5", "20", "25"], levels.TotalRow!.Figures.Select(f => f.Display));
-        Assert.Contains(AnnualNarrative.For(report, "2026–27"), s => s.Contains("brought students £11,200", StringComparison.Ordinal));
+        Assert.Contains(AnnualNarrative.For(report, "2026–27"), s => s.Contains("brought students £11,200 in financial gain", StringComparison.Ordinal));
     }
 
     [Fact]

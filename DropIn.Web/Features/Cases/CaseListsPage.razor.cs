@@ -42,25 +42,18 @@ public partial class CaseListsPage
 
     private async Task AddAsync(NamedList list)
     {
-        var name = await Dialogs.PromptAsync(list.AddTitle, list.AddPrompt, Capitalised(list.Noun), "Add");
+        var name = await Dialogs.PromptAsync(list.AddTitle, list.AddPrompt, Capitalised(list.Noun), "Add", maxLength: NamedListEntry.MaxNameLength);
         if (name is not null)
         {
             await ActAsync(() => list.Add(name), $"Added {name}");
         }
     }
 
+    // Renaming changes the name wherever the entry is used, on old cases too.
     private async Task RenameAsync(NamedList list, NamedListEntry entry)
     {
-        // Renaming changes the name wherever the entry is used, on old cases too.
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>($"Rename {entry.Name}", new DialogParameters<TextPromptDialog>
-        {
-            { d => d.Prompt, list.RenamePrompt },
-            { d => d.Label, Capitalised(list.Noun) },
-            { d => d.ConfirmText, "Rename" },
-            { d => d.MaxLength, NamedListEntry.MaxNameLength },
-            { d => d.InitialText, entry.Name },
-        });
-        if (await dialog.Result is { Canceled: false, Data: string name })
+        var name = await Dialogs.PromptAsync($"Rename {entry.Name}", list.RenamePrompt, Capitalised(list.Noun), "Rename", entry.Name, NamedListEntry.MaxNameLength);
+        if (name is not null)
         {
             await ActAsync(() => list.Rename(entry.Id, name), $"Renamed to {name}");
         }

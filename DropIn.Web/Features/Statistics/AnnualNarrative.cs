@@ -29,7 +29,7 @@ public static class AnnualNarrative
             {
                 null => "Too few cases recorded a financial gain for the student to publish its total.",
                 0 => "No financial gain for students was recorded on the cases closed.",
-                _ => $"The cases closed brought students {gain.Display} in refunds, awards, recovered deposits, reduced fees and debts written off.",
+                _ => $"The cases closed brought students {gain.Display} in financial gain.",
             },
         ];
     }
