@@ -30,7 +30,7 @@ public sealed partial class NavMenuTests(NavMenuTests.Fixture fixture) : IClassF
     private static readonly string[] StaffScreens =
     [
         "/queue", "/queue/call", "/diary", "/enquiries", "/students", "/cases", "/availability", "/kiosks", "/cases/settings",
-        "/disputes", "/complaints", "/conduct", "/subject-access", "/staff", "/retention", "/statistics", "/statistics/feedback", "/audit",
+        "/disputes", "/complaints", "/reviews", "/conduct", "/subject-access", "/staff", "/retention", "/statistics", "/statistics/feedback", "/audit",
     ];
 
     [Theory]

@@ -67,6 +67,8 @@ public sealed class PermissionMatrixTests
         ["/kiosks"] = Permissions.ManageKiosks,
         ["/complaints"] = Permissions.Complaints,
         ["/complaints/{Id:guid}"] = Permissions.Complaints,
+        ["/reviews"] = Permissions.ViewCases,
+        ["/reviews/{Id:guid}"] = Permissions.ViewCases,
     };
 
     /// <summary>Endpoints that serve a file under a name with an extension: not static assets, so checked like any other.</summary>
@@ -144,7 +146,7 @@ public sealed class PermissionMatrixTests
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.RecordConduct })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention,
-        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics, Permissions.ExportStatistics, Permissions.ManageKiosks, Permissions.Complaints })]
+        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics, Permissions.ExportStatistics, Permissions.ManageKiosks, Permissions.Complaints, Permissions.ManageReviews })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {
