@@ -23,7 +23,7 @@ namespace DropIn.Tests.Browser;
 /// </summary>
 public sealed record ScreenData(
     Guid StudentId, Guid CaseId, Guid ConductStudentId, Guid LetterId, Guid SubjectAccessId, string AcademicYear, DateOnly DiaryDate,
-    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken, Guid ComplaintId)
+    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken, Guid ComplaintId, Guid ReviewId)
 {
     /// <summary>A concrete address for a route template; a new route with parameters must be given a row here.</summary>
     public string PathOf(string template) => template switch
@@ -35,6 +35,7 @@ public sealed record ScreenData(
         "/conduct/letters/{Id:guid}" => $"/conduct/letters/{LetterId}",
         "/subject-access/{Id:guid}" => $"/subject-access/{SubjectAccessId}",
         "/complaints/{Id:guid}" => $"/complaints/{ComplaintId}",
+        "/reviews/{Id:guid}" => $"/reviews/{ReviewId}",
         "/statistics/annual/{Year}" => $"/statistics/annual/{AcademicYear}",
         "/book/confirm/{Token}" => $"/book/confirm/{ConfirmToken}",
         "/book/manage/{Token}" => $"/book/manage/{ManageToken}",
@@ -129,6 +130,6 @@ public sealed record ScreenData(
 
         var diaryDate = DropIn.Domain.Calendar.LondonTime.Today((await db.Appointments.Where(a => a.BookedBy != null).Select(a => a.Start).ToListAsync()).Min());
         var year = StatisticsPeriod.AcademicYearOf(DropIn.Domain.Calendar.YearMonth.Of(now)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id);
+        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id, (await db.FileReviews.FirstAsync()).Id);
     }
 }

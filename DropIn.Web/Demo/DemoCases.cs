@@ -81,6 +81,20 @@ internal static class DemoCases
         }
 
         await db.SaveChangesAsync(ct);
+        await ReviewAsync(db, appeal, sam, priya, now, ct);
+    }
+
+    /// <summary>A file review for the demo: Priya reviewed Sam's appeal file and left him an action to acknowledge at /reviews.</summary>
+    private static async Task ReviewAsync(DropInDbContext db, Case appeal, string sam, string priya, DateTimeOffset now, CancellationToken ct)
+    {
+        var criteria = await db.ReviewCriteria.Where(c => c.Active).Select(c => c.Id).ToListAsync(ct);
+        var review = DropIn.Domain.Reviews.FileReview.Draw(appeal.Id, appeal.Reference, sam, new DropIn.Domain.Reviews.DrawnFile(appeal.Id, priya),
+            YearMonth.Of(now), 1, 2026, priya, now.AddDays(-3));
+        review.Complete(priya, criteria, [.. criteria.Select(c => new DropIn.Domain.Reviews.ReviewScore(c, DropIn.Domain.Reviews.CriterionScore.Met))],
+            "A clear, well-kept file: options explained and Aisha's decision recorded.",
+            [DropIn.Domain.Reviews.ReviewAction.Agree("Add the appeal hearing date to the key dates once it is set", LondonTime.Today(now).AddDays(14), LondonTime.Today(now))], now.AddDays(-1));
+        db.FileReviews.Add(review);
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Entry(DropInDbContext db, Guid caseId, EntryDraft draft, IReadOnlyList<Consent> consents, string by, DateTimeOffset at) =>
