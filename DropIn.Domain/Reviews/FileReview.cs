@@ -59,6 +59,15 @@ public sealed class ReviewAction
 
     public void MarkDone(DateTimeOffset now) => DoneAt ??= now;
 
+    /// <summary>
+    /// Whether the caseworker should be reminded of this action <paramref name="today"/> (a London day): not done, not
+    /// yet reminded, on a working day, from the due day on, or from the working day before it when the service is
+    /// closed on the due day (so a Saturday's action is reminded on Friday). After downtime it goes on the next working day.
+    /// </summary>
+    public bool ReminderDue(DateOnly today, WorkingCalendar calendar) =>
+        DoneAt is null && RemindedFor != DueOn && calendar.IsWorkingDay(today)
+        && today >= (calendar.IsWorkingDay(DueOn) ? DueOn : calendar.WorkingDaysBefore(DueOn, 1));
+
     public void MarkReminded() => RemindedFor = DueOn;
 }
 
@@ -172,6 +181,13 @@ public sealed class FileReview
         }
 
         (_actions.SingleOrDefault(a => a.Id == actionId) ?? throw new RuleException("That action is no longer on this review.")).MarkDone(now);
+        Version++;
+    }
+
+    /// <summary>Marks <paramref name="action"/> reminded; a change of the review, so two runs at once cannot both remind.</summary>
+    public void RemindOf(ReviewAction action)
+    {
+        action.MarkReminded();
         Version++;
     }
 

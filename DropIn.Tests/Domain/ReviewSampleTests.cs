@@ -80,4 +80,22 @@ public sealed class ReviewSampleTests
         Assert.Equal((ReviewStatus.Acknowledged, now.AddDays(1)), (review.Status, review.AcknowledgedAt));
         Assert.Throws<RuleException>(() => ReviewAction.Agree("Late", new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 12)));
     }
+
+    [Fact]
+    public void AnActionIsRemindedOnItsDueDay_OrTheWorkingDayBeforeWhenClosed_OnWorkingDaysOnly_Once()
+    {
+        var calendar = new WorkingCalendar([new DateOnly(2026, 12, 24)]); // the service closes on Christmas Eve
+        var today = new DateOnly(2026, 12, 1);
+        var christmas = ReviewAction.Agree("Tidy the file", new DateOnly(2026, 12, 25), today);
+        var tuesday = ReviewAction.Agree("Record the decision", new DateOnly(2026, 12, 8), today);
+
+        // Christmas Day, Christmas Eve (closed): the reminder goes on the 23rd.
+        Assert.False(christmas.ReminderDue(new DateOnly(2026, 12, 22), calendar));
+        Assert.True(christmas.ReminderDue(new DateOnly(2026, 12, 23), calendar));
+        Assert.False(christmas.ReminderDue(new DateOnly(2026, 12, 26), calendar));
+        Assert.False(tuesday.ReminderDue(new DateOnly(2026, 12, 7), calendar));
+        Assert.True(tuesday.ReminderDue(new DateOnly(2026, 12, 8), calendar));
+        tuesday.MarkReminded();
+        Assert.False(tuesday.ReminderDue(new DateOnly(2026, 12, 9), calendar));
+    }
 }

@@ -29,9 +29,12 @@ public static class DataSetup
             // A list of values in a query (ids.Contains(x)) goes as one parameter (a JSON array in SQLite, an array in
             // PostgreSQL), not one parameter per value, EF 10's default: a query's text stays the same whatever the
             // list's length, and SQLite's limit of 32,766 parameters can never refuse a long one.
+            // One query per load, chosen rather than defaulted (EF warns otherwise on every load of an entity with two
+            // owned collections): a case's caseworkers and outcomes, a review's scores and actions, are a handful of
+            // rows each, so their join is small, and one query reads them consistently.
             (provider == DatabaseProvider.Postgres
-                ? options.UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                : options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))
+                ? options.UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                : options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)))
                 .ReplaceService<IModelCacheKeyFactory, DropInModelCacheKeyFactory>()
                 // A save that loses a race is expected and handled (DataChanges re-applies the rule or says so in words,
                 // and logs it); EF's own "fail" lines for it read as faults to whoever watches the logs. A fault that is

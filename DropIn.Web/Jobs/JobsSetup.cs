@@ -89,6 +89,7 @@ public static class JobsSetup
         Every<ConsentRenewalJob>(ConsentRenewalJob.Key, TimeSpan.FromMinutes(15));
         Every<CaseFollowUpJob>(CaseFollowUpJob.Key, TimeSpan.FromMinutes(15));
         Every<ComplaintDeadlineJob>(ComplaintDeadlineJob.Key, TimeSpan.FromMinutes(5));
+        Every<ReviewActionJob>(ReviewActionJob.Key, TimeSpan.FromMinutes(15));
 
         // 02:30 London time exists every night, either side of the clock change (01:00-02:00 is the hour skipped).
         q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key));

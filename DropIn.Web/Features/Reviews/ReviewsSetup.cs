@@ -5,6 +5,7 @@ public static class ReviewsSetup
     public static WebApplicationBuilder AddDropInReviews(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<FileReviewService>();
+        builder.Services.AddScoped<ReviewActionReminders>();
         return builder;
     }
 }
