@@ -51,6 +51,7 @@ public sealed class CaseSettingsBrowserTests(BrowserFixture browser) : IAsyncLif
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Outcome").FillAsync("Hardship fund award");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("outcomes-table")).ToContainTextAsync("Hardship fund award");
+        await Assertions.Expect(page.GetByTestId("criteria-table")).ToContainTextAsync("Consent in place before sharing");
         await page.SetViewportSizeAsync(320, 640);
         await Pages.AssertNoHorizontalScrollAsync(page);
         await Pages.AssertAccessibleAsync(page);

@@ -164,4 +164,22 @@ public sealed class CaseListsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.SetOutcomeKindActiveAsync(_sam, added.Id, false)));
         await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.OutcomeKindsAsync(_sam)));
     }
+
+    [Fact]
+    public async Task ReviewCriteria_StartWithTheAuditsList_AndAreKeptLikeTheOtherLists()
+    {
+        var seeded = await ListsAsync(l => l.ReviewCriteriaAsync(_manager));
+        Assert.Equal(DropIn.Domain.Reviews.ReviewCriterion.Defaults, seeded.Select(c => c.Name));
+
+        var added = await ListsAsync(l => l.AddReviewCriterionAsync(_manager, "Referrals made where needed"));
+        foreach (var criterion in seeded)
+        {
+            await ListsAsync(l => l.SetReviewCriterionActiveAsync(_manager, criterion.Id, false));
+        }
+
+        var last = await Assert.ThrowsAsync<RuleException>(() => ListsAsync(l => l.SetReviewCriterionActiveAsync(_manager, added.Id, false)));
+        Assert.Equal("Keep at least one criterion in use, or no file could be reviewed.", last.Message);
+        await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.AddReviewCriterionAsync(_sam, "Anything")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => ListsAsync(l => l.ReviewCriteriaAsync(_sam)));
+    }
 }

@@ -14,6 +14,7 @@ public partial class CaseListsPage
 {
     private IReadOnlyList<CaseCategory>? _categories;
     private IReadOnlyList<OutcomeKind>? _outcomes;
+    private IReadOnlyList<DropIn.Domain.Reviews.ReviewCriterion>? _criteria;
     private IReadOnlyList<Signpost>? _signposts;
     private ClaimsPrincipal _user = new();
 
@@ -31,6 +32,7 @@ public partial class CaseListsPage
     {
         _categories = await Lists.CategoriesAsync(_user);
         _outcomes = await Lists.OutcomeKindsAsync(_user);
+        _criteria = await Lists.ReviewCriteriaAsync(_user);
         _signposts = await Lists.SignpostsAsync(_user);
     }
 
@@ -39,6 +41,9 @@ public partial class CaseListsPage
 
     private NamedList Outcomes => new("outcome", "Add an outcome", "What is the new outcome called?", "The new name shows on every closed case that achieved it, and in the statistics.",
         name => Lists.AddOutcomeKindAsync(_user, name), (id, name) => Lists.RenameOutcomeKindAsync(_user, id, name), (id, active) => Lists.SetOutcomeKindActiveAsync(_user, id, active));
+
+    private NamedList Criteria => new("criterion", "Add a review criterion", "What should reviewers score in each file?", "The new name shows on every review that scored it.",
+        name => Lists.AddReviewCriterionAsync(_user, name), (id, name) => Lists.RenameReviewCriterionAsync(_user, id, name), (id, active) => Lists.SetReviewCriterionActiveAsync(_user, id, active));
 
     private async Task AddAsync(NamedList list)
     {

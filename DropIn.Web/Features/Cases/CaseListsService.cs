@@ -41,6 +41,16 @@ public sealed class CaseListsService(IDbContextFactory<DropInDbContext> dbFactor
     /// <exception cref="RuleException">Retiring the last outcome in use: no case could be closed.</exception>
     public Task<OutcomeKind> SetOutcomeKindActiveAsync(ClaimsPrincipal user, int id, bool active) => SetActiveAsync<OutcomeKind>(user, id, active);
 
+    public Task<IReadOnlyList<DropIn.Domain.Reviews.ReviewCriterion>> ReviewCriteriaAsync(ClaimsPrincipal user) => AllAsync<DropIn.Domain.Reviews.ReviewCriterion>(user);
+
+    public Task<DropIn.Domain.Reviews.ReviewCriterion> AddReviewCriterionAsync(ClaimsPrincipal user, string name) => AddAsync(user, name, DropIn.Domain.Reviews.ReviewCriterion.Create);
+
+    public Task<DropIn.Domain.Reviews.ReviewCriterion> RenameReviewCriterionAsync(ClaimsPrincipal user, int id, string name) => RenameAsync<DropIn.Domain.Reviews.ReviewCriterion>(user, id, name);
+
+    /// <summary>A retired criterion is not asked in new reviews; completed reviews keep its score.</summary>
+    /// <exception cref="RuleException">Retiring the last criterion in use: no file could be reviewed.</exception>
+    public Task<DropIn.Domain.Reviews.ReviewCriterion> SetReviewCriterionActiveAsync(ClaimsPrincipal user, int id, bool active) => SetActiveAsync<DropIn.Domain.Reviews.ReviewCriterion>(user, id, active);
+
     public async Task<IReadOnlyList<Signpost>> SignpostsAsync(ClaimsPrincipal user)
     {
         await authorizer.RequireAsync(user, Permissions.ManageCaseLists);
@@ -120,7 +130,7 @@ public sealed class CaseListsService(IDbContextFactory<DropInDbContext> dbFactor
         var entry = await EntryAsync<T>(db, id);
         if (!active && entry.Active && !await db.Set<T>().AnyAsync(c => c.Active && c.Id != id))
         {
-            throw new RuleException($"Keep at least one {Words<T>().Noun} in use, or no case could be {Words<T>().UsedTo}.");
+            throw new RuleException($"Keep at least one {Words<T>().Noun} in use, or {Words<T>().Otherwise}.");
         }
 
         entry.SetActive(active);
@@ -128,8 +138,10 @@ public sealed class CaseListsService(IDbContextFactory<DropInDbContext> dbFactor
     });
 
     /// <summary>How messages name an entry of each list, and what a case needs one for.</summary>
-    private static (string Noun, string Article, string UsedTo) Words<T>() =>
-        typeof(T) == typeof(CaseCategory) ? ("category", "a", "opened") : ("outcome", "an", "closed");
+    private static (string Noun, string Article, string Otherwise) Words<T>() =>
+        typeof(T) == typeof(CaseCategory) ? ("category", "a", "no case could be opened")
+        : typeof(T) == typeof(OutcomeKind) ? ("outcome", "an", "no case could be closed")
+        : ("criterion", "a", "no file could be reviewed");
 
     private static async Task<T> EntryAsync<T>(DropInDbContext db, int id)
         where T : NamedListEntry =>
