@@ -120,4 +120,22 @@ public sealed class FileReviewTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => Reviews(r => r.DrawAsync(_sam)));
         await Assert.ThrowsAsync<ForbiddenException>(() => Reviews(r => r.OverviewAsync(_sam, new DropIn.Domain.Calendar.YearMonth(2027, 1))));
     }
+
+    [Fact]
+    public async Task AReview_IsKeptSevenYearsFromItsDraw_ThenTheNightlyRunDestroysIt()
+    {
+        await Reviews(r => r.SetPlanAsync(_manager, Id(_sam), 1));
+        await Reviews(r => r.DrawAsync(_manager));
+        _clock.SetUtcNow(London.At(2027, 2, 10, 10, 0));
+        await Reviews(r => r.DrawAsync(_manager));
+        var quarter = new DropIn.Domain.Calendar.YearMonth(2027, 1);
+        var drawn = await Reviews(r => r.QuarterAsync(_manager, quarter));
+        Assert.Equal(2, drawn.Count);
+
+        _clock.SetUtcNow(London.At(2034, 1, 20, 2, 30));
+        await _app.UseAsync<DropIn.Web.Features.Retention.RetentionRunner, DropIn.Domain.Retention.DestructionCounts>(r => r.RunAsync());
+
+        var kept = await Reviews(r => r.QuarterAsync(_manager, quarter));
+        Assert.Equal([drawn.OrderBy(r => r.DrawnAt).Last().Id], kept.Select(r => r.Id));
+    }
 }

@@ -12,5 +12,12 @@ public sealed class RetentionOptions
     [Range(1, RetentionPolicy.MaxYears)]
     public int Years { get; set; } = RetentionPolicy.DefaultYears;
 
+    /// <summary>
+    /// File reviews are the service's records, not a student's: each is kept this many years from when it was drawn
+    /// (7 by default), whatever happens to the student's record.
+    /// </summary>
+    [Range(1, RetentionPolicy.MaxYears)]
+    public int ReviewYears { get; set; } = 7;
+
     public RetentionPolicy Policy => new(Years);
 }

@@ -53,7 +53,7 @@ public sealed class RetentionRunner(
         }
 
         var before = now.AddYears(-policy.Years);
-        total = total.Plus(await DestroyUnlinkedAsync(before, now - JoinRequestAge, night, ct));
+        total = total.Plus(await DestroyUnlinkedAsync(before, now - JoinRequestAge, now.AddYears(-options.Value.ReviewYears), night, ct));
         if (mail is Messaging.IKeepsMailCopies copies)
         {
             var forgotten = new DestructionCounts(0, 0, 0, copies.Forget(addresses, before), 0);
@@ -73,9 +73,10 @@ public sealed class RetentionRunner(
     /// <summary>
     /// Visits, bookings and enquiries never linked to a student record, mail and staff notifications: destroyed by
     /// their own age. Nothing links them to a record a manager could hold, so they need no review. Counted in the
-    /// night's log in the same transaction. Requests to join the queue go once older than <paramref name="joinRequestsBefore"/>.
+    /// night's log in the same transaction. Requests to join the queue go once older than <paramref name="joinRequestsBefore"/>,
+    /// file reviews once drawn before <paramref name="reviewsBefore"/> (<see cref="RetentionOptions.ReviewYears"/>).
     /// </summary>
-    private async Task<DestructionCounts> DestroyUnlinkedAsync(DateTimeOffset before, DateTimeOffset joinRequestsBefore, DateOnly night, CancellationToken ct)
+    private async Task<DestructionCounts> DestroyUnlinkedAsync(DateTimeOffset before, DateTimeOffset joinRequestsBefore, DateTimeOffset reviewsBefore, DateOnly night, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -86,6 +87,11 @@ public sealed class RetentionRunner(
         count += await db.Enquiries.Where(e => e.StudentId == null && e.ReceivedAt < before).ExecuteDeleteAsync(ct);
         count += await db.Outbox.Where(m => m.CreatedAt < before).ExecuteDeleteAsync(ct);
         count += await db.Notifications.Where(n => n.CreatedAt < before).ExecuteDeleteAsync(ct);
+        // Loaded and removed rather than deleted in SQL: a review owns its scores and actions in tables of their own.
+        var reviews = await db.FileReviews.Where(r => r.DrawnAt < reviewsBefore).ToListAsync(ct);
+        db.FileReviews.RemoveRange(reviews);
+        await db.SaveChangesAsync(ct);
+        count += reviews.Count;
         var counts = new DestructionCounts(0, 0, 0, count, 0);
         await DestructionLog.AddAsync(db, night, counts, ct);
         await tx.CommitAsync(ct);
