@@ -75,6 +75,13 @@ public sealed class FileReviewTests : IAsyncLifetime
         Assert.Equal("Morgan Manager", rows.Single(r => r.CaseReference == _samsCases[0].Reference).ReviewerName);
         var overview = await Reviews(r => r.OverviewAsync(_manager, new DropIn.Domain.Calendar.YearMonth(2027, 1)));
         Assert.Equal((3, 9, 3, 0), overview.Single(o => o.Name == "Sam Okafor") is var sam ? (sam.FilesPerMonth, sam.Planned, sam.Drawn, sam.Completed) : default);
+
+        // The statistics and annual report carry the reviews through disclosure control: three drawn publish as 5.
+        var report = await _app.UseAsync<DropIn.Web.Features.Statistics.StatisticsService, DropIn.Web.Features.Statistics.StatisticsReport>(s =>
+            s.ReportAsync(_manager, DropIn.Web.Features.Statistics.StatisticsPeriod.AcademicYear(2026)));
+        var progress = report.Table("reviews-progress");
+        Assert.Equal("5", progress.Rows.Single(r => r.Label == "2026–27").Figures[progress.Columns.ToList().IndexOf("To review")].Display);
+        Assert.Equal(ReviewCriterion.Defaults, report.Table("reviews-scores").BodyRows.Select(r => r.Label));
     }
 
     [Fact]

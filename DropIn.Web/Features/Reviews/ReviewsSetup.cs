@@ -6,6 +6,7 @@ public static class ReviewsSetup
     {
         builder.Services.AddScoped<FileReviewService>();
         builder.Services.AddScoped<ReviewActionReminders>();
+        builder.Services.AddScoped<Statistics.IStatisticsSection, ReviewStatisticsSection>();
         return builder;
     }
 }
