@@ -130,6 +130,6 @@ public sealed record ScreenData(
 
         var diaryDate = DropIn.Domain.Calendar.LondonTime.Today((await db.Appointments.Where(a => a.BookedBy != null).Select(a => a.Start).ToListAsync()).Min());
         var year = StatisticsPeriod.AcademicYearOf(DropIn.Domain.Calendar.YearMonth.Of(now)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id, (await db.FileReviews.FirstAsync()).Id);
+        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id, (await db.FileReviews.SingleAsync()).Id);
     }
 }
