@@ -45,6 +45,16 @@ public sealed class Student
     /// <summary>A staff id, or one of the FeedbackPermission.ByStudent… texts.</summary>
     public string? FeedbackPermissionBy { get; private set; }
 
+    /// <summary>
+    /// "May an external quality assessor read your file, with your name and contact details hidden?": null until asked,
+    /// and never assumed yes (Advice Quality Standard file sampling).
+    /// </summary>
+    public bool? SamplingConsentGiven { get; private set; }
+
+    /// <summary>When the answer was recorded (UTC), and the staff id who recorded it.</summary>
+    public DateTimeOffset? SamplingConsentAt { get; private set; }
+    public string? SamplingConsentBy { get; private set; }
+
     public Feedback.FeedbackPermission? FeedbackPermission =>
         FeedbackPermissionGiven is { } given ? new(given, FeedbackPermissionAt!.Value, FeedbackPermissionBy ?? "") : null;
 
@@ -83,6 +93,20 @@ public sealed class Student
         Version++;
     }
 
+    /// <summary>Records the student's answer about file sampling as of <paramref name="at"/>; it replaces any earlier one.</summary>
+    /// <returns>False when that was the answer already (who recorded it and when are kept).</returns>
+    public bool RecordSamplingConsent(bool given, string by, DateTimeOffset at)
+    {
+        if (SamplingConsentGiven == given)
+        {
+            return false;
+        }
+
+        (SamplingConsentGiven, SamplingConsentAt, SamplingConsentBy) = (given, at, by);
+        Version++;
+        return true;
+    }
+
     /// <summary>Folds a duplicate record into this one: its details fill gaps here; its history moves with it.</summary>
     public void Absorb(Student duplicate)
     {
@@ -118,6 +142,12 @@ public sealed class Student
         {
             // The most recent answer about feedback emails is the student's wish now (an opt-out included).
             (FeedbackPermissionGiven, FeedbackPermissionAt, FeedbackPermissionBy) = (duplicate.FeedbackPermissionGiven, duplicate.FeedbackPermissionAt, duplicate.FeedbackPermissionBy);
+        }
+
+        if (duplicate.SamplingConsentAt > SamplingConsentAt || SamplingConsentAt is null)
+        {
+            // Likewise the latest answer about file sampling: a later "no" is never overridden by an older "yes".
+            (SamplingConsentGiven, SamplingConsentAt, SamplingConsentBy) = (duplicate.SamplingConsentGiven, duplicate.SamplingConsentAt, duplicate.SamplingConsentBy);
         }
 
         duplicate.MergedIntoId = Id;

@@ -13,6 +13,7 @@ public sealed class HomeComponentTests : MudTestContext
     [InlineData(Roles.Caseworker, new[] { "/queue/call", "/cases", "/diary", "/enquiries" })]
     [InlineData(Roles.Manager, new[] { "/enquiries", "/cases", "/availability", "/statistics", "/retention", "/subject-access" })]
     [InlineData(Roles.Admin, new[] { "/staff" })]
+    [InlineData(Roles.Assessor, new[] { "/assess" })]
     public void Home_OffersEachRoleItsOwnTasks(string role, string[] expected)
     {
         AddAuthorization().SetAuthorized("Someone").SetRoles(role);

@@ -17,20 +17,26 @@ public sealed partial class NavMenuTests(NavMenuTests.Fixture fixture) : IClassF
 
         public async ValueTask InitializeAsync()
         {
-            foreach (var role in new[] { Roles.Reception, Roles.Caseworker, Roles.Manager, Roles.Admin })
+            foreach (var role in Roles.All)
             {
                 await App.StaffAsync($"Menu {role}", role);
             }
+
+            AssessorKey = await App.EnrolAuthenticatorAsync($"Menu {Roles.Assessor}");
         }
+
+        /// <summary>An assessor always signs in with two steps.</summary>
+        public byte[] AssessorKey { get; private set; } = [];
 
         public async ValueTask DisposeAsync() => await App.DisposeAsync();
     }
 
-    /// <summary>The staff screens the menu links to; the manager may open each.</summary>
+    /// <summary>The staff screens the menu links to; the manager may open each but the assessor's own.</summary>
     private static readonly string[] StaffScreens =
     [
         "/queue", "/queue/call", "/diary", "/enquiries", "/students", "/cases", "/availability", "/kiosks", "/cases/settings",
         "/disputes", "/complaints", "/reviews", "/conduct", "/subject-access", "/staff", "/retention", "/statistics", "/statistics/feedback", "/audit",
+        "/visits", "/assess",
     ];
 
     [Theory]
@@ -38,9 +44,12 @@ public sealed partial class NavMenuTests(NavMenuTests.Fixture fixture) : IClassF
     [InlineData(Roles.Caseworker)]
     [InlineData(Roles.Manager)]
     [InlineData(Roles.Admin)]
+    [InlineData(Roles.Assessor)]
     public async Task EachRoleSeesALinkToEveryScreenItMayOpenAndNoOther(string role)
     {
-        using var client = await StaffBrowserClient.SignedInAsync(fixture.App, AppFactory.EmailOf($"Menu {role}"), AppFactory.StaffPassword);
+        using var client = role == Roles.Assessor
+            ? await StaffBrowserClient.SignedInWithCodeAsync(fixture.App, AppFactory.EmailOf($"Menu {role}"), AppFactory.StaffPassword, fixture.AssessorKey, DateTimeOffset.UtcNow)
+            : await StaffBrowserClient.SignedInAsync(fixture.App, AppFactory.EmailOf($"Menu {role}"), AppFactory.StaffPassword);
 
         var links = MenuLinks(await client.GetStringAsync("/"));
 

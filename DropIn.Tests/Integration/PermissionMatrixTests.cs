@@ -69,6 +69,9 @@ public sealed class PermissionMatrixTests
         ["/complaints/{Id:guid}"] = Permissions.Complaints,
         ["/reviews"] = Permissions.ViewCases,
         ["/reviews/{Id:guid}"] = Permissions.ViewCases,
+        ["/visits"] = Permissions.ManageVisits,
+        ["/assess"] = Permissions.Assess,
+        ["/assess/{CaseId:guid}"] = Permissions.Assess,
     };
 
     /// <summary>Endpoints that serve a file under a name with an extension: not static assets, so checked like any other.</summary>
@@ -146,8 +149,9 @@ public sealed class PermissionMatrixTests
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.RecordConduct })]
     [InlineData(Roles.Manager, new[] { Permissions.ViewQueue, Permissions.CheckIn, Permissions.RunSession, Permissions.ServeQueue, Permissions.ViewDiary, Permissions.ManageAppointments, Permissions.ManageAvailability, Permissions.Enquiries,
         Permissions.FindStudents, Permissions.RegisterStudents, Permissions.MergeStudents, Permissions.RecordMonitoring, Permissions.ViewCases, Permissions.EditCases, Permissions.ManageCaseLists, Permissions.ViewAudit, Permissions.ManageDisputes, Permissions.ManageStaff, Permissions.ReviewRetention,
-        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics, Permissions.ExportStatistics, Permissions.ManageKiosks, Permissions.Complaints, Permissions.ManageReviews })]
+        Permissions.RecordConduct, Permissions.DecideWithdrawal, Permissions.ManageSubjectAccess, Permissions.ViewStatistics, Permissions.ExportStatistics, Permissions.ManageKiosks, Permissions.Complaints, Permissions.ManageReviews, Permissions.ManageVisits })]
     [InlineData(Roles.Admin, new[] { Permissions.ManageStaff })]
+    [InlineData(Roles.Assessor, new[] { Permissions.Assess })]
     public async Task EachRole_GetsExactlyTheDocumentedPermissions(string role, string[] expected)
     {
         await using var app = new AppFactory();

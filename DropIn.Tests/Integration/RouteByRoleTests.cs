@@ -22,6 +22,7 @@ public sealed class RouteByRoleTests
     [InlineData(Roles.Caseworker)]
     [InlineData(Roles.Manager)]
     [InlineData(Roles.Admin)]
+    [InlineData(Roles.Assessor)]
     public async Task EveryRoute_AdmitsExactlyTheRolesTheMatrixGrants(string? role)
     {
         await using var app = new AppFactory();
@@ -29,7 +30,9 @@ public sealed class RouteByRoleTests
         if (role is not null)
         {
             await app.StaffAsync($"Someone {role}", role);
-            client = await StaffBrowserClient.SignedInAsync(app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword);
+            client = role == Roles.Assessor
+                ? await StaffBrowserClient.SignedInWithCodeAsync(app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword, await app.EnrolAuthenticatorAsync($"Someone {role}"), DateTimeOffset.UtcNow)
+                : await StaffBrowserClient.SignedInAsync(app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword);
         }
 
         var routes = Pages().Concat(Endpoints(app)).Where(r => !PermissionMatrixTests.IsPublic(r.Template)).ToList();

@@ -46,6 +46,7 @@ public class DropInDbContext(DbContextOptions<DropInDbContext> options, FieldPro
     public DbSet<DropIn.Domain.Reviews.FileReview> FileReviews => Set<DropIn.Domain.Reviews.FileReview>();
     public DbSet<DropIn.Domain.Reviews.ReviewCriterion> ReviewCriteria => Set<DropIn.Domain.Reviews.ReviewCriterion>();
     public DbSet<DropIn.Domain.Reviews.ReviewPlan> ReviewPlans => Set<DropIn.Domain.Reviews.ReviewPlan>();
+    public DbSet<DropIn.Domain.Reviews.AssessorVisit> AssessorVisits => Set<DropIn.Domain.Reviews.AssessorVisit>();
     public DbSet<Signpost> Signposts => Set<Signpost>();
     public DbSet<DropIn.Domain.Confidentiality.Dispute> Disputes => Set<DropIn.Domain.Confidentiality.Dispute>();
     public DbSet<DropIn.Domain.Confidentiality.AuditEntry> AuditEntries => Set<DropIn.Domain.Confidentiality.AuditEntry>();

@@ -27,6 +27,10 @@ internal static class DemoCases
         var sofia = Student.Register(new StudentProfile("Sofia García", Email: "sg789@cam.ac.uk", College: "Newnham", Status: StudentStatus.Former,
             EligibilityNote: "Complaint about supervision during her MPhil, which ended in June"), priya, now.AddDays(-90));
         db.Students.AddRange(aisha, mei, liam, sofia);
+        // Aisha and Sofia agreed that an assessor may read their files, names hidden; Liam said no; Mei was not asked.
+        aisha.RecordSamplingConsent(true, sam, now.AddDays(-12));
+        sofia.RecordSamplingConsent(true, priya, now.AddDays(-90));
+        liam.RecordSamplingConsent(false, sam, now.AddDays(-5));
 
         var appeal = Case.Open(aisha.Id, categories["Academic appeal"], 1, "Appeal against the Part IB result: medical evidence of illness during exams was not considered.", sam, now.AddDays(-12));
         var allowances = Case.Open(mei.Id, categories["Examination allowances"], 2, "Exam allowances after a broken wrist: extra time and a scribe.", priya, now.AddDays(-30));

@@ -27,6 +27,8 @@ internal sealed class DemoData(UserManager<StaffUser> users, IDbContextFactory<D
         ("caseworker2@dropin.local", "Priya Shah", Roles.Caseworker, "Advice room 2"),
         ("manager@dropin.local", "Morgan Ellis", Roles.Manager, "Interview room"),
         ("admin@dropin.local", "Alex Admin", Roles.Admin, null),
+        // An external assessor's account: a manager gives it a visit at /visits; it always signs in with two steps.
+        ("assessor@dropin.local", "Jo Assessor", Roles.Assessor, null),
     ];
 
     private static readonly StudentDetails[] Students =

@@ -33,6 +33,8 @@ public static class Permissions
     public const string ManageKiosks = "kiosks.manage";
     public const string Complaints = "complaints.handle";
     public const string ManageReviews = "reviews.manage";
+    public const string ManageVisits = "visits.manage";
+    public const string Assess = "visits.assess";
 
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {
@@ -69,5 +71,10 @@ public static class Permissions
         // Setting review plans, drawing the sample and seeing reviews against the plan: supervision is a manager's.
         // Reviewing a file or acknowledging a review needs only ViewCases, and being the one assigned.
         [ManageReviews] = [Roles.Manager],
+        // Granting an assessor a visit, and ending it: a manager's decision, as the service's AQS contact.
+        [ManageVisits] = [Roles.Manager],
+        // Reading the sample, masked, while a visit granted to that assessor lasts (AssessorVisitService checks the visit,
+        // the file and the second factor each time). The assessor's only permission.
+        [Assess] = [Roles.Assessor],
     };
 }

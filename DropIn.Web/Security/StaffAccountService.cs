@@ -118,6 +118,12 @@ public sealed class StaffAccountService(UserManager<StaffUser> users, StaffAutho
             throw new DropIn.Domain.RuleException("Choose at least one role.");
         }
 
+        if (roles.Contains(Roles.Assessor) && roles.Distinct().Count() > 1)
+        {
+            // An assessor is from outside the service: their account must never also open what staff see.
+            throw new DropIn.Domain.RuleException("An assessor's account has the Assessor role only.");
+        }
+
         if (roles.Contains(Roles.Admin) != current.Contains(Roles.Admin) && !manager.IsInRole(Roles.Admin))
         {
             throw new DropIn.Domain.RuleException("Only an administrator can give or take away the Admin role.");

@@ -32,6 +32,7 @@ public static class HomeTasks
             new("Subject access", "Students' requests for their records, with their statutory deadlines.", "/subject-access", "Open requests"),
         ],
         [Roles.Admin] = [new("Staff accounts", "Create and disable staff accounts and set their roles.", "/staff", "Manage staff")],
+        [Roles.Assessor] = [new("Files to assess", "The sample of case files for your visit, with names and contact details hidden.", "/assess", "Open the sample")],
     };
 
     /// <summary>The tasks of every role the user has, in role order, each once.</summary>

@@ -161,7 +161,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
     }
 
     /// <summary>What a closed case achieved, in the list's order, each as "name" or "name, £gain".</summary>
-    private static async Task<IReadOnlyList<string>> AchievedAsync(DropInDbContext db, Case found)
+    internal static async Task<IReadOnlyList<string>> AchievedAsync(DropInDbContext db, Case found)
     {
         if (found.Achieved.Count == 0)
         {

@@ -147,7 +147,8 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signIn, TwoFactorServic
     /// <summary>After a right password: signs in, or remembers who is halfway. Returns where to go next.</summary>
     private async Task<string> AfterPasswordAsync(StaffUser user, string returnUrl)
     {
-        if (user.TwoFactorEnabled || options.Value.RequireTwoFactor)
+        // An assessor always uses a second factor, whatever this installation requires of its own staff.
+        if (user.TwoFactorEnabled || options.Value.RequireTwoFactor || await Users.IsInRoleAsync(user, Roles.Assessor))
         {
             var halfway = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme);
             await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(halfway));

@@ -729,6 +729,16 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("SamplingConsentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SamplingConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool?>("SamplingConsentGiven")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2012,6 +2022,57 @@ namespace DropIn.Web.Data.Migrations.Postgres
                     b.ToTable("StatisticsRemnants", (string)null);
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Reviews.AssessorVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssessorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SessionsEndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessorId", "EndsAt");
+
+                    b.HasIndex("SessionsEndedAt", "EndsAt");
+
+                    b.ToTable("AssessorVisits");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2787,6 +2848,33 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.AssessorVisit", b =>
+                {
+                    b.OwnsMany("DropIn.Domain.Reviews.VisitFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CaseId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("VisitId", "CaseId");
+
+                            b1.ToTable("AssessorVisitFiles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>

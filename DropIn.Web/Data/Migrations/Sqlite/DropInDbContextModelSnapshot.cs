@@ -720,6 +720,16 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SamplingConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SamplingConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SamplingConsentGiven")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2001,6 +2011,57 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                     b.ToTable("StatisticsRemnants", (string)null);
                 });
 
+            modelBuilder.Entity("DropIn.Domain.Reviews.AssessorVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionsEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessorId", "EndsAt");
+
+                    b.HasIndex("SessionsEndedAt", "EndsAt");
+
+                    b.ToTable("AssessorVisits");
+                });
+
             modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2770,6 +2831,33 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DropIn.Domain.Reviews.AssessorVisit", b =>
+                {
+                    b.OwnsMany("DropIn.Domain.Reviews.VisitFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CaseId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("VisitId", "CaseId");
+
+                            b1.ToTable("AssessorVisitFiles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("DropIn.Domain.Reviews.FileReview", b =>
