@@ -23,7 +23,7 @@ namespace DropIn.Tests.Browser;
 /// </summary>
 public sealed record ScreenData(
     Guid StudentId, Guid CaseId, Guid ConductStudentId, Guid LetterId, Guid SubjectAccessId, string AcademicYear, DateOnly DiaryDate,
-    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken, Guid ComplaintId, Guid ReviewId)
+    string ConfirmToken, string ManageToken, string FeedbackToken, string ImpactToken, string QueueToken, Guid ComplaintId, Guid ReviewId, byte[] AssessorKey)
 {
     /// <summary>A concrete address for a route template; a new route with parameters must be given a row here.</summary>
     public string PathOf(string template) => template switch
@@ -36,6 +36,7 @@ public sealed record ScreenData(
         "/subject-access/{Id:guid}" => $"/subject-access/{SubjectAccessId}",
         "/complaints/{Id:guid}" => $"/complaints/{ComplaintId}",
         "/reviews/{Id:guid}" => $"/reviews/{ReviewId}",
+        "/assess/{CaseId:guid}" => $"/assess/{CaseId}",
         "/statistics/annual/{Year}" => $"/statistics/annual/{AcademicYear}",
         "/book/confirm/{Token}" => $"/book/confirm/{ConfirmToken}",
         "/book/manage/{Token}" => $"/book/manage/{ManageToken}",
@@ -86,6 +87,10 @@ public sealed record ScreenData(
             "Dear Liam O'Brien\n\nOn the afternoon of the drop-in you shouted at our reception staff. We ask everyone who uses the service to treat staff with respect.\n\nYours sincerely\nMorgan Ellis",
             LetterDelivery.Email, manager, now.AddDays(-2));
         db.ConductWarnings.Add(warning);
+        // The demo's assessor on a visit today, with both files whose students agreed: the appeal's long timeline among them.
+        var closedComplaint = await db.Cases.SingleAsync(c => c.StudentId == sofia);
+        db.AssessorVisits.Add(DropIn.Domain.Reviews.AssessorVisit.Grant(staff["assessor@dropin.local"], DropIn.Domain.Calendar.LondonTime.Today(now), 3,
+            [new(appeal, (await db.Cases.SingleAsync(c => c.Id == appeal)).Reference), new(closedComplaint.Id, closedComplaint.Reference)], 10, 1, manager, now));
         db.SubjectAccessRequests.Add(SubjectAccessRequest.Record(1, mei, DropIn.Domain.Calendar.LondonTime.Today(now).AddDays(-3), SubjectAccessChannel.Email, manager, now));
         var dispute = Dispute.Open(1, "Complaint between two students, Trinity", manager, now.AddDays(-1));
         dispute.AddParty(mei, 1, null);
@@ -130,6 +135,7 @@ public sealed record ScreenData(
 
         var diaryDate = DropIn.Domain.Calendar.LondonTime.Today((await db.Appointments.Where(a => a.BookedBy != null).Select(a => a.Start).ToListAsync()).Min());
         var year = StatisticsPeriod.AcademicYearOf(DropIn.Domain.Calendar.YearMonth.Of(now)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id, (await db.FileReviews.SingleAsync()).Id);
+        return new ScreenData(aisha, appeal, liam, warning.Id, (await db.SubjectAccessRequests.SingleAsync()).Id, year, diaryDate, confirm, manage, feedback, impact, queue, complaint.Id, (await db.FileReviews.SingleAsync()).Id,
+            await app.EnrolAuthenticatorAsync("assessor@dropin.local"));
     }
 }

@@ -24,7 +24,7 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
     private static readonly ViewportSize Laptop = new() { Width = 1366, Height = 768 };
     private static readonly int[] PhoneTabletLaptop = [320, 768, 1366];
     private static readonly int[] CaseworkerWidths = [320, 768, 1180, 1366];
-    private static readonly string[] StaffRoles = [Roles.Reception, Roles.Caseworker, Roles.Manager, Roles.Admin];
+    private static readonly string[] StaffRoles = [Roles.Reception, Roles.Caseworker, Roles.Manager, Roles.Admin, Roles.Assessor];
 
     private static readonly Dictionary<string, string> DemoEmail = new()
     {
@@ -32,6 +32,7 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
         [Roles.Caseworker] = "caseworker@dropin.local",
         [Roles.Manager] = "manager@dropin.local",
         [Roles.Admin] = "admin@dropin.local",
+        [Roles.Assessor] = "assessor@dropin.local",
     };
 
     /// <summary>Second looks at a page in another state it is used in: the diary's week, a search with results.</summary>
@@ -296,9 +297,12 @@ public sealed class ScreenFitBrowserTests(BrowserFixture browser, ScreenFitBrows
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> PageAsync(string? role, ViewportSize viewport) => role is null
-        ? await (await browser.Browser.NewContextAsync(new() { BaseURL = seeded.App.ServerAddress.ToString(), ViewportSize = viewport })).NewPageAsync()
-        : await Pages.SignedInPageAsync(browser.Browser, seeded.App.ServerAddress, DemoEmail[role], DemoData.Password, viewport);
+    private async Task<IPage> PageAsync(string? role, ViewportSize viewport) => role switch
+    {
+        null => await (await browser.Browser.NewContextAsync(new() { BaseURL = seeded.App.ServerAddress.ToString(), ViewportSize = viewport })).NewPageAsync(),
+        Roles.Assessor => await Pages.SignedInWithCodeAsync(browser.Browser, seeded.App.ServerAddress, DemoEmail[role], DemoData.Password, seeded.Data.AssessorKey, viewport),
+        _ => await Pages.SignedInPageAsync(browser.Browser, seeded.App.ServerAddress, DemoEmail[role], DemoData.Password, viewport),
+    };
 
     private static readonly System.Diagnostics.Stopwatch FitTime = new(), AxeTime = new();
 

@@ -166,12 +166,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public const string StaffPassword = "Test-password-123";
 
-    /// <summary>Turns on two-step sign-in for the member of staff <paramref name="name"/>, as setting up the app does; returns the app's key.</summary>
-    public async Task<byte[]> EnrolAuthenticatorAsync(string name)
+    /// <summary>Turns on two-step sign-in for the account <paramref name="email"/>, as setting up the app does; returns the app's key.</summary>
+    public async Task<byte[]> EnrolAuthenticatorAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByEmailAsync(EmailOf(name)) ?? throw new InvalidOperationException($"{name} has no account.");
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"{email} has no account.");
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetTwoFactorEnabledAsync(user, true));
         return AuthenticatorApp.Key(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key."));

@@ -22,7 +22,7 @@ public sealed partial class NavMenuTests(NavMenuTests.Fixture fixture) : IClassF
                 await App.StaffAsync($"Menu {role}", role);
             }
 
-            AssessorKey = await App.EnrolAuthenticatorAsync($"Menu {Roles.Assessor}");
+            AssessorKey = await App.EnrolAuthenticatorAsync(AppFactory.EmailOf($"Menu {Roles.Assessor}"));
         }
 
         /// <summary>An assessor always signs in with two steps.</summary>

@@ -31,7 +31,7 @@ public sealed class RouteByRoleTests
         {
             await app.StaffAsync($"Someone {role}", role);
             client = role == Roles.Assessor
-                ? await StaffBrowserClient.SignedInWithCodeAsync(app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword, await app.EnrolAuthenticatorAsync($"Someone {role}"), DateTimeOffset.UtcNow)
+                ? await StaffBrowserClient.SignedInWithCodeAsync(app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword, await app.EnrolAuthenticatorAsync(AppFactory.EmailOf($"Someone {role}")), DateTimeOffset.UtcNow)
                 : await StaffBrowserClient.SignedInAsync(app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword);
         }
 
