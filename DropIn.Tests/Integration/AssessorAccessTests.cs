@@ -164,6 +164,20 @@ public sealed class AssessorAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVisitIsKeptSevenYearsFromWhenItWasGiven_ThenTheNightlyRunDestroysIt()
+    {
+        await GrantAsync();
+        _clock.Advance(TimeSpan.FromDays((7 * 365) + 1)); // a day short of seven years: 2028 and 2032 have 29 February
+        await _app.UseAsync<DropIn.Web.Features.Retention.RetentionRunner, DropIn.Domain.Retention.DestructionCounts>(r => r.RunAsync());
+        Assert.Single((await Visits(v => v.OverviewAsync(_manager))).Visits);
+
+        _clock.Advance(TimeSpan.FromDays(2));
+        await _app.UseAsync<DropIn.Web.Features.Retention.RetentionRunner, DropIn.Domain.Retention.DestructionCounts>(r => r.RunAsync());
+
+        Assert.Empty((await Visits(v => v.OverviewAsync(_manager))).Visits);
+    }
+
+    [Fact]
     public async Task AVisitGoesOnlyToAnAssessorsAccount_AndAnAssessorHoldsNoOtherRole()
     {
         Assert.Contains("assessor", (await Assert.ThrowsAsync<RuleException>(() => Visits(v => v.GrantAsync(_manager, Id(_sam), new DateOnly(2026, 12, 8), 3, 5)))).Message, StringComparison.Ordinal);

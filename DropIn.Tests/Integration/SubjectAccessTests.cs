@@ -139,6 +139,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
     [Fact]
     public async Task SubjectAccessExport_IsComplete_InJsonAndHtml_AndHoldsNoOtherStudentsData()
     {
+        await _app.UseAsync<DropIn.Web.Features.Visits.SamplingConsentService>(c => c.RecordAsync(_manager, _aisha.Id, true));
         var request = await CompiledRequestAsync();
         await DecideAllAsync(request.Id);
 
@@ -150,6 +151,7 @@ public sealed class SubjectAccessTests : IAsyncLifetime
         Assert.Equal(("dropin.subject-access", 1), (root.GetProperty("schema").GetString(), root.GetProperty("schemaVersion").GetInt32()));
         Assert.Equal("ar123@cam.ac.uk", root.GetProperty("student").GetProperty("email").GetString());
         Assert.Equal("ACCESSNEEDS large print", root.GetProperty("student").GetProperty("accessNeeds").GetString());
+        Assert.True(root.GetProperty("student").GetProperty("samplingConsent").GetBoolean()); // her answer about file sampling
         var cases = root.GetProperty("cases").EnumerateArray().ToList();
         Assert.Equal([_appeal.Reference, _housing.Reference], cases.Select(c => c.GetProperty("reference").GetString()));
         Assert.Equal("Sam Okafor", cases[0].GetProperty("caseworkers")[0].GetString());

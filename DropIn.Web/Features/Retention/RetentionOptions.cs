@@ -13,8 +13,8 @@ public sealed class RetentionOptions
     public int Years { get; set; } = RetentionPolicy.DefaultYears;
 
     /// <summary>
-    /// File reviews are the service's records, not a student's: each is kept this many years from when it was drawn
-    /// (7 by default), whatever happens to the student's record.
+    /// File reviews and assessor visits are the service's records, not a student's: each is kept this many years from
+    /// when it was drawn or given (7 by default), whatever happens to the student's record.
     /// </summary>
     [Range(1, RetentionPolicy.MaxYears)]
     public int ReviewYears { get; set; } = 7;

@@ -74,7 +74,7 @@ public sealed class RetentionRunner(
     /// Visits, bookings and enquiries never linked to a student record, mail and staff notifications: destroyed by
     /// their own age. Nothing links them to a record a manager could hold, so they need no review. Counted in the
     /// night's log in the same transaction. Requests to join the queue go once older than <paramref name="joinRequestsBefore"/>,
-    /// file reviews once drawn before <paramref name="reviewsBefore"/> (<see cref="RetentionOptions.ReviewYears"/>).
+    /// file reviews once drawn, and assessor visits once given, before <paramref name="reviewsBefore"/> (<see cref="RetentionOptions.ReviewYears"/>).
     /// </summary>
     private async Task<DestructionCounts> DestroyUnlinkedAsync(DateTimeOffset before, DateTimeOffset joinRequestsBefore, DateTimeOffset reviewsBefore, DateOnly night, CancellationToken ct)
     {
@@ -90,8 +90,11 @@ public sealed class RetentionRunner(
         // Loaded and removed rather than deleted in SQL: a review owns its scores and actions in tables of their own.
         var reviews = await db.FileReviews.Where(r => r.DrawnAt < reviewsBefore).ToListAsync(ct);
         db.FileReviews.RemoveRange(reviews);
+        // An assessor's visit is a record of the same kind (who read which files, when), kept as long from when it was given.
+        var visits = await db.AssessorVisits.Where(v => v.GrantedAt < reviewsBefore).ToListAsync(ct);
+        db.AssessorVisits.RemoveRange(visits);
         await db.SaveChangesAsync(ct);
-        count += reviews.Count;
+        count += reviews.Count + visits.Count;
         var counts = new DestructionCounts(0, 0, 0, count, 0);
         await DestructionLog.AddAsync(db, night, counts, ct);
         await tx.CommitAsync(ct);

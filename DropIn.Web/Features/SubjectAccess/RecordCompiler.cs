@@ -50,7 +50,7 @@ internal static class RecordCompiler
             SubjectAccessRecord.SchemaName, SubjectAccessRecord.CurrentVersion, request.Reference, request.ReceivedOn, now, service,
             new RecordStudent(student.Id, student.Name, student.PreferredName, student.Pronouns, student.Email, student.StudentNumber, student.College,
                 student.Department, student.Course, student.Year, student.Status.ToString(), student.ContactPreference.ToString(), student.Phone,
-                student.AccessNeeds, student.EligibilityNote, student.RegisteredAt, student.LastInvolvementAt),
+                student.AccessNeeds, student.EligibilityNote, student.RegisteredAt, student.LastInvolvementAt, student.SamplingConsentGiven),
             [.. cases.Select(c => new RecordCase(c.Id, c.Reference, categories.GetValueOrDefault(c.CategoryId, "(category removed)"), c.Status.ToString(),
                 c.OpenedAt, c.ClosedAt, c.Summary, c.Outcome?.ToString(), c.OutcomeNote,
                 [.. c.Caseworkers.Select(w => Staff(w.StaffId)).Order(StringComparer.Ordinal)],

@@ -40,7 +40,8 @@ internal static class RecordDocumentWriter
         html.Fact("Name", s.Name).Fact("Preferred name", s.PreferredName).Fact("Pronouns", s.Pronouns).Fact("Email", s.Email).Fact("Student number or CRSid", s.StudentNumber)
             .Fact("College", s.College).Fact("Department", s.Department).Fact("Course", s.Course).Fact("Year", s.Year).Fact("Status", Say<StudentStatus>(s.Status, StudentText.Status))
             .Fact("Contact preference", Say<ContactPreference>(s.ContactPreference, StudentText.Contact)).Fact("Phone", s.Phone).Fact("Access needs", s.AccessNeeds).Fact("Eligibility note", s.EligibilityNote)
-            .Fact("Registered", When(s.RegisteredAt)).Fact("Last contact with the service", When(s.LastInvolvementAt));
+            .Fact("Registered", When(s.RegisteredAt)).Fact("Last contact with the service", When(s.LastInvolvementAt))
+            .Fact("A quality assessor may read your files, your name and contact details hidden", s.SamplingConsent switch { true => "Yes", false => "No", null => "Not asked" });
         html.Raw("</dl></section>\n");
 
         html.Raw("<section><h2>Cases (").Text(r.Cases.Count.ToString(English)).Raw(")</h2>\n");

@@ -62,7 +62,8 @@ public sealed record RecordStudent(
     string? AccessNeeds,
     string? EligibilityNote,
     DateTimeOffset RegisteredAt,
-    DateTimeOffset LastInvolvementAt);
+    DateTimeOffset LastInvolvementAt,
+    bool? SamplingConsent = null);
 
 public sealed record RecordCase(
     Guid Id,
