@@ -129,6 +129,28 @@ public sealed class FileReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCaseworkerAcknowledgingAndMarkingDoneFromTwoTabletsAtOnce_GetsTheSameAnswerTwice()
+    {
+        await Reviews(r => r.DrawAsync(_manager, seed: 3));
+        var row = (await Reviews(r => r.QuarterAsync(_manager, new DropIn.Domain.Calendar.YearMonth(2027, 1))))[0];
+        var reviewer = row.ReviewerName == "Morgan Manager" ? _manager : row.ReviewerName == "Priya Shah" ? _priya : _alex;
+        var view = await Reviews(r => r.GetAsync(reviewer, row.Id));
+        await Reviews(r => r.CompleteAsync(reviewer, row.Id, [.. view.Criteria.Select(c => new ReviewScore(c.Id, CriterionScore.Met))],
+            null, [new ActionDraft("Record the student's decision", new DateOnly(2027, 1, 26)), new ActionDraft("Date every note", new DateOnly(2027, 1, 26))]));
+
+        var acknowledged = await AtOnce.RunAsync(() => Reviews(r => r.AcknowledgeAsync(_sam, row.Id)), () => Reviews(r => r.AcknowledgeAsync(_sam, row.Id)));
+        var actions = (await Reviews(r => r.GetAsync(_sam, row.Id))).Review.Actions.Select(a => a.Id).ToList();
+        var done = await AtOnce.RunAsync(
+            () => Reviews(r => r.MarkActionDoneAsync(_sam, row.Id, actions[0])), () => Reviews(r => r.MarkActionDoneAsync(_sam, row.Id, actions[0])),
+            () => Reviews(r => r.MarkActionDoneAsync(_sam, row.Id, actions[1])));
+
+        Assert.All(acknowledged.Concat(done), Assert.Null);
+        var after = (await Reviews(r => r.GetAsync(_sam, row.Id))).Review;
+        Assert.Equal(ReviewStatus.Acknowledged, after.Status);
+        Assert.All(after.Actions, a => Assert.NotNull(a.DoneAt));
+    }
+
+    [Fact]
     public async Task AReview_IsKeptSevenYearsFromItsDraw_ThenTheNightlyRunDestroysIt()
     {
         await Reviews(r => r.SetPlanAsync(_manager, Id(_sam), 1));

@@ -170,7 +170,7 @@ public sealed class CaseService(IDbContextFactory<DropInDbContext> dbFactory, Da
 
         var kinds = found.Achieved.Select(a => a.KindId).ToList();
         var names = await db.OutcomeKinds.AsNoTracking().Where(k => kinds.Contains(k.Id)).OrderBy(k => k.SortOrder).ThenBy(k => k.Name).ToListAsync();
-        return [.. names.Select(k => found.Achieved.Single(a => a.KindId == k.Id).Pounds is { } pounds ? $"{k.Name}, {CaseText.Pounds(pounds)}" : k.Name)];
+        return [.. names.Select(k => CaseText.Achieved(k.Name, found.Achieved.Single(a => a.KindId == k.Id).Pounds))];
     }
 
     /// <summary>Open cases, the user's own first, each with its next deadline not yet met and the day its follow-up is due.</summary>

@@ -60,6 +60,9 @@ public static class CaseText
 
     public static string Level(ServiceLevel level) => level == ServiceLevel.AdviceOnly ? "Advice only" : "Casework";
 
+    /// <summary>An outcome achieved as a file shows it: "Deposit recovered", or with the gain, "Deposit recovered, £650".</summary>
+    public static string Achieved(string outcome, long? pounds) => pounds is { } gain ? $"{outcome}, {Pounds(gain)}" : outcome;
+
     /// <summary>An amount of the student's financial gain, in whole pounds, as the UK writes it: £1,250.</summary>
     public static string Pounds(long pounds) => pounds.ToString("'£'#,0", System.Globalization.CultureInfo.InvariantCulture);
 

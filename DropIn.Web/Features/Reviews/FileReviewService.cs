@@ -30,12 +30,15 @@ public sealed class FileReviewService(
 
     private static readonly ChangeOptions ChangedMeanwhile = ChangeOptions.Report("Someone else changed this review a moment ago; reload it and try again.");
 
+    // Acknowledging and marking done mean the same however often they are pressed: a conflict re-applies them.
+    private static readonly ChangeOptions SafeToRepeat = ChangeOptions.Reapply("This review kept changing as it was saved; reload it and try again.");
+
     /// <summary>Every caseworker's plan and the quarter starting <paramref name="quarter"/> (its first month) against it.</summary>
     public async Task<IReadOnlyList<ReviewPlanRow>> OverviewAsync(ClaimsPrincipal user, YearMonth quarter)
     {
         await authorizer.RequireAsync(user, Permissions.ManageReviews);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var months = Enumerable.Range(0, 3).Select(i => YearMonth.Of(quarter.FirstDay.AddMonths(i))).ToList();
+        var months = new YearMonthQuarter(quarter).Months;
         var reviews = await db.FileReviews.AsNoTracking().Where(r => months.Contains(r.Month))
             .Select(r => new { r.CaseworkerId, r.Status }).ToListAsync();
         var plans = await db.ReviewPlans.AsNoTracking().ToDictionaryAsync(p => p.StaffId, p => p.FilesPerMonth);
@@ -128,9 +131,10 @@ public sealed class FileReviewService(
         await using var db = await dbFactory.CreateDbContextAsync();
         var reviews = await db.FileReviews.AsNoTracking().Where(r => r.ReviewerId == staff.Id || r.CaseworkerId == staff.Id)
             .OrderByDescending(r => r.DrawnAt).Take(200).ToListAsync();
-        var rows = await RowsAsync(db, reviews);
-        return new MyReviews([.. rows.Where(r => reviews.Single(x => x.Id == r.Id).ReviewerId == staff.Id)],
-            [.. rows.Where(r => reviews.Single(x => x.Id == r.Id).CaseworkerId == staff.Id && r.Status != ReviewStatus.Drawn)]);
+        // RowsAsync keeps the order, so each row sits beside its review.
+        var paired = reviews.Zip(await RowsAsync(db, reviews)).ToList();
+        return new MyReviews([.. paired.Where(p => p.First.ReviewerId == staff.Id).Select(p => p.Second)],
+            [.. paired.Where(p => p.First.CaseworkerId == staff.Id && p.First.Status != ReviewStatus.Drawn).Select(p => p.Second)]);
     }
 
     /// <summary>Every review of the quarter starting <paramref name="quarter"/>, for the manager.</summary>
@@ -138,7 +142,7 @@ public sealed class FileReviewService(
     {
         await authorizer.RequireAsync(user, Permissions.ManageReviews);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var months = Enumerable.Range(0, 3).Select(i => YearMonth.Of(quarter.FirstDay.AddMonths(i))).ToList();
+        var months = new YearMonthQuarter(quarter).Months;
         return await RowsAsync(db, await db.FileReviews.AsNoTracking().Where(r => months.Contains(r.Month)).OrderByDescending(r => r.DrawnAt).ToListAsync());
     }
 
@@ -163,7 +167,7 @@ public sealed class FileReviewService(
     /// <exception cref="ForbiddenException">As <see cref="GetAsync"/>.</exception>
     /// <exception cref="RuleException">Not the reviewer, a criterion unscored, an action not valid, or already complete.</exception>
     public Task CompleteAsync(ClaimsPrincipal user, Guid id, IReadOnlyCollection<ReviewScore> scores, string? comments, IReadOnlyCollection<ActionDraft> actions) =>
-        ChangeAsync(user, id, async (scope, staff, review) =>
+        ChangeAsync(user, id, ChangedMeanwhile, async (scope, staff, review) =>
         {
             var criteria = await scope.Db.ReviewCriteria.Where(c => c.Active).Select(c => c.Id).ToListAsync();
             var today = LondonTime.Today(scope.Now);
@@ -171,31 +175,33 @@ public sealed class FileReviewService(
             scope.Audit(user, "review.complete", RecordType, id.ToString());
         });
 
-    /// <summary>The caseworker confirms they have read the review; again is harmless.</summary>
+    /// <summary>The caseworker confirms they have read the review; again, or from two tablets at once, is harmless.</summary>
     public Task AcknowledgeAsync(ClaimsPrincipal user, Guid id) =>
-        ChangeAsync(user, id, (scope, staff, review) =>
+        ChangeAsync(user, id, SafeToRepeat, (scope, staff, review) =>
         {
             review.Acknowledge(staff.Id, scope.Now);
             scope.Audit(user, "review.acknowledge", RecordType, id.ToString());
             return Task.CompletedTask;
         });
 
+    /// <summary>The caseworker marks an action done; again, or from two tablets at once, is harmless.</summary>
     public Task MarkActionDoneAsync(ClaimsPrincipal user, Guid id, Guid actionId) =>
-        ChangeAsync(user, id, (scope, staff, review) =>
+        ChangeAsync(user, id, SafeToRepeat, (scope, staff, review) =>
         {
             review.MarkActionDone(actionId, staff.Id, scope.Now);
             return Task.CompletedTask;
         });
 
-    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, Func<ChangeScope, StaffMember, FileReview, Task> change)
+    // Checked before acting, on the review as saved; the change then runs on a fresh read of it.
+    private async Task ChangeAsync(ClaimsPrincipal user, Guid id, ChangeOptions options, Func<ChangeScope, StaffMember, FileReview, Task> change)
     {
+        StaffMember staff;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            await RequireMayOpenAsync(db, user, id);
+            (staff, _) = await RequireMayOpenAsync(db, user, id);
         }
 
-        var staff = await authorizer.RequireAsync(user, Permissions.ViewCases);
-        await changes.RunAsync(ChangedMeanwhile, async scope =>
+        await changes.RunAsync(options, async scope =>
         {
             var review = await scope.Db.FileReviews.SingleAsync(r => r.Id == id);
             await change(scope, staff, review);

@@ -30,4 +30,7 @@ public static class ReviewText
 public sealed record YearMonthQuarter(DropIn.Domain.Calendar.YearMonth First)
 {
     public string Label => $"{First.FirstDay:MMMM} to {First.FirstDay.AddMonths(2):MMMM yyyy}";
+
+    /// <summary>The quarter's three months, in order.</summary>
+    public IReadOnlyList<DropIn.Domain.Calendar.YearMonth> Months => [.. Enumerable.Range(0, 3).Select(i => DropIn.Domain.Calendar.YearMonth.Of(First.FirstDay.AddMonths(i)))];
 }

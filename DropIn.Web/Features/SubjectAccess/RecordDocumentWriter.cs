@@ -107,7 +107,7 @@ internal static class RecordDocumentWriter
 
     /// <summary>What a closed case achieved, as the case file says it ("Deposit recovered, £650"); null when nothing is recorded.</summary>
     private static string? Achieved(IReadOnlyList<RecordOutcomeAchieved>? achieved) => achieved is null or { Count: 0 } ? null
-        : string.Join("; ", achieved.Select(a => a.Pounds is { } pounds ? $"{a.Outcome}, {CaseText.Pounds(pounds)}" : a.Outcome));
+        : string.Join("; ", achieved.Select(a => CaseText.Achieved(a.Outcome, a.Pounds)));
 
     private static string Day(DateOnly date) => date.ToString("d MMM yyyy", English);
 
