@@ -8,6 +8,7 @@ using DropIn.Web.Features.Disputes;
 using DropIn.Web.Features.Reviews;
 using DropIn.Web.Features.Students;
 using DropIn.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DropIn.Tests.Integration;
@@ -82,6 +83,28 @@ public sealed class FileReviewTests : IAsyncLifetime
         var progress = report.Table("reviews-progress");
         Assert.Equal("5", progress.Rows.Single(r => r.Label == "2026–27").Figures[progress.Columns.ToList().IndexOf("To review")].Display);
         Assert.Equal(ReviewCriterion.Defaults, report.Table("reviews-scores").BodyRows.Select(r => r.Label));
+    }
+
+    [Fact]
+    public async Task TheMonthlyDraw_RunsByItselfOnAWorkingDayFrom0900_AndDrawsOnlyWhatIsDue()
+    {
+        // Saturday 6 February 2027, then Monday 8 February before and at opening.
+        _clock.SetUtcNow(London.At(2027, 2, 6, 10, 0));
+        Assert.Equal(0, await Reviews(r => r.DrawDueAsync(CancellationToken.None)));
+        _clock.SetUtcNow(London.At(2027, 2, 8, 8, 59));
+        Assert.Equal(0, await Reviews(r => r.DrawDueAsync(CancellationToken.None)));
+
+        _clock.SetUtcNow(London.At(2027, 2, 8, 9, 0));
+        var drawn = await Reviews(r => r.DrawDueAsync(CancellationToken.None));
+        var again = await Reviews(r => r.DrawDueAsync(CancellationToken.None));
+
+        Assert.Equal((ReviewPlan.DefaultFilesPerMonth, 0), (drawn, again));
+        var rows = await Reviews(r => r.QuarterAsync(_manager, new DropIn.Domain.Calendar.YearMonth(2027, 1)));
+        Assert.Equal(ReviewPlan.DefaultFilesPerMonth, rows.Count);
+        Assert.All(rows, r => Assert.Equal("Sam Okafor", r.CaseworkerName));
+        await using var db = await new AppointmentHarness(_app).DbAsync();
+        var audited = await db.AuditEntries.Where(e => e.Action == "review.draw").ToListAsync();
+        Assert.Null(Assert.Single(audited).ActorId); // one entry for the run that drew, none for the runs that did not
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public sealed class ClusteredJobsTests
         Assert.Equal(300_000L, intervals["ComplaintDeadlineJob-trigger"]);
         Assert.Equal(900_000L, intervals["CaseFollowUpJob-trigger"]); // added in this release
         Assert.Equal(60_000L, intervals["AssessorVisitJob-trigger"]); // added in a later release
-        Assert.Equal(12, intervals.Count); // the probe's gone
+        Assert.Equal(3_600_000L, intervals["ReviewDrawJob-trigger"]);
+        Assert.Equal(13, intervals.Count); // the probe's gone
     }
 
     private static async Task ExecuteAsync(string database, string sql)

@@ -90,6 +90,7 @@ public static class JobsSetup
         Every<CaseFollowUpJob>(CaseFollowUpJob.Key, TimeSpan.FromMinutes(15));
         Every<ComplaintDeadlineJob>(ComplaintDeadlineJob.Key, TimeSpan.FromMinutes(5));
         Every<ReviewActionJob>(ReviewActionJob.Key, TimeSpan.FromMinutes(15));
+        Every<ReviewDrawJob>(ReviewDrawJob.Key, TimeSpan.FromHours(1));
         Every<AssessorVisitJob>(AssessorVisitJob.Key, TimeSpan.FromMinutes(1));
 
         // 02:30 London time exists every night, either side of the clock change (01:00-02:00 is the hour skipped).

@@ -18,7 +18,7 @@ namespace DropIn.Web.Features.Reviews;
 /// is opened only by its reviewer, the caseworker reviewed, or a manager, and never through an information barrier.
 /// </summary>
 public sealed class FileReviewService(
-    IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, AuditLog audit)
+    IDbContextFactory<DropInDbContext> dbFactory, DataChanges changes, StaffAuthorizer authorizer, InformationBarriers barriers, AuditLog audit, TimeProvider clock)
 {
     public const string RecordType = "FileReview";
 
@@ -89,7 +89,42 @@ public sealed class FileReviewService(
     public async Task<int> DrawAsync(ClaimsPrincipal user, int? seed = null)
     {
         var manager = await authorizer.RequireAsync(user, Permissions.ManageReviews);
-        var drawSeed = seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
+        return await DrawAsync(manager.Id, user, seed ?? RandomNumberGenerator.GetInt32(int.MaxValue), CancellationToken.None);
+    }
+
+    /// <summary>Who a scheduled draw is recorded as drawn by, in place of a manager's staff id.</summary>
+    public const string ScheduledDraw = "(monthly draw)";
+
+    /// <summary>
+    /// The draw with no one pressing: on a working day from 09:00 London time, whatever this month's plans still ask
+    /// for (files of cases opened since are drawn by later runs). Run by <see cref="Jobs.ReviewDrawJob"/>; audited only
+    /// when it drew something. A run that meets a manager's draw at the same moment draws nothing, and the next run catches up.
+    /// </summary>
+    /// <returns>How many files were drawn.</returns>
+    public async Task<int> DrawDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var today = LondonTime.Today(now);
+            if (WorkingCalendar.BeforeOpening(now) || !(await db.WorkingCalendarAsync(today, today, ct)).IsWorkingDay(today))
+            {
+                return 0;
+            }
+        }
+
+        try
+        {
+            return await DrawAsync(ScheduledDraw, null, RandomNumberGenerator.GetInt32(int.MaxValue), ct);
+        }
+        catch (RuleException)
+        {
+            return 0;
+        }
+    }
+
+    private async Task<int> DrawAsync(string drawnBy, ClaimsPrincipal? user, int drawSeed, CancellationToken ct)
+    {
         return await changes.RunAsync(DrawnMeanwhile, async scope =>
         {
             var db = scope.Db;
@@ -113,15 +148,19 @@ public sealed class FileReviewService(
                 foreach (var drawn in ReviewSample.Draw(candidates, reviewers, (r, s) => blocked[r].Contains(s), Math.Max(due, 0), drawSeed))
                 {
                     var reference = cases.Single(c => c.Id == drawn.CaseId).Reference;
-                    db.FileReviews.Add(FileReview.Draw(drawn.CaseId, reference, caseworker, drawn, month, ++slot, drawSeed, manager.Id, scope.Now));
+                    db.FileReviews.Add(FileReview.Draw(drawn.CaseId, reference, caseworker, drawn, month, ++slot, drawSeed, drawnBy, scope.Now));
                     taken.Add(new { CaseworkerId = caseworker, CaseId = (Guid?)drawn.CaseId, Slot = slot });
                     drawnCount++;
                 }
             }
 
-            scope.Audit(user, "review.draw", RecordType, null, $"{drawnCount} drawn for {month}, seed {drawSeed}");
+            if (user is not null || drawnCount > 0)
+            {
+                scope.Audit(user, "review.draw", RecordType, null, $"{drawnCount} drawn for {month}, seed {drawSeed}");
+            }
+
             return drawnCount;
-        });
+        }, ct);
     }
 
     /// <summary>The user's reviews to do, and the reviews of their own files, newest first.</summary>
