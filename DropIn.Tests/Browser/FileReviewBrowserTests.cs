@@ -39,6 +39,16 @@ public sealed class FileReviewBrowserTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(morgan.GetByTestId("review-plan")).ToContainTextAsync("Sam Okafor");
         await Pages.AssertAccessibleAsync(morgan);
 
+        // An earlier quarter, as an assessor asks to see: nothing was drawn then; back to this one.
+        var thisQuarter = DropIn.Web.Features.Reviews.ReviewText.QuarterOf(DropIn.Domain.Calendar.YearMonth.Of(DateTimeOffset.UtcNow));
+        await morgan.GetByLabel("Quarter").ClickAsync();
+        await morgan.GetByRole(AriaRole.Option, new() { Name = thisQuarter.Previous.Label }).ClickAsync();
+        await Assertions.Expect(morgan.GetByTestId("quarter-reviews")).ToContainTextAsync("No files were drawn in this quarter.");
+        await Assertions.Expect(morgan.GetByRole(AriaRole.Heading, new() { Name = $"Reviews against the plan, {thisQuarter.Previous.Label}" })).ToBeVisibleAsync();
+        await morgan.GetByLabel("Quarter").ClickAsync();
+        await morgan.GetByRole(AriaRole.Option, new() { Name = thisQuarter.Label }).ClickAsync();
+        await Assertions.Expect(morgan.GetByTestId("quarter-reviews").GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+
         await morgan.GetByTestId("to-review").GetByRole(AriaRole.Link).First.ClickAsync();
         var form = morgan.GetByTestId("review-form");
         await Assertions.Expect(form).ToBeVisibleAsync();

@@ -31,6 +31,21 @@ public sealed record YearMonthQuarter(DropIn.Domain.Calendar.YearMonth First)
 {
     public string Label => $"{First.FirstDay:MMMM} to {First.FirstDay.AddMonths(2):MMMM yyyy}";
 
+    /// <summary>The quarter before this one.</summary>
+    public YearMonthQuarter Previous => new(DropIn.Domain.Calendar.YearMonth.Of(First.FirstDay.AddMonths(-3)));
+
+    /// <summary>This quarter and the <paramref name="count"/> - 1 before it, newest first: what the overview can show.</summary>
+    public IReadOnlyList<YearMonthQuarter> AndEarlier(int count)
+    {
+        var quarters = new List<YearMonthQuarter> { this };
+        while (quarters.Count < count)
+        {
+            quarters.Add(quarters[^1].Previous);
+        }
+
+        return quarters;
+    }
+
     /// <summary>The quarter's three months, in order.</summary>
     public IReadOnlyList<DropIn.Domain.Calendar.YearMonth> Months => [.. Enumerable.Range(0, 3).Select(i => DropIn.Domain.Calendar.YearMonth.Of(First.FirstDay.AddMonths(i)))];
 }
