@@ -13,6 +13,9 @@ public sealed class FileMaskingTests
     [InlineData("Li asked for a call on 07700 900123 or +44 (0)1223 456789.", "[name] asked for a call on [phone] or [phone].")]
     [InlineData("Emailed lo777@cam.ac.uk and copied tutor.smith@college.cam.ac.uk.", "Emailed [email] and copied [email].")]
     [InlineData("Student number LO777 confirmed.", "Student number [student number] confirmed.")]
+    [InlineData("Now lives at 12 Mill Road, Cambridge CB1 2AD (date of birth 14/03/2004).", "Now lives at [address], Cambridge [postcode] (date of birth [date of birth]).")]
+    [InlineData("DOB: 3rd March 2005; born on 2005-03-03.", "DOB: [date of birth]; born on [date of birth].")]
+    [InlineData("Messaged @liamob04 on Instagram; his username is liam04.", "Messaged [handle] on Instagram; his username is [name]04.")]
     public void TheStudentsNamesNumberAndContactDetails_AreMasked(string text, string expected) => Assert.Equal(expected, Mask(text));
 
     [Theory]
