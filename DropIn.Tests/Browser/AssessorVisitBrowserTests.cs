@@ -55,6 +55,12 @@ public sealed class AssessorVisitBrowserTests(BrowserFixture browser) : IAsyncLi
 
         await Pages.GotoInteractiveAsync(morgan, "/visits");
         await Assertions.Expect(morgan.GetByTestId("consented-count")).ToContainTextAsync("1 file may be sampled now.");
+        // A number out of range is refused beside the button, in words, and nothing is given.
+        await morgan.GetByLabel("Files in the sample (1 to 30)").FillAsync("0");
+        await morgan.GetByTestId("visit-grant").ClickAsync();
+        await Assertions.Expect(morgan.GetByTestId("visit-error")).ToHaveTextAsync("Choose from 1 to 30 files for the sample.");
+        await Assertions.Expect(morgan.GetByTestId("visits-table")).ToContainTextAsync("No visits yet.");
+        await morgan.GetByLabel("Files in the sample (1 to 30)").FillAsync("10");
         await morgan.GetByTestId("visit-grant").ClickAsync();
         await Assertions.Expect(morgan.GetByTestId("visits-table")).ToContainTextAsync("Jo Assessor");
         await Pages.AssertAccessibleAsync(morgan);
@@ -76,6 +82,7 @@ public sealed class AssessorVisitBrowserTests(BrowserFixture browser) : IAsyncLi
 
         // The manager ends the visit: the assessor's open screen goes to the sign-in page, and the file is not served again.
         await morgan.GetByRole(AriaRole.Button, new() { Name = "End now: Jo Assessor's visit" }).ClickAsync();
+        await morgan.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "End the visit" }).ClickAsync();
         await Assertions.Expect(morgan.GetByTestId("visits-table")).ToContainTextAsync("(ended early)");
         await jo.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         await jo.GotoAsync($"/assess/{_files["Aisha Rahman"].Case.Id}");

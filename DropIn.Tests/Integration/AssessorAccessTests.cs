@@ -150,7 +150,9 @@ public sealed class AssessorAccessTests : IAsyncLifetime
         await Visits(v => v.FileAsync(_assessor, aisha.Case.Id));
 
         await Consents(c => c.RecordAsync(_sam, aisha.Student.Id, false));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Visits(v => v.FileAsync(_assessor, aisha.Case.Id)));
+        var withdrawn = await Assert.ThrowsAsync<ForbiddenException>(() => Visits(v => v.FileAsync(_assessor, aisha.Case.Id)));
+        Assert.Equal("This file has been taken out of your sample: the student no longer agrees to it being read.", withdrawn.Message);
+        Assert.Empty((await Visits(v => v.SampleAsync(_assessor))).Files);
         await Consents(c => c.RecordAsync(_sam, aisha.Student.Id, true));
         await Visits(v => v.FileAsync(_assessor, aisha.Case.Id));
 

@@ -29,6 +29,7 @@ public sealed class AssessorVisitService(
     public const int ClosedWithinYears = 2;
 
     private const string Closed = "This file is not open to you now: your visit has ended, or it is not in your sample.";
+    private const string Withdrawn = "This file has been taken out of your sample: the student no longer agrees to it being read.";
 
     /// <summary>Visits newest first, the assessor accounts, and how many files may be sampled today.</summary>
     public async Task<VisitsOverview> OverviewAsync(ClaimsPrincipal user)
@@ -36,7 +37,7 @@ public sealed class AssessorVisitService(
         await authorizer.RequireAsync(user, Permissions.ManageVisits);
         await using var db = await dbFactory.CreateDbContextAsync();
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        var visits = await db.AssessorVisits.AsNoTracking().OrderByDescending(v => v.GrantedAt).Take(50).ToListAsync();
+        var visits = await db.AssessorVisits.AsNoTracking().OrderByDescending(v => v.StartsAt).ThenByDescending(v => v.GrantedAt).Take(50).ToListAsync();
         var assessors = await AssessorsAsync(db);
         return new VisitsOverview(
             [.. visits.Select(v => new VisitRow(v.Id, names.GetValueOrDefault(v.AssessorId, "(former account)"), v.StartsAt, v.AccessEnds, v.Files.Count,
@@ -141,7 +142,12 @@ public sealed class AssessorVisitService(
         }
 
         var ids = open.SelectMany(v => v.Files).Select(f => f.CaseId).Distinct().ToList();
-        var files = await FilesAsync(db, ids);
+        // A student who has since said no is left out of the list, as their file is refused.
+        var consenting = await (from c in db.Cases.AsNoTracking()
+                                join s in db.Students on c.StudentId equals s.Id
+                                where ids.Contains(c.Id) && s.SamplingConsentGiven == true
+                                select c.Id).ToListAsync();
+        var files = await FilesAsync(db, consenting);
         return new AssessorSample([.. files.OrderBy(f => f.Reference, StringComparer.Ordinal)], open.Max(v => v.AccessEnds), next);
     }
 
@@ -162,9 +168,10 @@ public sealed class AssessorVisitService(
         var student = found is null ? null : await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == found.StudentId);
         if (visit is null || found is null || student is null || student.SamplingConsentGiven != true)
         {
+            var withdrawn = visit is not null && found is not null;
             await audit.RecordAsync(user, "case.assess", "Case", caseId.ToString(), DropIn.Domain.Confidentiality.AuditOutcome.Refused,
-                visit is null ? "no open visit with this file" : "the student's agreement to sampling is not recorded now");
-            throw new ForbiddenException(Permissions.Assess, Closed);
+                withdrawn ? "the student's agreement to sampling is not recorded now" : "no open visit with this file");
+            throw new ForbiddenException(Permissions.Assess, withdrawn ? Withdrawn : Closed);
         }
 
         await audit.RecordAsync(user, "case.assess", "Case", caseId.ToString(), detail: $"visit {visit.Id}");
