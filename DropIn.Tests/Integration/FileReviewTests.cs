@@ -108,6 +108,18 @@ public sealed class FileReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoManagersSettingACaseworkersFirstPlanAtOnce_LeaveOnePlan_AndNeitherSeesAnError()
+    {
+        var other = await _app.StaffAsync("Nadia Manager", Roles.Manager);
+
+        var results = await AtOnce.RunAsync(() => Reviews(r => r.SetPlanAsync(_manager, Id(_sam), 3)), () => Reviews(r => r.SetPlanAsync(other, Id(_sam), 4)));
+
+        Assert.All(results, r => Assert.True(r is null or RuleException or EditConflictException, r?.ToString()));
+        var row = (await Reviews(r => r.OverviewAsync(_manager, new DropIn.Domain.Calendar.YearMonth(2027, 1)))).Single(r => r.Name == "Sam Okafor");
+        Assert.Contains(row.FilesPerMonth, new[] { 3, 4 });
+    }
+
+    [Fact]
     public async Task TwoManagersDrawingAtOnce_TakeNoMoreThanThePlan()
     {
         var other = await _app.StaffAsync("Nadia Manager", Roles.Manager);
