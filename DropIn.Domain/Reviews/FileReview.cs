@@ -108,7 +108,13 @@ public sealed class FileReview
     public string? Comments { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    /// <summary>When the reviewer was reminded of a review still to do (once; <see cref="ReviewerReminderDue"/>).</summary>
+    public DateTimeOffset? ReviewerRemindedAt { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Working days a reviewer has from the draw before they are reminded (the service's own guide, not AQS's).</summary>
+    public const int ReviewWithinWorkingDays = 10;
     public IReadOnlyList<ReviewScore> Scores => _scores;
     public IReadOnlyList<ReviewAction> Actions => _actions;
 
@@ -188,6 +194,22 @@ public sealed class FileReview
     public void RemindOf(ReviewAction action)
     {
         action.MarkReminded();
+        Version++;
+    }
+
+    /// <summary>
+    /// Whether the reviewer should be reminded <paramref name="today"/> (a London day) of a review not yet done: once,
+    /// on a working day, from the <see cref="ReviewWithinWorkingDays"/>th working day after the London day of the draw.
+    /// After downtime it goes on the next working day.
+    /// </summary>
+    public bool ReviewerReminderDue(DateOnly today, WorkingCalendar calendar) =>
+        Status == ReviewStatus.Drawn && ReviewerRemindedAt is null && calendar.IsWorkingDay(today)
+        && today >= calendar.WorkingDaysAfter(LondonTime.Today(DrawnAt), ReviewWithinWorkingDays);
+
+    /// <summary>Marks the reviewer reminded; a change of the review, so two runs at once cannot both remind.</summary>
+    public void RemindReviewer(DateTimeOffset now)
+    {
+        ReviewerRemindedAt = now;
         Version++;
     }
 

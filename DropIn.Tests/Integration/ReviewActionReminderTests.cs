@@ -74,4 +74,35 @@ public sealed class ReviewActionReminderTests
         Assert.Equal(1, runs.Sum());
         Assert.Single((await new AppointmentHarness(app).OutboxAsync()).Skip(before));
     }
+
+    [Fact]
+    public async Task AReviewStillToDoTenWorkingDaysAfterTheDraw_IsRemindedToTheReviewerOnce_AcrossChristmas()
+    {
+        // Drawn Monday 14 December 2026. Christmas Day is a Friday and Boxing Day's holiday is Monday 28th, so the
+        // tenth working day after the draw is Wednesday 30 December.
+        var clock = London.Clock(2026, 12, 14, 10, 0);
+        await using var app = new AppFactory(clock: clock);
+        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
+        var morgan = await app.StaffAsync("Morgan Manager", Roles.Manager);
+        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
+        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman")));
+        var category = (await app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(sam)))[0].Id;
+        await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, category, "Appeal"));
+        await app.UseAsync<FileReviewService, int>(r => r.DrawAsync(morgan));
+        var before = (await new AppointmentHarness(app).OutboxAsync()).Count;
+
+        clock.SetUtcNow(London.At(2026, 12, 29, 10, 0));
+        Assert.Equal(0, await RunAsync(app));
+        clock.SetUtcNow(London.At(2026, 12, 30, 8, 59));
+        Assert.Equal(0, await RunAsync(app));
+        clock.SetUtcNow(London.At(2026, 12, 30, 9, 0));
+        Assert.Equal(1, await RunAsync(app));
+        clock.SetUtcNow(London.At(2027, 1, 4, 9, 0));
+        Assert.Equal(0, await RunAsync(app));
+
+        var mail = Assert.Single((await new AppointmentHarness(app).OutboxAsync()).Skip(before));
+        Assert.Equal(AppFactory.EmailOf("Morgan Manager"), mail.To);
+        Assert.Contains("drawn for you to review on Monday 14 December", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aisha", mail.TextBody, StringComparison.Ordinal);
+    }
 }

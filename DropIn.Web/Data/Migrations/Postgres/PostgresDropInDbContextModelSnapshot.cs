@@ -2117,6 +2117,9 @@ namespace DropIn.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<long?>("ReviewerRemindedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 

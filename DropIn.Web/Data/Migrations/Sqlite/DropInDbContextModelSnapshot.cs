@@ -2106,6 +2106,9 @@ namespace DropIn.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewerRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
