@@ -25,7 +25,7 @@ public sealed partial class BadInputTests : IAsyncLifetime
         "abc", "9999-12-31", "-1", "0001-01-01", "2147483648", " 1", "1e3", new string('x', 2000), "Zoë 😀 \u202E", "\0", "", "<script>alert(1)</script>", "%", "../../etc",
     ];
 
-    private static readonly string[] RolesInOrder = [Roles.Reception, Roles.Caseworker, Roles.Manager, Roles.Admin];
+    private static readonly string[] RolesInOrder = [Roles.Reception, Roles.Caseworker, Roles.Manager, Roles.Admin, Roles.Assessor];
 
     private readonly AppFactory _app = new(settings: new Dictionary<string, string?> { ["DropIn:Appointments:PublicRequestsPerMinute"] = "1000000" });
     private readonly Dictionary<string, HttpClient> _clients = [];
@@ -37,7 +37,9 @@ public sealed partial class BadInputTests : IAsyncLifetime
         foreach (var role in RolesInOrder)
         {
             await _app.StaffAsync($"Someone {role}", role);
-            _clients[role] = await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword);
+            _clients[role] = role == Roles.Assessor
+                ? await StaffBrowserClient.SignedInWithCodeAsync(_app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword, await _app.EnrolAuthenticatorAsync(AppFactory.EmailOf($"Someone {role}")), DateTimeOffset.UtcNow)
+                : await StaffBrowserClient.SignedInAsync(_app, AppFactory.EmailOf($"Someone {role}"), AppFactory.StaffPassword);
         }
     }
 
