@@ -13,12 +13,7 @@ public static class Pages
 
     public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri server, string email, string password, ViewportSize viewport)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.ToString(), ViewportSize = viewport });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await PasswordAsync(browser, server, email, password, viewport);
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
     }
@@ -26,16 +21,23 @@ public static class Pages
     /// <summary>Signs in with the password and then the authenticator app's code, as an assessor always does.</summary>
     public static async Task<IPage> SignedInWithCodeAsync(IBrowser browser, Uri server, string email, string password, byte[] key, ViewportSize viewport)
     {
+        var page = await PasswordAsync(browser, server, email, password, viewport);
+        await page.WaitForURLAsync(url => url.Contains("/account/two-factor", StringComparison.Ordinal));
+        await page.GetByLabel("Code").FillAsync(Infrastructure.AuthenticatorApp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        return page;
+    }
+
+    // A new browser context (no cookies) with the password entered on the sign-in page.
+    private static async Task<IPage> PasswordAsync(IBrowser browser, Uri server, string email, string password, ViewportSize viewport)
+    {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.ToString(), ViewportSize = viewport });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/two-factor", StringComparison.Ordinal));
-        await page.GetByLabel("Code").FillAsync(Infrastructure.AuthenticatorApp.Code(key, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         return page;
     }
 

@@ -16,8 +16,8 @@ public sealed class ReviewActionReminderTests
 {
     private static Task<int> RunAsync(AppFactory app) => app.Services.GetRequiredService<ReviewActionReminders>().RunAsync(CancellationToken.None);
 
-    /// <summary>Sam's only file drawn and reviewed by Morgan, with one action due on <paramref name="due"/>.</summary>
-    private static async Task<(AppFactory App, Guid ReviewId)> ReviewedAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, DateOnly due)
+    /// <summary>Sam's only file, drawn for Morgan (the only other reviewer) to review.</summary>
+    private static async Task<(AppFactory App, System.Security.Claims.ClaimsPrincipal Morgan)> DrawnAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
     {
         var app = new AppFactory(clock: clock);
         var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
@@ -27,6 +27,13 @@ public sealed class ReviewActionReminderTests
         var category = (await app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(sam)))[0].Id;
         await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, category, "Appeal against the Part IB result"));
         await app.UseAsync<FileReviewService, int>(r => r.DrawAsync(morgan));
+        return (app, morgan);
+    }
+
+    /// <summary>Sam's only file drawn and reviewed by Morgan, with one action due on <paramref name="due"/>.</summary>
+    private static async Task<(AppFactory App, Guid ReviewId)> ReviewedAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, DateOnly due)
+    {
+        var (app, morgan) = await DrawnAsync(clock);
         var row = Assert.Single(await app.UseAsync<FileReviewService, IReadOnlyList<ReviewRow>>(r => r.QuarterAsync(morgan, ReviewText.QuarterOf(YearMonth.Of(clock.GetUtcNow())).First)));
         var view = await app.UseAsync<FileReviewService, ReviewView>(r => r.GetAsync(morgan, row.Id));
         await app.UseAsync<FileReviewService>(r => r.CompleteAsync(morgan, row.Id, [.. view.Criteria.Select(c => new ReviewScore(c.Id, CriterionScore.Met))], null,
@@ -81,14 +88,8 @@ public sealed class ReviewActionReminderTests
         // Drawn Monday 14 December 2026. Christmas Day is a Friday and Boxing Day's holiday is Monday 28th, so the
         // tenth working day after the draw is Wednesday 30 December.
         var clock = London.Clock(2026, 12, 14, 10, 0);
-        await using var app = new AppFactory(clock: clock);
-        var reception = await app.StaffAsync("Rita Reception", Roles.Reception);
-        var morgan = await app.StaffAsync("Morgan Manager", Roles.Manager);
-        var sam = await app.StaffAsync("Sam Okafor", Roles.Caseworker);
-        var student = await app.UseAsync<StudentService, Student>(s => s.RegisterAsync(reception, new StudentProfile("Aisha Rahman")));
-        var category = (await app.UseAsync<CaseListsService, IReadOnlyList<CaseCategory>>(l => l.ActiveCategoriesAsync(sam)))[0].Id;
-        await app.UseAsync<CaseService, Case>(c => c.OpenAsync(sam, student.Id, category, "Appeal"));
-        await app.UseAsync<FileReviewService, int>(r => r.DrawAsync(morgan));
+        var (app, _) = await DrawnAsync(clock);
+        await using var owned = app;
         var before = (await new AppointmentHarness(app).OutboxAsync()).Count;
 
         clock.SetUtcNow(London.At(2026, 12, 29, 10, 0));
